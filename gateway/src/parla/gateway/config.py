@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+
+from parla.chassis.settings import ServiceSettings
+
+# gateway/src/parla/gateway/config.py -> the repository root holds web/.
+_REPO_ROOT = Path(__file__).resolve().parents[4]
+
+
+class GatewaySettings(ServiceSettings):
+    service_name: str = "gateway"
+    http_host: str = "127.0.0.1"
+    http_port: int = 8000
+    jwt_private_key_file: Path | None = None
+    access_token_minutes: int = Field(default=15, ge=1, le=24 * 60)
+    refresh_token_days: int = Field(default=30, ge=1, le=365)
+    scenario_addr: str = "127.0.0.1:50051"
+    content_addr: str = "127.0.0.1:50052"
+    persona_addr: str = "127.0.0.1:50053"
+    organization_addr: str = "127.0.0.1:50054"
+    analytics_addr: str = "127.0.0.1:50055"
+    grpc_deadline_seconds: float = Field(default=5.0, gt=0)
+    # limits syntax, per client address, on sign-up, sign-in and refresh.
+    auth_rate_limit: str = "30/minute"
+    web_dir: Path = _REPO_ROOT / "web"
+
+    def jwt_private_key(self) -> bytes:
+        if self.jwt_private_key_file is None:
+            raise RuntimeError(
+                "PARLA_JWT_PRIVATE_KEY_FILE is not set: create keys with "
+                "`uv run python -m parla.gateway.cli generate-keys --out .data/keys`"
+            )
+        return self.jwt_private_key_file.read_bytes()
+
+    def service_addresses(self) -> dict[str, str]:
+        return {
+            "scenario": self.scenario_addr,
+            "content": self.content_addr,
+            "persona": self.persona_addr,
+            "organization": self.organization_addr,
+            "analytics": self.analytics_addr,
+        }

@@ -1,0 +1,48 @@
+"""Tables of the gateway: accounts (identity) and nothing else."""
+
+from __future__ import annotations
+
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, String, Uuid
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from parla.chassis.messaging import messaging_metadata
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class UserRow(Base):
+    __tablename__ = "users"
+
+    id: Mapped[object] = mapped_column(Uuid, primary_key=True)
+    email: Mapped[str] = mapped_column(String(320), unique=True)  # stored lower-cased
+    password_hash: Mapped[str] = mapped_column(String(200))
+    display_name: Mapped[str] = mapped_column(String(80))
+    roles: Mapped[list] = mapped_column(JSON)
+    native_language: Mapped[str | None] = mapped_column(String(5))
+    target_languages: Mapped[list] = mapped_column(JSON)
+    level: Mapped[str] = mapped_column(String(20))
+    timezone: Mapped[str] = mapped_column(String(64))
+    created_at = mapped_column(DateTime(timezone=True), nullable=False)
+
+
+class RefreshTokenRow(Base):
+    """A refresh token, stored only as a hash. Tokens rotate within a family; reusing a rotated
+    token revokes the whole family (it means the token was stolen or replayed)."""
+
+    __tablename__ = "refresh_tokens"
+
+    id: Mapped[object] = mapped_column(Uuid, primary_key=True)
+    user_id: Mapped[object] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    family_id: Mapped[object] = mapped_column(Uuid)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    issued_at = mapped_column(DateTime(timezone=True), nullable=False)
+    expires_at = mapped_column(DateTime(timezone=True), nullable=False)
+    rotated_at = mapped_column(DateTime(timezone=True))
+    revoked_at = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (Index("ix_refresh_tokens_family", "family_id"),)
+
+
+metadatas = (Base.metadata, messaging_metadata)

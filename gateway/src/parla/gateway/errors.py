@@ -1,0 +1,95 @@
+"""One mapping from errors to HTTP: gRPC statuses from services, use-case errors raised here,
+and request validation. Every error body is ``{"error": {"code", "message", "details"}}``."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import grpc
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from parla.chassis.errors import ServiceError
+from parla.chassis.grpc_server import ERROR_DETAILS_KEY
+from parla.chassis.logging import get_logger
+
+log = get_logger(__name__)
+
+HTTP_FOR_GRPC: dict[grpc.StatusCode, tuple[int, str]] = {
+    grpc.StatusCode.INVALID_ARGUMENT: (422, "invalid_argument"),
+    grpc.StatusCode.NOT_FOUND: (404, "not_found"),
+    grpc.StatusCode.ALREADY_EXISTS: (409, "already_exists"),
+    grpc.StatusCode.FAILED_PRECONDITION: (409, "failed_precondition"),
+    grpc.StatusCode.PERMISSION_DENIED: (403, "permission_denied"),
+    grpc.StatusCode.UNAUTHENTICATED: (401, "unauthenticated"),
+    grpc.StatusCode.RESOURCE_EXHAUSTED: (429, "resource_exhausted"),
+    grpc.StatusCode.DEADLINE_EXCEEDED: (504, "deadline_exceeded"),
+    grpc.StatusCode.UNAVAILABLE: (503, "unavailable"),
+}
+
+HTTP_FOR_SERVICE_ERROR = {
+    "invalid_argument": 422,
+    "not_found": 404,
+    "permission_denied": 403,
+    "unauthenticated": 401,
+    "failed_precondition": 409,
+}
+
+
+def error_body(code: str, message: str, details: dict[str, Any] | None = None) -> dict:
+    return {"error": {"code": code, "message": message, "details": details or {}}}
+
+
+def _details_of(error: grpc.aio.AioRpcError) -> dict:
+    for key, value in error.trailing_metadata() or ():
+        if key == ERROR_DETAILS_KEY:
+            try:
+                return json.loads(value)
+            except (TypeError, ValueError):
+                return {}
+    return {}
+
+
+def grpc_error_response(error: grpc.aio.AioRpcError) -> JSONResponse:
+    status, code = HTTP_FOR_GRPC.get(error.code(), (502, "upstream_error"))
+    if status in (502, 503, 504):
+        log.warning("service call failed", grpc_status=error.code().name, detail=error.details())
+        message = "a Parla service did not answer in time; try again in a moment"
+        if status == 502:
+            message = "a Parla service failed to answer; try again, and report it if it persists"
+        return JSONResponse(error_body(code, message), status_code=status)
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    return JSONResponse(error_body(code, error.details() or code, _details_of(error)), status_code=status, headers=headers)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(grpc.aio.AioRpcError)
+    async def _grpc(_request: Request, error: grpc.aio.AioRpcError) -> JSONResponse:
+        return grpc_error_response(error)
+
+    @app.exception_handler(ServiceError)
+    async def _service(_request: Request, error: ServiceError) -> JSONResponse:
+        status = HTTP_FOR_SERVICE_ERROR.get(error.code, 500)
+        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+        return JSONResponse(error_body(error.code, error.message, error.details), status_code=status, headers=headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_request: Request, error: RequestValidationError) -> JSONResponse:
+        fields: dict[str, str] = {}
+        for problem in error.errors():
+            location = ".".join(str(part) for part in problem["loc"] if part not in ("body", "query", "path"))
+            fields[location or "body"] = problem["msg"]
+        summary = "; ".join(f"{name}: {message}" for name, message in fields.items())
+        return JSONResponse(
+            error_body("invalid_argument", f"the request is not valid: {summary}", fields), status_code=422
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, error: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed", 429: "rate_limited"}.get(error.status_code, "http_error")
+        return JSONResponse(
+            error_body(code, str(error.detail)), status_code=error.status_code, headers=getattr(error, "headers", None)
+        )

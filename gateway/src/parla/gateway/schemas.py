@@ -1,0 +1,231 @@
+"""Request and response bodies of the public API (and so its OpenAPI document)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Literal, TypeVar
+from zoneinfo import available_timezones
+
+from google.protobuf.json_format import MessageToDict
+from google.protobuf.message import Message
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
+
+Language = Literal["en", "es", "fr", "de", "it", "pt", "zh", "ja"]
+Level = Literal["beginner", "intermediate", "advanced"]
+PlainText = Annotated[str, Field(pattern=r"^[^<>]*$")]
+
+T = TypeVar("T", bound=BaseModel)
+
+
+def from_message(model: type[T], message: Message) -> T:
+    data = MessageToDict(message, preserving_proto_field_name=True, always_print_fields_with_no_presence=True)
+    return model.model_validate(data)
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class RegisterRequest(_In):
+    email: EmailStr = Field(max_length=320)
+    password: str = Field(min_length=8, max_length=128, description="8 to 128 characters")
+    display_name: Annotated[PlainText, Field(min_length=1, max_length=80)]
+    native_language: Language | None = None
+    target_languages: list[Language] = Field(default_factory=list, max_length=8)
+    level: Level = "beginner"
+    timezone: str = Field(default="UTC", max_length=64, description="An IANA time zone, e.g. Europe/Madrid")
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        if value not in available_timezones():
+            raise ValueError("unknown time zone; use an IANA name such as Europe/Madrid")
+        return value
+
+
+class LoginRequest(_In):
+    email: EmailStr = Field(max_length=320)
+    password: str = Field(min_length=1, max_length=128)
+
+
+class RefreshRequest(_In):
+    refresh_token: str = Field(min_length=1, max_length=200)
+
+
+class UserOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    email: str
+    display_name: str
+    roles: list[str]
+    native_language: str | None
+    target_languages: list[str]
+    level: str
+    timezone: str
+    created_at: datetime
+
+
+class TokenResponse(BaseModel):
+    access_token: str
+    refresh_token: str
+    token_type: Literal["bearer"] = "bearer"
+    expires_in: int = Field(description="Seconds until the access token expires")
+    user: UserOut
+
+
+# --- scenarios and runs ---------------------------------------------------------------------
+
+
+class VocabularyItemOut(BaseModel):
+    term: str
+    lemma: str
+    gloss: str
+
+
+class PhraseOut(BaseModel):
+    id: str
+    text: str
+    gloss: str
+
+
+class CriterionOut(BaseModel):
+    kind: str
+    description: str
+    min: int = 0
+    phrase_id: str = ""
+    concept: str = ""
+
+
+class PhaseOut(BaseModel):
+    id: str
+    name: str
+    objective: str
+    vocabulary: list[VocabularyItemOut]
+    phrases: list[PhraseOut]
+    success_criteria: list[CriterionOut]
+    cultural_notes: list[str]
+
+
+class ScenarioSummaryOut(BaseModel):
+    id: str
+    title: str
+    description: str
+    category: str
+    difficulty: str
+    estimated_minutes: int
+    language: str
+    languages: list[str]
+
+
+class ScenarioOut(BaseModel):
+    summary: ScenarioSummaryOut
+    learner_role: str
+    tutor_role: str
+    setting: str
+    prerequisites: list[str]
+    learning_outcomes: list[str]
+    cultural_context: str
+    phases: list[PhaseOut]
+
+
+class ScenarioPage(BaseModel):
+    items: list[ScenarioSummaryOut]
+    total: int
+    limit: int
+    offset: int
+
+
+class StartRunRequest(_In):
+    scenario_id: str = Field(min_length=1, max_length=80, pattern=r"^[a-z0-9-]+$")
+    language: Language | None = None
+
+
+class TurnRequest(_In):
+    text: str = Field(min_length=1, max_length=2000)
+
+
+class TurnOut(BaseModel):
+    role: str
+    text: str
+    at: datetime
+
+
+class PhaseProgressOut(BaseModel):
+    phase_id: str
+    completed: bool
+    score: float
+    vocabulary_used: list[str]
+    phrases_used: list[str]
+    criteria_met: list[str]
+
+
+class RunOut(BaseModel):
+    id: uuid.UUID
+    scenario_id: str
+    language: str
+    status: str
+    current_phase: int
+    phases: list[PhaseProgressOut]
+    turns: list[TurnOut]
+    score: float
+    started_at: datetime
+    completed_at: datetime | None = None
+
+
+class TurnResultOut(BaseModel):
+    run: RunOut
+    tutor_reply: str
+    feedback: list[str]
+    phase_completed: bool
+
+
+# --- progress and review --------------------------------------------------------------------
+
+
+class LearningSessionOut(BaseModel):
+    id: uuid.UUID
+    kind: str
+    subject_id: str
+    run_id: str
+    language: str
+    duration_seconds: int
+    items: int
+    accuracy: float
+    score: float
+    ended_at: datetime
+
+
+class ProgressOut(BaseModel):
+    scenarios_completed: int
+    scenarios_started: int
+    total_study_seconds: int
+    average_score: float
+    recent_sessions: list[LearningSessionOut]
+
+
+class CardSourceOut(BaseModel):
+    kind: str
+    id: str
+
+
+class CardOut(BaseModel):
+    id: uuid.UUID
+    language: str
+    front: str
+    back: str
+    lemma: str
+    source: CardSourceOut
+    due: datetime
+    state: str
+
+
+class DueCardsOut(BaseModel):
+    cards: list[CardOut]
+    total_due: int
+
+
+class HealthOut(BaseModel):
+    status: Literal["ok", "degraded"]
+    services: dict[str, str]

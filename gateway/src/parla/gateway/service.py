@@ -1,0 +1,167 @@
+"""Use cases the gateway owns: accounts, sign-in and token rotation."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy.exc import IntegrityError
+
+from parla.chassis.db import Database
+from parla.chassis.errors import Conflict, NotFound, Unauthenticated
+from parla.chassis.messaging import add_event
+from parla.contracts.events import UserRegistered
+from parla.gateway.db import RefreshTokenRow, UserRow
+from parla.gateway.repository import AccountRepository
+from parla.gateway.security import (
+    TokenIssuer,
+    burn_password_check,
+    hash_password,
+    new_refresh_secret,
+    refresh_hash,
+    verify_password,
+)
+
+LEARNER_ROLES = ["learner"]
+BAD_CREDENTIALS = "e-mail or password is wrong; check both and try again"
+BAD_REFRESH = "this refresh token is not valid any more; sign in again"
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Registration:
+    email: str
+    password: str
+    display_name: str
+    native_language: str | None
+    target_languages: list[str]
+    level: str
+    timezone: str
+
+
+@dataclass(frozen=True)
+class Session:
+    user: UserRow
+    access_token: str
+    refresh_token: str
+    expires_in: int
+
+
+class AuthService:
+    def __init__(self, *, db: Database, issuer: TokenIssuer, refresh_days: int) -> None:
+        self._db = db
+        self._issuer = issuer
+        self._refresh_ttl = timedelta(days=refresh_days)
+
+    async def register(self, data: Registration) -> Session:
+        now = _now()
+        # Every account starts as a learner: roles are never taken from the request.
+        user = UserRow(
+            id=uuid.uuid4(),
+            email=data.email.lower(),
+            password_hash=hash_password(data.password),
+            display_name=data.display_name,
+            roles=list(LEARNER_ROLES),
+            native_language=data.native_language,
+            target_languages=data.target_languages,
+            level=data.level,
+            timezone=data.timezone,
+            created_at=now,
+        )
+        try:
+            async with self._db.transaction() as session:
+                accounts = AccountRepository(session)
+                if await accounts.by_email(user.email) is not None:
+                    raise Conflict("an account with this e-mail exists; sign in instead", details={"email": "already registered"})
+                await accounts.add_user(user)
+                await add_event(
+                    session,
+                    UserRegistered(
+                        user_id=user.id,
+                        display_name=user.display_name,
+                        native_language=user.native_language,
+                        target_languages=user.target_languages,
+                        occurred_at=now,
+                    ),
+                )
+                refresh = await self._new_refresh(accounts, user.id, uuid.uuid4(), now)
+        except IntegrityError:
+            raise Conflict("an account with this e-mail exists; sign in instead", details={"email": "already registered"}) from None
+        return self._session(user, refresh)
+
+    async def login(self, email: str, password: str) -> Session:
+        async with self._db.transaction() as session:
+            accounts = AccountRepository(session)
+            user = await accounts.by_email(email)
+            if user is None:
+                burn_password_check(password)
+                raise Unauthenticated(BAD_CREDENTIALS)
+            if not verify_password(user.password_hash, password):
+                raise Unauthenticated(BAD_CREDENTIALS)
+            refresh = await self._new_refresh(accounts, user.id, uuid.uuid4(), _now())
+        return self._session(user, refresh)
+
+    async def refresh(self, secret: str) -> Session:
+        """Rotate: the presented token is spent and a new one in the same family is issued."""
+        now = _now()
+        reused = False
+        async with self._db.transaction() as session:
+            accounts = AccountRepository(session)
+            token = await accounts.refresh_token(refresh_hash(secret), for_update=True)
+            if token is None:
+                raise Unauthenticated(BAD_REFRESH)
+            if token.rotated_at is not None or token.revoked_at is not None:
+                # A spent token came back: whoever holds the family is not to be trusted.
+                await accounts.revoke_family(token.family_id, now)
+                reused = True
+            elif _aware(token.expires_at) <= now:
+                raise Unauthenticated(BAD_REFRESH)
+            else:
+                token.rotated_at = now
+                user = await accounts.by_id(token.user_id)
+                if user is None:
+                    raise Unauthenticated(BAD_REFRESH)
+                fresh = await self._new_refresh(accounts, user.id, token.family_id, now)
+        if reused:
+            raise Unauthenticated("this refresh token was already used; every session it belonged to is signed out")
+        return self._session(user, fresh)
+
+    async def logout(self, secret: str) -> None:
+        async with self._db.transaction() as session:
+            accounts = AccountRepository(session)
+            token = await accounts.refresh_token(refresh_hash(secret))
+            if token is not None:
+                await accounts.revoke_family(token.family_id, _now())
+
+    async def profile(self, user_id: uuid.UUID) -> UserRow:
+        async with self._db.reading() as session:
+            user = await AccountRepository(session).by_id(user_id)
+        if user is None:
+            raise NotFound("this account no longer exists")
+        return user
+
+    async def _new_refresh(self, accounts: AccountRepository, user_id: uuid.UUID, family: uuid.UUID, now: datetime) -> str:
+        secret, digest = new_refresh_secret()
+        await accounts.add_refresh_token(
+            RefreshTokenRow(
+                id=uuid.uuid4(),
+                user_id=user_id,
+                family_id=family,
+                token_hash=digest,
+                issued_at=now,
+                expires_at=now + self._refresh_ttl,
+            )
+        )
+        return secret
+
+    def _session(self, user: UserRow, refresh: str) -> Session:
+        access = self._issuer.access_token(str(user.id), list(user.roles))
+        return Session(user, access, refresh, int(self._issuer.access_ttl.total_seconds()))

@@ -1,0 +1,83 @@
+"""Verification of the access tokens the gateway signs (EdDSA JWTs).
+
+Every service verifies the caller's token itself (defence in depth); the gateway is not trusted
+to have done it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from contextvars import ContextVar
+from dataclasses import dataclass
+
+import jwt
+
+from parla.chassis.errors import Unauthenticated
+
+ALGORITHM = "EdDSA"
+AUDIENCE = "parla"
+SERVICE_SUBJECT_PREFIX = "service:"
+
+
+@dataclass(frozen=True)
+class Principal:
+    subject: str
+    roles: frozenset[str]
+
+    @property
+    def is_service(self) -> bool:
+        return self.subject.startswith(SERVICE_SUBJECT_PREFIX)
+
+    @property
+    def user_id(self) -> uuid.UUID:
+        if self.is_service:
+            raise Unauthenticated("this call acts for a learner; a service token carries no learner")
+        return uuid.UUID(self.subject)
+
+    @property
+    def is_admin(self) -> bool:
+        return "admin" in self.roles
+
+
+class TokenVerifier:
+    def __init__(self, public_key_pem: bytes, *, issuer: str = "parla") -> None:
+        self._key = public_key_pem
+        self._issuer = issuer
+
+    def verify(self, token: str) -> Principal:
+        try:
+            claims = jwt.decode(
+                token,
+                self._key,
+                algorithms=[ALGORITHM],
+                audience=AUDIENCE,
+                issuer=self._issuer,
+                options={"require": ["exp", "iat", "sub", "iss", "aud"]},
+            )
+        except jwt.ExpiredSignatureError:
+            raise Unauthenticated("the access token has expired; refresh it with POST /api/v1/auth/refresh") from None
+        except jwt.InvalidTokenError as exc:
+            raise Unauthenticated(f"the access token is not valid ({exc}); sign in again") from None
+        if claims.get("typ") != "access":
+            raise Unauthenticated("this is not an access token; send the access token from sign-in")
+        return Principal(subject=str(claims["sub"]), roles=frozenset(claims.get("roles", ())))
+
+
+current_principal: ContextVar[Principal | None] = ContextVar("parla_principal", default=None)
+
+
+def bearer_token(metadata: object) -> str:
+    for key, value in metadata or ():  # type: ignore[attr-defined]
+        if key == "authorization":
+            scheme, _, token = str(value).partition(" ")
+            if scheme.lower() == "bearer" and token:
+                return token
+    raise Unauthenticated("no access token: send 'authorization: Bearer <token>'")
+
+
+def principal() -> Principal:
+    """The verified caller of the current request."""
+    found = current_principal.get()
+    if found is None:
+        raise Unauthenticated("no verified caller for this request")
+    return found

@@ -1,0 +1,121 @@
+"""gRPC server bootstrap: health, reflection, tracing, token verification and error mapping."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import grpc
+from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+from grpc_reflection.v1alpha import reflection
+from opentelemetry.instrumentation.grpc import aio_server_interceptor
+
+from parla.chassis.auth import TokenVerifier, bearer_token, current_principal
+from parla.chassis.errors import ServiceError
+from parla.chassis.logging import get_logger
+
+log = get_logger(__name__)
+
+ERROR_DETAILS_KEY = "parla-error-details"
+
+STATUS_FOR: dict[str, grpc.StatusCode] = {
+    "invalid_argument": grpc.StatusCode.INVALID_ARGUMENT,
+    "not_found": grpc.StatusCode.NOT_FOUND,
+    "permission_denied": grpc.StatusCode.PERMISSION_DENIED,
+    "unauthenticated": grpc.StatusCode.UNAUTHENTICATED,
+    "failed_precondition": grpc.StatusCode.FAILED_PRECONDITION,
+    "internal": grpc.StatusCode.INTERNAL,
+}
+
+# Health checks and reflection must answer without a token: orchestrators and grpcurl use them.
+_OPEN_PREFIXES = ("/grpc.health.v1.Health/", "/grpc.reflection.")
+
+
+@dataclass(frozen=True)
+class ServiceRegistration:
+    """One servicer: its ``add_XServicer_to_server`` function and full service name."""
+
+    add_to_server: Callable[[Any, grpc.aio.Server], None]
+    servicer: Any
+    full_name: str
+
+
+async def abort_with(context: grpc.aio.ServicerContext, error: ServiceError) -> None:
+    await context.abort(
+        STATUS_FOR.get(error.code, grpc.StatusCode.INTERNAL),
+        error.message,
+        trailing_metadata=((ERROR_DETAILS_KEY, json.dumps(error.details)),),
+    )
+
+
+class AuthInterceptor(grpc.aio.ServerInterceptor):
+    """Verifies the caller's token for every unary call and maps ``ServiceError`` to statuses."""
+
+    def __init__(self, verifier: TokenVerifier) -> None:
+        self._verifier = verifier
+
+    async def intercept_service(self, continuation, handler_call_details):  # noqa: ANN001, ANN201
+        handler = await continuation(handler_call_details)
+        if handler is None or handler_call_details.method.startswith(_OPEN_PREFIXES):
+            return handler
+        if handler.unary_unary is None:
+            raise RuntimeError(f"{handler_call_details.method}: only unary methods are served")
+        inner = handler.unary_unary
+        verifier = self._verifier
+
+        async def guarded(request, context: grpc.aio.ServicerContext):  # noqa: ANN001, ANN202
+            try:
+                caller = verifier.verify(bearer_token(context.invocation_metadata()))
+            except ServiceError as error:
+                await abort_with(context, error)
+            token = current_principal.set(caller)
+            try:
+                return await inner(request, context)
+            except ServiceError as error:
+                await abort_with(context, error)
+            finally:
+                current_principal.reset(token)
+
+        return grpc.unary_unary_rpc_method_handler(
+            guarded,
+            request_deserializer=handler.request_deserializer,
+            response_serializer=handler.response_serializer,
+        )
+
+
+class GrpcServer:
+    def __init__(
+        self,
+        *,
+        host: str,
+        port: int,
+        registrations: Sequence[ServiceRegistration],
+        verifier: TokenVerifier,
+    ) -> None:
+        self.server = grpc.aio.server(interceptors=[aio_server_interceptor(), AuthInterceptor(verifier)])
+        self._health = health.aio.HealthServicer()
+        self._names = [r.full_name for r in registrations]
+        for registration in registrations:
+            registration.add_to_server(registration.servicer, self.server)
+        health_pb2_grpc.add_HealthServicer_to_server(self._health, self.server)
+        reflection.enable_server_reflection(
+            [*self._names, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name, reflection.SERVICE_NAME],
+            self.server,
+        )
+        self.address = f"{host}:{port}"
+        self.port = self.server.add_insecure_port(self.address)
+        if self.port == 0:
+            raise RuntimeError(f"cannot listen on {self.address}: is another process using the port?")
+
+    async def start(self) -> None:
+        await self.server.start()
+        for name in ["", *self._names]:
+            await self._health.set(name, health_pb2.HealthCheckResponse.SERVING)
+        log.info("grpc server listening", address=self.address, services=self._names)
+
+    async def stop(self, grace: float = 5.0) -> None:
+        for name in ["", *self._names]:
+            await self._health.set(name, health_pb2.HealthCheckResponse.NOT_SERVING)
+        await self.server.stop(grace)

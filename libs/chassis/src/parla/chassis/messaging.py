@@ -1,0 +1,403 @@
+"""Transactional outbox, inbox-deduplicated consumers and dead-lettering on Kafka.
+
+- A use case writes its state change and its events in one transaction (``add_event``).
+- ``OutboxRelay`` publishes pending rows with an idempotent, ``acks=all`` producer, keeps the
+  stored ``traceparent`` and marks rows sent; it is woken by commits and also polls.
+- ``EventConsumer`` records ``(consumer, event_id)`` in the same transaction as the handler's
+  effect, commits the offset only after that transaction, and sends messages it cannot decode
+  or validate (or that keep failing) to ``<topic>.dlq`` with the error in headers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import orjson
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
+from opentelemetry import trace
+from pydantic import ValidationError
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    DateTime,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    Uuid,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from parla.chassis.db import EVENTS_ADDED, Database, is_sqlite
+from parla.chassis.logging import get_logger
+from parla.chassis.telemetry import (
+    carrier_from_kafka_headers,
+    context_from_carrier,
+    current_carrier,
+    kafka_headers,
+)
+from parla.contracts.events import EVENT_MODELS, Event
+from parla.contracts.topics import DLQ_SUFFIX, topic_for
+
+log = get_logger(__name__)
+_tracer = trace.get_tracer("parla.messaging")
+
+messaging_metadata = MetaData()
+
+outbox_table = Table(
+    "outbox",
+    messaging_metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
+    Column("event_id", Uuid, nullable=False, unique=True),
+    Column("event_type", String(100), nullable=False),
+    Column("topic", String(200), nullable=False),
+    Column("key", String(200), nullable=False),
+    Column("payload", LargeBinary, nullable=False),
+    Column("trace_headers", JSON, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("sent_at", DateTime(timezone=True)),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("last_error", Text),
+    # Pending rows are what the relay scans; a partial index keeps that scan small forever.
+    Index("ix_outbox_pending", "id", postgresql_where=Column("sent_at").is_(None), sqlite_where=Column("sent_at").is_(None)),
+)
+
+inbox_table = Table(
+    "inbox",
+    messaging_metadata,
+    Column("consumer", String(100), primary_key=True),
+    Column("event_id", Uuid, primary_key=True),
+    Column("event_type", String(100), nullable=False),
+    Column("processed_at", DateTime(timezone=True), nullable=False),
+)
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+async def add_event(session: AsyncSession, event: Event) -> None:
+    """Stage ``event`` for publishing; it is sent only if the surrounding transaction commits."""
+    topic = topic_for(event.event_type)
+    await session.execute(
+        insert(outbox_table).values(
+            event_id=event.event_id,
+            event_type=event.event_type,
+            topic=topic.name,
+            key=event.partition_key(),
+            payload=orjson.dumps(event.envelope()),
+            trace_headers=current_carrier(),
+            created_at=_utcnow(),
+            attempts=0,
+        )
+    )
+    session.info[EVENTS_ADDED] = True
+
+
+def make_producer(bootstrap_servers: str, *, client_id: str) -> AIOKafkaProducer:
+    return AIOKafkaProducer(
+        bootstrap_servers=bootstrap_servers,
+        client_id=client_id,
+        acks="all",
+        enable_idempotence=True,
+        linger_ms=5,
+        request_timeout_ms=15_000,
+        retry_backoff_ms=200,
+    )
+
+
+async def _start_with_retry(start: Callable[[], Awaitable[None]], what: str, stop: asyncio.Event) -> bool:
+    """Start a Kafka client, retrying while the broker is unreachable. False if asked to stop."""
+    delay = 0.5
+    while not stop.is_set():
+        try:
+            await start()
+            return True
+        except Exception as exc:  # noqa: BLE001 - any start failure is retried the same way
+            log.warning("kafka client could not start; retrying", client=what, error=str(exc), retry_in=delay)
+            try:
+                await asyncio.wait_for(stop.wait(), timeout=delay)
+            except TimeoutError:
+                pass
+            delay = min(delay * 2, 5.0)
+    return False
+
+
+class OutboxRelay:
+    def __init__(
+        self,
+        *,
+        db: Database,
+        bootstrap_servers: str,
+        service: str,
+        poll_seconds: float = 1.0,
+        batch_size: int = 100,
+        send_timeout_seconds: float = 20.0,
+    ) -> None:
+        self._db = db
+        self._bootstrap = bootstrap_servers
+        self._service = service
+        self._poll = poll_seconds
+        self._batch = batch_size
+        self._send_timeout = send_timeout_seconds
+        self._wake = asyncio.Event()
+        self._stop = asyncio.Event()
+        self._skip_locked = not is_sqlite(str(db.engine.url))
+        db.on_commit(self.wake)
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+
+    async def run(self) -> None:
+        producer = make_producer(self._bootstrap, client_id=f"{self._service}-outbox")
+        if not await _start_with_retry(producer.start, "outbox producer", self._stop):
+            return
+        log.info("outbox relay started")
+        try:
+            while not self._stop.is_set():
+                self._wake.clear()
+                try:
+                    sent = await self.publish_pending(producer)
+                except Exception as exc:  # noqa: BLE001 - the relay must outlive broker and DB outages
+                    log.warning("outbox publish failed; will retry", error=str(exc))
+                    sent = 0
+                    await self._sleep(1.0)
+                if sent >= self._batch:
+                    continue
+                await self._sleep(self._poll)
+        finally:
+            await producer.stop()
+
+    async def _sleep(self, seconds: float) -> None:
+        try:
+            await asyncio.wait_for(self._wake.wait(), timeout=seconds)
+        except TimeoutError:
+            pass
+
+    async def publish_pending(self, producer: AIOKafkaProducer) -> int:
+        """Send one batch of pending rows; returns how many were sent."""
+        async with self._db.transaction() as session:
+            query = select(outbox_table).where(outbox_table.c.sent_at.is_(None)).order_by(outbox_table.c.id).limit(self._batch)
+            if self._skip_locked:
+                query = query.with_for_update(skip_locked=True)
+            rows = (await session.execute(query)).mappings().all()
+            if not rows:
+                return 0
+            sent_ids = []
+            error: Exception | None = None
+            for row in rows:
+                try:
+                    await self._send(producer, row)
+                    sent_ids.append(row["id"])
+                except Exception as exc:  # noqa: BLE001 - recorded on the row, retried next round
+                    error = exc
+                    break
+            now = _utcnow()
+            if sent_ids:
+                await session.execute(
+                    update(outbox_table).where(outbox_table.c.id.in_(sent_ids)).values(sent_at=now)
+                )
+            if error is not None:
+                failed = rows[len(sent_ids)]
+                await session.execute(
+                    update(outbox_table)
+                    .where(outbox_table.c.id == failed["id"])
+                    .values(attempts=outbox_table.c.attempts + 1, last_error=f"{type(error).__name__}: {error}"[:2000])
+                )
+        if error is not None:
+            raise error
+        return len(sent_ids)
+
+    async def _send(self, producer: AIOKafkaProducer, row: Mapping) -> None:
+        parent = context_from_carrier(row["trace_headers"] or {})
+        with _tracer.start_as_current_span(
+            f"{row['topic']} publish",
+            context=parent,
+            kind=trace.SpanKind.PRODUCER,
+            attributes={
+                "messaging.system": "kafka",
+                "messaging.destination.name": row["topic"],
+                "messaging.message.id": str(row["event_id"]),
+                "messaging.operation.type": "publish",
+            },
+        ):
+            headers = [*kafka_headers(current_carrier()), ("event_type", row["event_type"].encode())]
+            await asyncio.wait_for(
+                producer.send_and_wait(row["topic"], value=row["payload"], key=row["key"].encode(), headers=headers),
+                timeout=self._send_timeout,
+            )
+
+
+Handler = Callable[[AsyncSession, Event], Awaitable[None]]
+
+
+class PoisonMessage(Exception):
+    """A message no retry can fix: undecodable, unknown schema version, or invalid."""
+
+
+def decode_event(value: bytes | None) -> Event:
+    try:
+        data = orjson.loads(value or b"")
+    except orjson.JSONDecodeError as exc:
+        raise PoisonMessage(f"not JSON: {exc}") from exc
+    if not isinstance(data, dict):
+        raise PoisonMessage("not a JSON object")
+    key = (data.get("event_type"), data.get("schema_version"))
+    model = EVENT_MODELS.get(key)  # type: ignore[arg-type]
+    if model is None:
+        raise PoisonMessage(f"unknown event type or schema version {key!r}")
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise PoisonMessage(f"invalid {key[0]}: {exc.errors(include_url=False)}") from exc
+
+
+@dataclass(frozen=True)
+class Subscription:
+    event_type: str
+    handler: Handler
+
+
+class EventConsumer:
+    """Consumes a set of event types as one consumer group, exactly-once in effect."""
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        db: Database,
+        bootstrap_servers: str,
+        subscriptions: list[Subscription],
+        max_attempts: int = 5,
+    ) -> None:
+        self.name = name
+        self._db = db
+        self._bootstrap = bootstrap_servers
+        self._handlers = {s.event_type: s.handler for s in subscriptions}
+        self._topics = sorted({topic_for(s.event_type).name for s in subscriptions})
+        self._max_attempts = max_attempts
+        self._stop = asyncio.Event()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    async def run(self) -> None:
+        consumer = AIOKafkaConsumer(
+            *self._topics,
+            bootstrap_servers=self._bootstrap,
+            group_id=self.name,
+            client_id=self.name,
+            enable_auto_commit=False,
+            auto_offset_reset="earliest",
+        )
+        dlq = make_producer(self._bootstrap, client_id=f"{self.name}-dlq")
+        if not await _start_with_retry(consumer.start, f"consumer {self.name}", self._stop):
+            return
+        if not await _start_with_retry(dlq.start, f"dlq producer {self.name}", self._stop):
+            await consumer.stop()
+            return
+        log.info("consumer started", consumer=self.name, topics=self._topics)
+        try:
+            while not self._stop.is_set():
+                batch = await consumer.getmany(timeout_ms=500, max_records=100)
+                for partition, records in batch.items():
+                    for record in records:
+                        await self._process(record, dlq)
+                        await self._commit(consumer, partition, record.offset + 1)
+        finally:
+            await consumer.stop()
+            await dlq.stop()
+
+    async def _commit(self, consumer: AIOKafkaConsumer, partition, offset: int) -> None:  # noqa: ANN001
+        try:
+            await consumer.commit({partition: offset})
+        except Exception as exc:  # noqa: BLE001 - the inbox makes the redelivery that follows harmless
+            log.warning("offset commit failed; the message may be redelivered", consumer=self.name, error=str(exc))
+
+    async def _process(self, record: ConsumerRecord, dlq: AIOKafkaProducer) -> None:
+        parent = context_from_carrier(carrier_from_kafka_headers(record.headers))
+        with _tracer.start_as_current_span(
+            f"{record.topic} process",
+            context=parent,
+            kind=trace.SpanKind.CONSUMER,
+            attributes={
+                "messaging.system": "kafka",
+                "messaging.destination.name": record.topic,
+                "messaging.consumer.group.name": self.name,
+                "messaging.kafka.offset": record.offset,
+                "messaging.operation.type": "process",
+            },
+        ):
+            try:
+                event = decode_event(record.value)
+            except PoisonMessage as exc:
+                await self._dead_letter(dlq, record, exc)
+                return
+            handler = self._handlers.get(event.event_type)
+            if handler is None:
+                await self._dead_letter(dlq, record, PoisonMessage(f"no handler for {event.event_type} on {record.topic}"))
+                return
+            for attempt in range(1, self._max_attempts + 1):
+                try:
+                    await self._handle_once(event, handler)
+                    return
+                except Exception as exc:  # noqa: BLE001 - retried, then dead-lettered with the error
+                    log.warning(
+                        "handler failed", consumer=self.name, event_id=str(event.event_id), attempt=attempt, error=str(exc)
+                    )
+                    if attempt == self._max_attempts:
+                        await self._dead_letter(dlq, record, exc)
+                        return
+                    await asyncio.sleep(min(0.2 * 2**attempt, 5.0))
+
+    async def _handle_once(self, event: Event, handler: Handler) -> None:
+        async with self._db.transaction() as session:
+            seen = await session.scalar(
+                select(inbox_table.c.event_id).where(
+                    inbox_table.c.consumer == self.name, inbox_table.c.event_id == event.event_id
+                )
+            )
+            if seen is not None:
+                log.info("duplicate event skipped", consumer=self.name, event_id=str(event.event_id))
+                return
+            # The primary key on (consumer, event_id) also rejects a concurrent duplicate, whose
+            # transaction then rolls back with its effect.
+            await session.execute(
+                insert(inbox_table).values(
+                    consumer=self.name, event_id=event.event_id, event_type=event.event_type, processed_at=_utcnow()
+                )
+            )
+            await handler(session, event)
+
+    async def _dead_letter(self, dlq: AIOKafkaProducer, record: ConsumerRecord, error: Exception) -> None:
+        log.error("message dead-lettered", consumer=self.name, topic=record.topic, offset=record.offset, error=str(error))
+        headers = [
+            *(record.headers or ()),
+            ("dlq.error", str(error)[:4000].encode()),
+            ("dlq.error_type", type(error).__name__.encode()),
+            ("dlq.consumer", self.name.encode()),
+            ("dlq.original_topic", record.topic.encode()),
+            ("dlq.original_partition", str(record.partition).encode()),
+            ("dlq.original_offset", str(record.offset).encode()),
+        ]
+        while True:
+            try:
+                await dlq.send_and_wait(record.topic + DLQ_SUFFIX, value=record.value, key=record.key, headers=headers)
+                return
+            except Exception as exc:  # noqa: BLE001 - never drop a message: hold the partition until the DLQ accepts it
+                log.warning("dead-letter publish failed; retrying", error=str(exc))
+                await asyncio.sleep(1.0)

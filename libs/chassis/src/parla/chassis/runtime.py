@@ -1,0 +1,107 @@
+"""Running a service: its gRPC server and background workers together, stopped cleanly on a signal."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from parla.chassis.auth import TokenVerifier
+from parla.chassis.db import Database, make_engine
+from parla.chassis.grpc_server import GrpcServer, ServiceRegistration
+from parla.chassis.logging import configure_logging, get_logger
+from parla.chassis.messaging import EventConsumer, OutboxRelay, Subscription
+from parla.chassis.migrations import migrate
+from parla.chassis.settings import ServiceSettings
+from parla.chassis.telemetry import setup_tracing, shutdown_tracing
+
+log = get_logger(__name__)
+
+
+class Worker(Protocol):
+    async def run(self) -> None: ...
+
+    def stop(self) -> None: ...
+
+
+async def serve(*, server: GrpcServer, workers: Sequence[Worker], db: Database, stop: asyncio.Event | None = None) -> None:
+    """Run until SIGINT/SIGTERM (or ``stop``); a worker that crashes stops the whole process."""
+    stop = stop or asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    await server.start()
+    tasks = [asyncio.create_task(worker.run(), name=type(worker).__name__) for worker in workers]
+    stopper = asyncio.create_task(stop.wait(), name="stop")
+    done, _ = await asyncio.wait([stopper, *tasks], return_when=asyncio.FIRST_COMPLETED)
+    failed = [t for t in done if t is not stopper and t.exception() is not None]
+    for task in failed:
+        log.error("worker crashed; stopping the service", worker=task.get_name(), error=repr(task.exception()))
+    log.info("stopping")
+    await server.stop()
+    for worker in workers:
+        worker.stop()
+    await asyncio.wait(tasks, timeout=10)
+    stopper.cancel()
+    await db.dispose()
+    shutdown_tracing()
+    if failed:
+        raise SystemExit(1)
+
+
+@dataclass(frozen=True)
+class Components:
+    """What a service contributes to its process: servicers and event subscriptions."""
+
+    registrations: Sequence[ServiceRegistration]
+    subscriptions: Sequence[Subscription] = ()
+
+
+async def run_service(
+    settings: ServiceSettings,
+    *,
+    migrations: Path,
+    build: Callable[[Database], Awaitable[Components]],
+) -> None:
+    """The shared shape of every service process: migrate, build, serve until stopped.
+
+    The service's ``main.py`` supplies ``build``: its use cases, servicers and consumers.
+    """
+    url = settings.resolved_database_url()
+    await migrate(url, migrations)
+    db = Database(make_engine(url))
+    components = await build(db)
+    server = GrpcServer(
+        host=settings.grpc_host,
+        port=settings.grpc_port,
+        registrations=components.registrations,
+        verifier=TokenVerifier(settings.jwt_public_key(), issuer=settings.jwt_issuer),
+    )
+    workers: list[Worker] = [
+        OutboxRelay(
+            db=db,
+            bootstrap_servers=settings.kafka_bootstrap_servers,
+            service=settings.service_name,
+            poll_seconds=settings.outbox_poll_seconds,
+        )
+    ]
+    if components.subscriptions:
+        workers.append(
+            EventConsumer(
+                name=settings.service_name,
+                db=db,
+                bootstrap_servers=settings.kafka_bootstrap_servers,
+                subscriptions=list(components.subscriptions),
+            )
+        )
+    await serve(server=server, workers=workers, db=db)
+
+
+def start(settings: ServiceSettings, service: Callable[[], Awaitable[None]]) -> None:
+    """Process entry point: logging and tracing first, then the service's event loop."""
+    configure_logging(settings.service_name, settings.log_level, settings.log_json)
+    setup_tracing(settings.service_name)
+    asyncio.run(service())

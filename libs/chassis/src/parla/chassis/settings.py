@@ -1,0 +1,43 @@
+"""Settings every service shares, read from the environment (prefix ``PARLA_``).
+
+Each service subclasses ``ServiceSettings`` once in its own ``config.py`` and builds it in
+``main.py``; nothing here is instantiated at import time.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class ServiceSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PARLA_", extra="ignore")
+
+    service_name: str = "parla"
+    data_dir: Path = Path(".data")
+    # Empty means "a SQLite file named after the service in data_dir" (the embedded default).
+    database_url: str = ""
+    kafka_bootstrap_servers: str = "127.0.0.1:9092"
+    grpc_host: str = "127.0.0.1"
+    grpc_port: int = 50050
+    jwt_public_key_file: Path | None = None
+    jwt_issuer: str = "parla"
+    log_level: str = "INFO"
+    log_json: bool = True
+    # How often the outbox relay looks for pending rows when nothing woke it.
+    outbox_poll_seconds: float = Field(default=1.0, gt=0)
+
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite+aiosqlite:///{(self.data_dir / f'{self.service_name}.db').resolve()}"
+
+    def jwt_public_key(self) -> bytes:
+        if self.jwt_public_key_file is None:
+            raise RuntimeError(
+                "PARLA_JWT_PUBLIC_KEY_FILE is not set: point it at the gateway's Ed25519 public key "
+                "(make run creates one in .data/keys/)"
+            )
+        return self.jwt_public_key_file.read_bytes()

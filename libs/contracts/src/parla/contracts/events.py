@@ -1,0 +1,126 @@
+"""Kafka event models: facts that already happened, named in the past tense.
+
+Each event carries the data its consumers need so that they never call back to the producer.
+A change within a ``schema_version`` is additive; a breaking change is a new version that
+consumers accept side by side (see ``EVENT_MODELS``).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+Text = Annotated[str, Field(max_length=10_000)]
+
+
+class Event(BaseModel):
+    """Envelope fields every event has."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    event_type: ClassVar[str]
+    schema_version: int = 1
+    event_id: uuid.UUID = Field(default_factory=uuid.uuid4)
+    occurred_at: datetime = Field(default_factory=_now)
+
+    def partition_key(self) -> str:
+        """The aggregate whose events must stay in order (usually the learner)."""
+        raise NotImplementedError
+
+    def envelope(self) -> dict:
+        return {"event_type": self.event_type, **self.model_dump(mode="json")}
+
+
+class UserRegistered(Event):
+    event_type: ClassVar[str] = "user.registered"
+    user_id: uuid.UUID
+    display_name: str
+    native_language: str | None = None
+    target_languages: list[str] = []
+
+    def partition_key(self) -> str:
+        return str(self.user_id)
+
+
+class ScenarioStarted(Event):
+    event_type: ClassVar[str] = "scenario.started"
+    run_id: uuid.UUID
+    user_id: uuid.UUID
+    scenario_id: str
+    language: str
+    category: str
+    difficulty: str
+
+    def partition_key(self) -> str:
+        return str(self.user_id)
+
+
+class VocabularyOutcome(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    term: Text
+    lemma: Text
+    gloss: Text
+
+
+class Mistake(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    said: Text
+    correction: Text
+    explanation: Text = ""
+
+
+class ScenarioCompleted(Event):
+    event_type: ClassVar[str] = "scenario.completed"
+    run_id: uuid.UUID
+    user_id: uuid.UUID
+    scenario_id: str
+    title: str
+    language: str
+    category: str
+    difficulty: str
+    score: float = Field(ge=0, le=100)
+    phases_total: int = Field(ge=0)
+    phases_completed: int = Field(ge=0)
+    started_at: datetime
+    completed_at: datetime
+    duration_seconds: int = Field(ge=0)
+    estimated_minutes: int = Field(ge=0)
+    vocabulary_used: list[VocabularyOutcome] = []
+    vocabulary_missed: list[VocabularyOutcome] = []
+    mistakes: list[Mistake] = []
+
+    def partition_key(self) -> str:
+        return str(self.user_id)
+
+
+class CardCreated(Event):
+    event_type: ClassVar[str] = "card.created"
+    card_id: uuid.UUID
+    user_id: uuid.UUID
+    language: str
+    lemma: str
+    source_kind: str
+    source_id: str
+
+    def partition_key(self) -> str:
+        return str(self.user_id)
+
+
+EventModel = type[Event]
+
+# (event_type, schema_version) -> model. Consumers decode through this table only.
+EVENT_MODELS: dict[tuple[str, int], EventModel] = {
+    (model.event_type, 1): model for model in (UserRegistered, ScenarioStarted, ScenarioCompleted, CardCreated)
+}
+
+EventType = Literal["user.registered", "scenario.started", "scenario.completed", "card.created"]

@@ -1,0 +1,56 @@
+"""Use cases of the analytics service: keeping progress from events and reporting it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from parla.analytics.db import LearningSessionRow
+from parla.analytics.domain import average, session_from_completion
+from parla.analytics.repository import AnalyticsRepository
+from parla.chassis.auth import Principal
+from parla.chassis.db import Database
+from parla.chassis.errors import InvalidArgument
+from parla.contracts.events import ScenarioCompleted, ScenarioStarted
+
+MAX_RECENT = 50
+
+
+async def record_started(session: AsyncSession, event: ScenarioStarted) -> None:
+    await AnalyticsRepository(session).record_start(event.user_id, event.scenario_id, event.occurred_at)
+
+
+async def record_completed(session: AsyncSession, event: ScenarioCompleted) -> None:
+    await AnalyticsRepository(session).record_completion(session_from_completion(event), event.scenario_id)
+
+
+@dataclass(frozen=True)
+class ProgressReport:
+    scenarios_started: int
+    scenarios_completed: int
+    total_study_seconds: int
+    average_score: float
+    recent_sessions: list[LearningSessionRow]
+
+
+class ProgressService:
+    def __init__(self, *, db: Database) -> None:
+        self._db = db
+
+    async def progress(self, caller: Principal, *, recent_limit: int) -> ProgressReport:
+        if recent_limit < 0:
+            raise InvalidArgument("recent_limit must not be negative", details={"recent_limit": "must be 0 or more"})
+        async with self._db.reading() as session:
+            repository = AnalyticsRepository(session)
+            totals = await repository.progress(caller.user_id)
+            recent = await repository.recent_sessions(caller.user_id, min(recent_limit or 10, MAX_RECENT))
+        if totals is None:
+            return ProgressReport(0, 0, 0, 0.0, recent)
+        return ProgressReport(
+            scenarios_started=totals.scenarios_started,
+            scenarios_completed=totals.scenarios_completed,
+            total_study_seconds=totals.total_study_seconds,
+            average_score=average(totals.score_sum, totals.scenarios_completed),
+            recent_sessions=recent,
+        )

@@ -1,0 +1,72 @@
+"""The review deck: cards scheduled with FSRS-6. No I/O here."""
+
+from __future__ import annotations
+
+import unicodedata
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+import fsrs
+
+from parla.contracts.events import ScenarioCompleted
+
+SOURCE_SCENARIO_RUN = "scenario_run"
+STATE_NAMES = {fsrs.State.Learning: "learning", fsrs.State.Review: "review", fsrs.State.Relearning: "relearning"}
+
+
+def card_key(text: str) -> str:
+    """What makes two cards the same for one learner: case and Unicode form set aside."""
+    return unicodedata.normalize("NFC", text).strip().lower()
+
+
+@dataclass(frozen=True)
+class NewCard:
+    """A card to add to a learner's deck, with its FSRS state at creation."""
+
+    id: uuid.UUID
+    user_id: uuid.UUID
+    language: str
+    front: str
+    back: str
+    key: str
+    source_kind: str
+    source_id: str
+    schedule: fsrs.Card
+
+
+def new_fsrs_card(card_id: uuid.UUID, now: datetime) -> fsrs.Card:
+    # fsrs wants an integer id of its own; derive it from ours so logs line up, never from the clock.
+    return fsrs.Card(card_id=card_id.int >> 65, due=now)
+
+
+def cards_from_completion(event: ScenarioCompleted, now: datetime) -> list[NewCard]:
+    """Cards a finished run earns: every vocabulary item of the run, and every mistake, once each.
+
+    Missed vocabulary comes first so that, when the deck is capped, what the learner did not
+    yet produce is reviewed first.
+    """
+    cards: dict[str, NewCard] = {}
+
+    def add(front: str, back: str, key: str) -> None:
+        if key in cards:
+            return
+        card_id = uuid.uuid4()
+        cards[key] = NewCard(
+            id=card_id,
+            user_id=event.user_id,
+            language=event.language,
+            front=front,
+            back=back,
+            key=key,
+            source_kind=SOURCE_SCENARIO_RUN,
+            source_id=str(event.run_id),
+            schedule=new_fsrs_card(card_id, now),
+        )
+
+    for item in [*event.vocabulary_missed, *event.vocabulary_used]:
+        add(item.term, item.gloss, card_key(item.lemma))
+    for mistake in event.mistakes:
+        back = mistake.correction if not mistake.explanation else f"{mistake.correction} \u2014 {mistake.explanation}"
+        add(mistake.said, back, "mistake:" + card_key(mistake.correction))
+    return list(cards.values())

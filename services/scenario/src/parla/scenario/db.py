@@ -1,0 +1,70 @@
+"""Tables of the scenario service."""
+
+from __future__ import annotations
+
+from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, String, Text, Uuid
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from parla.chassis.messaging import messaging_metadata
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class ScenarioRow(Base):
+    __tablename__ = "scenarios"
+
+    id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    owner_id: Mapped[object | None] = mapped_column(Uuid)  # None: a system scenario
+    visibility: Mapped[str] = mapped_column(String(10))  # public | private
+    category: Mapped[str] = mapped_column(String(20))
+    difficulty: Mapped[str] = mapped_column(String(20))
+    estimated_minutes: Mapped[int] = mapped_column(Integer)
+    spec: Mapped[dict] = mapped_column(JSON)
+    created_at = mapped_column(DateTime(timezone=True), nullable=False)
+    updated_at = mapped_column(DateTime(timezone=True), nullable=False)
+
+
+class ScenarioLocalizationRow(Base):
+    """One row per (scenario, language): what catalogue lists filter and sort on."""
+
+    __tablename__ = "scenario_localizations"
+
+    scenario_id: Mapped[str] = mapped_column(ForeignKey("scenarios.id", ondelete="CASCADE"), primary_key=True)
+    language: Mapped[str] = mapped_column(String(5), primary_key=True)
+    title: Mapped[str] = mapped_column(String(120))
+    description: Mapped[str] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_scenario_localizations_language_title", "language", "title"),)
+
+
+class RunRow(Base):
+    __tablename__ = "runs"
+
+    id: Mapped[object] = mapped_column(Uuid, primary_key=True)
+    user_id: Mapped[object] = mapped_column(Uuid)
+    scenario_id: Mapped[str] = mapped_column(ForeignKey("scenarios.id"))
+    language: Mapped[str] = mapped_column(String(5))
+    status: Mapped[str] = mapped_column(String(12))  # active | completed
+    current_phase: Mapped[int] = mapped_column(Integer)
+    progress: Mapped[list] = mapped_column(JSON)  # one PhaseProgress per phase
+    score: Mapped[float | None] = mapped_column(Float)
+    started_at = mapped_column(DateTime(timezone=True), nullable=False)
+    completed_at = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (Index("ix_runs_user_started", "user_id", "started_at"),)
+
+
+class TurnRow(Base):
+    __tablename__ = "run_turns"
+
+    run_id: Mapped[object] = mapped_column(ForeignKey("runs.id", ondelete="CASCADE"), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    role: Mapped[str] = mapped_column(String(10))  # learner | tutor
+    text: Mapped[str] = mapped_column(Text)
+    created_at = mapped_column(DateTime(timezone=True), nullable=False)
+
+
+# What migrations describe: this service's tables and the outbox/inbox from the chassis.
+metadatas = (Base.metadata, messaging_metadata)

@@ -1,0 +1,317 @@
+"""Scenarios and runs: the shapes, the judging rules and the scoring. No I/O here."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Annotated, Literal
+
+import simplemma
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from rapidfuzz import fuzz
+
+CATEGORIES = (
+    "travel",
+    "restaurant",
+    "shopping",
+    "business",
+    "healthcare",
+    "social",
+    "emergency",
+    "education",
+    "daily_life",
+    "hobbies",
+)
+DIFFICULTIES = ("beginner", "intermediate", "advanced")
+LANGUAGES = ("en", "es", "fr", "de", "it", "pt", "zh", "ja")
+MAX_TURN_CHARS = 2000
+# A phrase counts as produced when the learner's words match it at least this well (0-100),
+# after case, accents and punctuation are set aside: small typos pass, other sentences do not.
+PHRASE_MATCH_THRESHOLD = 85
+
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
+ShortText = Annotated[str, Field(min_length=1, max_length=500)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class UsesVocabulary(_Model):
+    kind: Literal["uses_vocabulary"]
+    min: int = Field(ge=1, le=20)
+
+
+class UsesPhrase(_Model):
+    kind: Literal["uses_phrase"]
+    phrase_id: Slug
+
+
+class Mentions(_Model):
+    kind: Literal["mentions"]
+    concept: Slug
+
+
+class AsksQuestion(_Model):
+    kind: Literal["asks_question"]
+
+
+Criterion = Annotated[UsesVocabulary | UsesPhrase | Mentions | AsksQuestion, Field(discriminator="kind")]
+
+
+class PhaseSpec(_Model):
+    id: Slug
+    objective: ShortText
+    success_criteria: list[Criterion] = Field(min_length=1, max_length=6)
+
+
+class VocabularyItem(_Model):
+    term: ShortText
+    lemma: ShortText
+    gloss: ShortText
+
+
+class PhraseSpec(_Model):
+    id: Slug
+    text: ShortText
+    gloss: ShortText
+
+
+class PhaseLocalization(_Model):
+    name: ShortText
+    vocabulary: list[VocabularyItem] = Field(min_length=1, max_length=20)
+    phrases: list[PhraseSpec] = Field(min_length=1, max_length=20)
+    concepts: dict[Slug, list[ShortText]] = {}
+    tutor_lines: list[ShortText] = Field(min_length=1, max_length=10)
+    cultural_notes: list[ShortText] = []
+
+
+class Localization(_Model):
+    title: Annotated[str, Field(min_length=3, max_length=120)]
+    description: Annotated[str, Field(min_length=1, max_length=2000)]
+    cultural_context: Annotated[str, Field(max_length=2000)] = ""
+    phases: dict[Slug, PhaseLocalization]
+
+
+class ScenarioSpec(_Model):
+    """A language-independent situation plus one localization per target language."""
+
+    id: Slug
+    schema_version: Literal[1] = 1
+    category: Literal[CATEGORIES]  # type: ignore[valid-type]
+    difficulty: Literal[DIFFICULTIES]  # type: ignore[valid-type]
+    estimated_minutes: int = Field(ge=5, le=60)
+    learner_role: ShortText
+    tutor_role: ShortText
+    setting: Annotated[str, Field(min_length=1, max_length=2000)]
+    prerequisites: list[ShortText] = []
+    learning_outcomes: list[ShortText] = []
+    phases: list[PhaseSpec] = Field(min_length=1, max_length=6)
+    localizations: dict[Literal[LANGUAGES], Localization] = Field(min_length=1)  # type: ignore[valid-type]
+
+    @model_validator(mode="after")
+    def _localizations_cover_phases(self) -> ScenarioSpec:
+        phase_ids = [p.id for p in self.phases]
+        if len(set(phase_ids)) != len(phase_ids):
+            raise ValueError("phase ids must be unique")
+        for language, loc in self.localizations.items():
+            if set(loc.phases) != set(phase_ids):
+                raise ValueError(f"localization {language!r} must localize exactly the phases {phase_ids}")
+            for phase in self.phases:
+                local = loc.phases[phase.id]
+                phrase_ids = {p.id for p in local.phrases}
+                for criterion in phase.success_criteria:
+                    if isinstance(criterion, UsesPhrase) and criterion.phrase_id not in phrase_ids:
+                        raise ValueError(f"{language}/{phase.id}: criterion names unknown phrase {criterion.phrase_id!r}")
+                    if isinstance(criterion, Mentions) and criterion.concept not in local.concepts:
+                        raise ValueError(f"{language}/{phase.id}: criterion names unknown concept {criterion.concept!r}")
+                    if isinstance(criterion, UsesVocabulary) and criterion.min > len(local.vocabulary):
+                        raise ValueError(f"{language}/{phase.id}: uses_vocabulary min exceeds the phase's vocabulary")
+        return self
+
+    @property
+    def languages(self) -> list[str]:
+        return sorted(self.localizations)
+
+
+def describe(criterion: Criterion, local: PhaseLocalization) -> str:
+    """The criterion as a sentence a learner can act on."""
+    match criterion:
+        case UsesVocabulary(min=n):
+            return f"Use at least {n} of this phase's key words."
+        case UsesPhrase(phrase_id=pid):
+            phrase = next(p for p in local.phrases if p.id == pid)
+            return f"Say something like: \u201c{phrase.text}\u201d ({phrase.gloss})."
+        case Mentions(concept=concept):
+            return f"Mention the {concept.replace('-', ' ')}."
+        case AsksQuestion():
+            return "Ask a question."
+    raise AssertionError(criterion)
+
+
+# --- text normalisation and lemmas -------------------------------------------------------------
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Lower-case, without accents or punctuation: what a learner meant, not how it was typed."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    without_marks = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(_WORD.findall(without_marks))
+
+
+@lru_cache(maxsize=50_000)
+def _lemma(word: str, language: str) -> str:
+    try:
+        return simplemma.lemmatize(word, lang=language).lower()
+    except ValueError:  # a language simplemma does not know: the word is its own lemma
+        return word
+
+
+def lemma_sequence(text: str, language: str) -> list[str]:
+    """The text's words as folded lemmas, in order."""
+    words = _WORD.findall(text.lower())
+    return [fold(_lemma(word, language)) for word in words]
+
+
+def _contains_sequence(haystack: list[str], needle: list[str]) -> bool:
+    if not needle:
+        return False
+    width = len(needle)
+    return any(haystack[i : i + width] == needle for i in range(len(haystack) - width + 1))
+
+
+def uses_item(item: VocabularyItem, text_lemmas: list[str], text_words: list[str], language: str) -> bool:
+    """True when the learner used the item in any inflected form (lemma-aware, not substring)."""
+    target = lemma_sequence(item.lemma, language)
+    plain = fold(item.lemma).split()
+    return _contains_sequence(text_lemmas, target) or _contains_sequence(text_words, plain)
+
+
+def phrase_similarity(phrase: str, text: str) -> float:
+    """0-100: how closely the learner's words reproduce the phrase, tolerant of typos and accents."""
+    wanted, said = fold(phrase), fold(text)
+    if not wanted or not said:
+        return 0.0
+    if len(said) >= len(wanted):
+        return fuzz.partial_ratio(wanted, said)
+    return fuzz.ratio(wanted, said)
+
+
+def is_question(text: str) -> bool:
+    stripped = text.strip()
+    return "?" in stripped or "\u00bf" in stripped or "\uff1f" in stripped
+
+
+# --- runs ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class PhaseProgress:
+    phase_id: str
+    vocabulary_used: list[str] = field(default_factory=list)  # lemmas
+    phrases_used: list[str] = field(default_factory=list)  # phrase ids
+    concepts_mentioned: list[str] = field(default_factory=list)
+    asked_question: bool = False
+    completed: bool = False
+    learner_turns: int = 0
+
+    def to_json(self) -> dict:
+        return dict(self.__dict__)
+
+    @classmethod
+    def from_json(cls, data: dict) -> PhaseProgress:
+        return cls(**data)
+
+
+@dataclass(frozen=True)
+class TurnJudgement:
+    new_vocabulary: list[VocabularyItem]
+    new_phrases: list[PhraseSpec]
+    criteria_met: list[Criterion]
+    criteria_missing: list[Criterion]
+    phase_completed: bool
+
+
+def criterion_met(criterion: Criterion, progress: PhaseProgress) -> bool:
+    match criterion:
+        case UsesVocabulary(min=n):
+            return len(progress.vocabulary_used) >= n
+        case UsesPhrase(phrase_id=pid):
+            return pid in progress.phrases_used
+        case Mentions(concept=concept):
+            return concept in progress.concepts_mentioned
+        case AsksQuestion():
+            return progress.asked_question
+    raise AssertionError(criterion)
+
+
+def criterion_id(criterion: Criterion) -> str:
+    match criterion:
+        case UsesVocabulary(min=n):
+            return f"uses_vocabulary:{n}"
+        case UsesPhrase(phrase_id=pid):
+            return f"uses_phrase:{pid}"
+        case Mentions(concept=concept):
+            return f"mentions:{concept}"
+        case AsksQuestion():
+            return "asks_question"
+    raise AssertionError(criterion)
+
+
+def judge_turn(phase: PhaseSpec, local: PhaseLocalization, language: str, progress: PhaseProgress, text: str) -> TurnJudgement:
+    """Update ``progress`` with what ``text`` achieved in ``phase`` and report it."""
+    text_lemmas = lemma_sequence(text, language)
+    text_words = fold(text).split()
+    new_vocabulary = [
+        item
+        for item in local.vocabulary
+        if item.lemma not in progress.vocabulary_used and uses_item(item, text_lemmas, text_words, language)
+    ]
+    new_phrases = [
+        phrase
+        for phrase in local.phrases
+        if phrase.id not in progress.phrases_used and phrase_similarity(phrase.text, text) >= PHRASE_MATCH_THRESHOLD
+    ]
+    progress.vocabulary_used += [item.lemma for item in new_vocabulary]
+    progress.phrases_used += [phrase.id for phrase in new_phrases]
+    folded_words = set(text_words) | set(text_lemmas)
+    for concept, words in local.concepts.items():
+        if concept not in progress.concepts_mentioned and any(fold(w) in folded_words for w in words):
+            progress.concepts_mentioned.append(concept)
+    progress.asked_question = progress.asked_question or is_question(text)
+    progress.learner_turns += 1
+    met = [c for c in phase.success_criteria if criterion_met(c, progress)]
+    missing = [c for c in phase.success_criteria if not criterion_met(c, progress)]
+    newly_completed = not missing and not progress.completed
+    progress.completed = progress.completed or not missing
+    return TurnJudgement(new_vocabulary, new_phrases, met, missing, newly_completed)
+
+
+def phase_score(phase: PhaseSpec, local: PhaseLocalization, progress: PhaseProgress) -> float:
+    """0-100: criteria met weigh most; using more of the phase's vocabulary adds the rest."""
+    criteria = sum(criterion_met(c, progress) for c in phase.success_criteria) / len(phase.success_criteria)
+    vocabulary = len(progress.vocabulary_used) / len(local.vocabulary)
+    return round(100 * (0.7 * criteria + 0.3 * min(vocabulary, 1.0)), 1)
+
+
+def run_score(spec: ScenarioSpec, language: str, progress: list[PhaseProgress]) -> float:
+    local = spec.localizations[language]
+    scores = [phase_score(phase, local.phases[phase.id], p) for phase, p in zip(spec.phases, progress, strict=True)]
+    return round(sum(scores) / len(scores), 1)
+
+
+def vocabulary_outcome(
+    spec: ScenarioSpec, language: str, progress: list[PhaseProgress]
+) -> tuple[list[VocabularyItem], list[VocabularyItem]]:
+    """(used, missed) across the whole run, each item once."""
+    local = spec.localizations[language]
+    used: list[VocabularyItem] = []
+    missed: list[VocabularyItem] = []
+    for phase, p in zip(spec.phases, progress, strict=True):
+        for item in local.phases[phase.id].vocabulary:
+            (used if item.lemma in p.vocabulary_used else missed).append(item)
+    return used, missed

@@ -1,0 +1,158 @@
+"""gRPC servicer: translates messages and delegates to ``ScenarioService``."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from google.protobuf.timestamp_pb2 import Timestamp
+
+from parla.chassis.auth import principal
+from parla.contracts.rpc.scenario.v1 import scenario_pb2 as pb
+from parla.contracts.rpc.scenario.v1 import scenario_pb2_grpc
+from parla.scenario.domain import (
+    AsksQuestion,
+    Mentions,
+    ScenarioSpec,
+    UsesPhrase,
+    UsesVocabulary,
+    criterion_id,
+    criterion_met,
+    describe,
+    phase_score,
+)
+from parla.scenario.service import RunView, ScenarioService
+
+SERVICE_NAME = pb.DESCRIPTOR.services_by_name["ScenarioService"].full_name
+
+
+def _timestamp(value: datetime | None) -> Timestamp | None:
+    if value is None:
+        return None
+    stamp = Timestamp()
+    stamp.FromDatetime(value if value.tzinfo else value.replace(tzinfo=UTC))
+    return stamp
+
+
+def summary_message(spec: ScenarioSpec, language: str) -> pb.ScenarioSummary:
+    local = spec.localizations[language]
+    return pb.ScenarioSummary(
+        id=spec.id,
+        title=local.title,
+        description=local.description,
+        category=spec.category,
+        difficulty=spec.difficulty,
+        estimated_minutes=spec.estimated_minutes,
+        language=language,
+        languages=spec.languages,
+    )
+
+
+def _criterion_message(criterion, local) -> pb.SuccessCriterion:  # noqa: ANN001
+    message = pb.SuccessCriterion(kind=criterion.kind, description=describe(criterion, local))
+    match criterion:
+        case UsesVocabulary(min=n):
+            message.min = n
+        case UsesPhrase(phrase_id=pid):
+            message.phrase_id = pid
+        case Mentions(concept=concept):
+            message.concept = concept
+        case AsksQuestion():
+            pass
+    return message
+
+
+def scenario_message(spec: ScenarioSpec, language: str) -> pb.Scenario:
+    local = spec.localizations[language]
+    phases = []
+    for phase in spec.phases:
+        lp = local.phases[phase.id]
+        phases.append(
+            pb.Phase(
+                id=phase.id,
+                name=lp.name,
+                objective=phase.objective,
+                vocabulary=[pb.VocabularyItem(term=v.term, lemma=v.lemma, gloss=v.gloss) for v in lp.vocabulary],
+                phrases=[pb.Phrase(id=p.id, text=p.text, gloss=p.gloss) for p in lp.phrases],
+                success_criteria=[_criterion_message(c, lp) for c in phase.success_criteria],
+                cultural_notes=lp.cultural_notes,
+            )
+        )
+    return pb.Scenario(
+        summary=summary_message(spec, language),
+        learner_role=spec.learner_role,
+        tutor_role=spec.tutor_role,
+        setting=spec.setting,
+        prerequisites=spec.prerequisites,
+        learning_outcomes=spec.learning_outcomes,
+        cultural_context=local.cultural_context,
+        phases=phases,
+    )
+
+
+def run_message(view: RunView) -> pb.Run:
+    run, spec = view.run, view.spec
+    local = spec.localizations[run.language]
+    phases = []
+    for phase, progress in zip(spec.phases, view.progress, strict=True):
+        lp = local.phases[phase.id]
+        phases.append(
+            pb.PhaseProgress(
+                phase_id=phase.id,
+                completed=progress.completed,
+                score=phase_score(phase, lp, progress),
+                vocabulary_used=progress.vocabulary_used,
+                phrases_used=progress.phrases_used,
+                criteria_met=[criterion_id(c) for c in phase.success_criteria if criterion_met(c, progress)],
+            )
+        )
+    return pb.Run(
+        id=str(run.id),
+        scenario_id=run.scenario_id,
+        language=run.language,
+        status=run.status,
+        current_phase=run.current_phase,
+        phases=phases,
+        turns=[pb.Turn(role=t.role, text=t.text, at=_timestamp(t.created_at)) for t in view.turns],
+        score=run.score or 0.0,
+        started_at=_timestamp(run.started_at),
+        completed_at=_timestamp(run.completed_at),
+    )
+
+
+class ScenarioServicer(scenario_pb2_grpc.ScenarioServiceServicer):
+    def __init__(self, service: ScenarioService) -> None:
+        self._service = service
+
+    async def ListScenarios(self, request: pb.ListScenariosRequest, context) -> pb.ListScenariosResponse:  # noqa: ANN001, N802
+        listings, total = await self._service.list_scenarios(
+            language=request.language, limit=request.limit, offset=request.offset
+        )
+        return pb.ListScenariosResponse(
+            scenarios=[summary_message(item.spec, item.language) for item in listings], total=total
+        )
+
+    async def GetScenario(self, request: pb.GetScenarioRequest, context) -> pb.Scenario:  # noqa: ANN001, N802
+        spec, language = await self._service.get_scenario(request.scenario_id, request.language)
+        return scenario_message(spec, language)
+
+    async def StartRun(self, request: pb.StartRunRequest, context) -> pb.Run:  # noqa: ANN001, N802
+        return run_message(await self._service.start_run(principal(), request.scenario_id, request.language))
+
+    async def SubmitTurn(self, request: pb.SubmitTurnRequest, context) -> pb.TurnResult:  # noqa: ANN001, N802
+        outcome = await self._service.submit_turn(principal(), request.run_id, request.text)
+        return pb.TurnResult(
+            run=run_message(outcome.view),
+            tutor_reply=outcome.tutor_reply,
+            feedback=outcome.feedback,
+            phase_completed=outcome.phase_completed,
+        )
+
+    async def GetRun(self, request: pb.GetRunRequest, context) -> pb.Run:  # noqa: ANN001, N802
+        return run_message(await self._service.get_run(principal(), request.run_id))
+
+    async def CompleteRun(self, request: pb.CompleteRunRequest, context) -> pb.Run:  # noqa: ANN001, N802
+        return run_message(await self._service.complete_run(principal(), request.run_id))
+
+
+# Re-exported so the composition root needs one import for the registration.
+add_to_server = scenario_pb2_grpc.add_ScenarioServiceServicer_to_server

@@ -1,0 +1,35 @@
+"""Composition root of the scenario service: ``python -m parla.scenario.main``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from parla.chassis.db import Database
+from parla.chassis.grpc_server import ServiceRegistration
+from parla.chassis.logging import get_logger
+from parla.chassis.runtime import Components, run_service, start
+from parla.scenario import consumers, grpc_api
+from parla.scenario.config import ScenarioSettings
+from parla.scenario.service import ScenarioService
+from parla.scenario.tutor import OfflineTutor
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+async def build(db: Database) -> Components:
+    service = ScenarioService(db=db, tutor=OfflineTutor())
+    changed = await service.seed_system_scenarios()
+    get_logger(__name__).info("system scenarios seeded", changed=changed)
+    return Components(
+        registrations=[ServiceRegistration(grpc_api.add_to_server, grpc_api.ScenarioServicer(service), grpc_api.SERVICE_NAME)],
+        subscriptions=consumers.subscriptions(db),
+    )
+
+
+def main() -> None:
+    settings = ScenarioSettings()
+    start(settings, lambda: run_service(settings, migrations=MIGRATIONS, build=build))
+
+
+if __name__ == "__main__":
+    main()
