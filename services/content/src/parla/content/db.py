@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import DateTime, Float, Index, Integer, String, Text, UniqueConstraint, Uuid
+from sqlalchemy import BigInteger, DateTime, Float, Index, Integer, String, Text, UniqueConstraint, Uuid
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from parla.chassis.messaging import messaging_metadata
@@ -24,7 +24,7 @@ class CardRow(Base):
     source_kind: Mapped[str] = mapped_column(String(30))
     source_id: Mapped[str] = mapped_column(String(100))
     # FSRS-6 state, as the fsrs package models it.
-    fsrs_card_id: Mapped[int] = mapped_column(Integer)
+    fsrs_card_id: Mapped[int] = mapped_column(BigInteger)
     state: Mapped[int] = mapped_column(Integer)
     step: Mapped[int | None] = mapped_column(Integer)
     stability: Mapped[float | None] = mapped_column(Float)

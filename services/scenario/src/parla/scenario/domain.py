@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -220,11 +221,13 @@ class PhaseProgress:
     learner_turns: int = 0
 
     def to_json(self) -> dict:
-        return dict(self.__dict__)
+        return copy.deepcopy(self.__dict__)
 
     @classmethod
     def from_json(cls, data: dict) -> PhaseProgress:
-        return cls(**data)
+        # A deep copy: judging mutates progress, and must never mutate the loaded row's value
+        # (the ORM would then see no change and silently not save it).
+        return cls(**copy.deepcopy(data))
 
 
 @dataclass(frozen=True)

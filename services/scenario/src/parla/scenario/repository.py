@@ -8,6 +8,7 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import flag_modified
 
 from parla.scenario.db import RunRow, ScenarioLocalizationRow, ScenarioRow, TurnRow
 from parla.scenario.domain import PhaseProgress, ScenarioSpec
@@ -98,5 +99,5 @@ class RunRepository:
 
     @staticmethod
     def save_progress(run: RunRow, progress: list[PhaseProgress]) -> None:
-        # A new list object, so the JSON column is seen as changed.
         run.progress = [p.to_json() for p in progress]
+        flag_modified(run, "progress")

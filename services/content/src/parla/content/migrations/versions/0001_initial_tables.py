@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 16:53:48.833018
+Create Date: 2026-11-25 17:01:57.869676
 """
 
 from collections.abc import Sequence
@@ -27,7 +27,7 @@ def upgrade() -> None:
     sa.Column('key', sa.String(length=300), nullable=False),
     sa.Column('source_kind', sa.String(length=30), nullable=False),
     sa.Column('source_id', sa.String(length=100), nullable=False),
-    sa.Column('fsrs_card_id', sa.Integer(), nullable=False),
+    sa.Column('fsrs_card_id', sa.BigInteger(), nullable=False),
     sa.Column('state', sa.Integer(), nullable=False),
     sa.Column('step', sa.Integer(), nullable=True),
     sa.Column('stability', sa.Float(), nullable=True),

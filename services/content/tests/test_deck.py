@@ -1,0 +1,99 @@
+"""The review deck on SQLite and PostgreSQL: cards from completed runs, and what is due."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from parla.chassis.auth import Principal
+from parla.chassis.errors import InvalidArgument
+from parla.chassis.messaging import outbox_table
+from parla.content.consumers import on_scenario_completed
+from parla.content.db import CardRow
+from parla.content.service import ReviewService
+from parla.contracts.events import Mistake, ScenarioCompleted, VocabularyOutcome
+
+NOW = datetime.now(UTC)
+
+
+def completion(user_id: uuid.UUID, lemmas: list[str], *, language: str = "es", mistakes=()) -> ScenarioCompleted:
+    vocabulary = [VocabularyOutcome(term=f"la {lemma}", lemma=lemma, gloss=f"gloss of {lemma}") for lemma in lemmas]
+    return ScenarioCompleted(
+        run_id=uuid.uuid4(),
+        user_id=user_id,
+        scenario_id="restaurant-dinner-reservation",
+        title="Reservar una mesa",
+        language=language,
+        category="restaurant",
+        difficulty="beginner",
+        score=70,
+        phases_total=4,
+        phases_completed=2,
+        started_at=NOW - timedelta(minutes=10),
+        completed_at=NOW,
+        duration_seconds=600,
+        estimated_minutes=15,
+        vocabulary_used=vocabulary[:1],
+        vocabulary_missed=vocabulary[1:],
+        mistakes=list(mistakes),
+    )
+
+
+async def count(db, model_or_table) -> int:
+    async with db.reading() as session:
+        return await session.scalar(select(func.count()).select_from(model_or_table))
+
+
+async def test_a_completion_adds_a_card_per_vocabulary_item_and_mistake_with_events(db):
+    event = completion(uuid.uuid4(), ["mesa", "reserva", "cuenta"], mistakes=[Mistake(said="un mesa", correction="una mesa")])
+    async with db.transaction() as session:
+        await on_scenario_completed(session, event)
+    assert await count(db, CardRow) == 4
+    assert await count(db, outbox_table) == 4
+    async with db.reading() as session:
+        sources = set((await session.execute(select(CardRow.source_kind, CardRow.source_id))).all())
+    assert sources == {("scenario_run", str(event.run_id))}
+
+
+async def test_a_lemma_the_learner_already_has_is_not_added_again(db):
+    user = uuid.uuid4()
+    async with db.transaction() as session:
+        await on_scenario_completed(session, completion(user, ["mesa", "reserva"]))
+    async with db.transaction() as session:
+        await on_scenario_completed(session, completion(user, ["Mesa", "cuenta"]))
+    assert await count(db, CardRow) == 3
+
+
+async def test_the_same_lemma_in_another_language_or_for_another_learner_is_a_new_card(db):
+    user = uuid.uuid4()
+    async with db.transaction() as session:
+        await on_scenario_completed(session, completion(user, ["casa"]))
+        await on_scenario_completed(session, completion(user, ["casa"], language="it"))
+        await on_scenario_completed(session, completion(uuid.uuid4(), ["casa"]))
+    assert await count(db, CardRow) == 3
+
+
+async def test_due_cards_are_the_callers_own_most_overdue_first_and_capped(db):
+    user = uuid.uuid4()
+    async with db.transaction() as session:
+        await on_scenario_completed(session, completion(user, [f"palabra{i}" for i in range(5)]))
+        await on_scenario_completed(session, completion(uuid.uuid4(), ["ajena"]))
+        cards = list(await session.scalars(select(CardRow).where(CardRow.user_id == user).order_by(CardRow.key)))
+        for offset, card in enumerate(cards):
+            card.due = NOW - timedelta(hours=offset)
+        cards[0].due = NOW + timedelta(days=3)  # not due yet
+    service = ReviewService(db=db)
+    caller = Principal(subject=str(user), roles=frozenset({"learner"}))
+    due, total = await service.due_cards(caller, language="", limit=2)
+    assert total == 4
+    assert [c.key for c in due] == ["palabra4", "palabra3"]
+    none, zero = await service.due_cards(caller, language="fr", limit=10)
+    assert (none, zero) == ([], 0)
+
+
+async def test_a_negative_limit_is_refused(db):
+    with pytest.raises(InvalidArgument):
+        await ReviewService(db=db).due_cards(Principal(str(uuid.uuid4()), frozenset()), language="", limit=-1)
