@@ -16,11 +16,11 @@ import time
 from parla.devstack.kafka import KafkaRunner
 from parla.devstack.keys import ensure_keys
 from parla.devstack.paths import data_dir
-from parla.devstack.stack import Stack, StackConfig, StackError
+from parla.devstack.stack import SERVICES, Stack, StackConfig, StackError
 from parla.devstack.topics import ensure_topics
 
 
-def run(http_port: int, kafka_port: int) -> int:
+def run(http_port: int, kafka_port: int, grpc_port_base: int) -> int:
     root = data_dir()
     stop_requested = False
 
@@ -33,7 +33,16 @@ def run(http_port: int, kafka_port: int) -> int:
 
     kafka = KafkaRunner(root / "kafka", port=kafka_port, controller_port=kafka_port + 1)
     private, public = ensure_keys(root / "keys")
-    stack = Stack(StackConfig(data_dir=root, kafka_bootstrap=kafka.bootstrap, private_key=private, public_key=public, http_port=http_port))
+    stack = Stack(
+        StackConfig(
+            data_dir=root,
+            kafka_bootstrap=kafka.bootstrap,
+            private_key=private,
+            public_key=public,
+            http_port=http_port,
+            grpc_ports={name: grpc_port_base + offset for offset, name in enumerate(SERVICES)},
+        )
+    )
     began = time.monotonic()
     try:
         print(f"starting Apache Kafka on {kafka.bootstrap} (first run resolves its jars with Maven) ...", flush=True)
@@ -75,8 +84,14 @@ def main() -> None:
     run_command = commands.add_parser("run", help="start everything in the foreground")
     run_command.add_argument("--port", type=int, default=int(os.environ.get("PARLA_HTTP_PORT", "8000")))
     run_command.add_argument("--kafka-port", type=int, default=int(os.environ.get("PARLA_KAFKA_PORT", "9092")))
+    run_command.add_argument(
+        "--grpc-port-base",
+        type=int,
+        default=int(os.environ.get("PARLA_GRPC_PORT_BASE", "50051")),
+        help="services listen on this port and the next four",
+    )
     options = parser.parse_args()
-    sys.exit(run(options.port, options.kafka_port))
+    sys.exit(run(options.port, options.kafka_port, options.grpc_port_base))
 
 
 if __name__ == "__main__":

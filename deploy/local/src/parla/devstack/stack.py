@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 
 SERVICES = ("scenario", "content", "persona", "organization", "analytics")
-DEFAULT_GRPC_PORTS = {"scenario": 50051, "content": 50052, "persona": 50053, "organization": 50054, "analytics": 50055}
+DEFAULT_GRPC_PORTS = {name: 50051 + offset for offset, name in enumerate(SERVICES)}
 
 
 class StackError(RuntimeError):

@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 import simplemma
 from pydantic import BaseModel, ConfigDict, Field, model_validator
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 CATEGORIES = (
     "travel",
@@ -185,21 +185,44 @@ def _contains_sequence(haystack: list[str], needle: list[str]) -> bool:
     return any(haystack[i : i + width] == needle for i in range(len(haystack) - width + 1))
 
 
+def _plural_forms(word: str, language: str) -> set[str]:
+    """Regular plurals of a folded word: a fallback for forms the lemmatizer misreads
+    ("tallas" taken for the verb "tallar") or does not know without accents ("telefonos")."""
+    forms = {word, word + "s", word + "es"}
+    if language == "it" and word[-1:] in "aeo":
+        forms |= {word[:-1] + "i", word[:-1] + "e"}
+    return forms
+
+
 def uses_item(item: VocabularyItem, text_lemmas: list[str], text_words: list[str], language: str) -> bool:
     """True when the learner used the item in any inflected form (lemma-aware, not substring)."""
     target = lemma_sequence(item.lemma, language)
     plain = fold(item.lemma).split()
-    return _contains_sequence(text_lemmas, target) or _contains_sequence(text_words, plain)
+    if _contains_sequence(text_lemmas, target) or _contains_sequence(text_words, plain):
+        return True
+    if len(plain) != 1 or language in ("zh", "ja"):
+        return False
+    return not _plural_forms(plain[0], language).isdisjoint(text_words)
 
 
 def phrase_similarity(phrase: str, text: str) -> float:
-    """0-100: how closely the learner's words reproduce the phrase, tolerant of typos and accents."""
-    wanted, said = fold(phrase), fold(text)
+    """0-100: how closely some stretch of the learner's words reproduces the phrase.
+
+    Every run of words about as long as the phrase is compared with it, so words said before
+    or after the phrase do not count against it, while a fragment of the phrase stays a poor
+    match. Case, accents and punctuation are set aside; small typos cost little.
+    """
+    wanted, said = fold(phrase), fold(text).split()
     if not wanted or not said:
         return 0.0
-    if len(said) >= len(wanted):
-        return fuzz.partial_ratio(wanted, said)
-    return fuzz.ratio(wanted, said)
+    size = len(wanted.split())
+    spans = {
+        " ".join(said[start : start + width])
+        for width in range(max(1, size - 2), size + 3)
+        for start in range(max(1, len(said) - width + 1))
+    }
+    best = process.extractOne(wanted, spans, scorer=fuzz.ratio)
+    return float(best[1]) if best else 0.0
 
 
 def is_question(text: str) -> bool:
@@ -310,11 +333,14 @@ def run_score(spec: ScenarioSpec, language: str, progress: list[PhaseProgress]) 
 def vocabulary_outcome(
     spec: ScenarioSpec, language: str, progress: list[PhaseProgress]
 ) -> tuple[list[VocabularyItem], list[VocabularyItem]]:
-    """(used, missed) across the whole run, each item once."""
+    """(used, missed) across the whole run, each lemma once: used in any phase counts as used."""
     local = spec.localizations[language]
-    used: list[VocabularyItem] = []
-    missed: list[VocabularyItem] = []
+    used: dict[str, VocabularyItem] = {}
+    missed: dict[str, VocabularyItem] = {}
     for phase, p in zip(spec.phases, progress, strict=True):
         for item in local.phases[phase.id].vocabulary:
-            (used if item.lemma in p.vocabulary_used else missed).append(item)
-    return used, missed
+            if item.lemma in p.vocabulary_used:
+                used.setdefault(item.lemma, item)
+            else:
+                missed.setdefault(item.lemma, item)
+    return list(used.values()), [item for lemma, item in missed.items() if lemma not in used]

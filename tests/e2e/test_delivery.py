@@ -1,0 +1,106 @@
+"""Kafka delivery as it really happens: duplicates and poison messages on a real broker."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import orjson
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+
+from parla.contracts.events import ScenarioCompleted, VocabularyOutcome
+from parla.contracts.topics import topic_for
+from parla.devstack.testing import eventually
+
+from .conftest import Learner, new_learner
+
+TOPIC = topic_for("scenario.completed")
+
+
+def completion_for(learner: Learner, lemmas: list[str]) -> ScenarioCompleted:
+    now = datetime.now(UTC)
+    return ScenarioCompleted(
+        run_id=uuid.uuid4(),
+        user_id=uuid.UUID(learner.user_id),
+        scenario_id="hotel-check-in",
+        title="Llegada al hotel",
+        language="es",
+        category="travel",
+        difficulty="beginner",
+        score=75,
+        phases_total=4,
+        phases_completed=3,
+        started_at=now - timedelta(minutes=9),
+        completed_at=now,
+        duration_seconds=540,
+        estimated_minutes=12,
+        vocabulary_missed=[VocabularyOutcome(term=f"el {lemma}", lemma=lemma, gloss=lemma) for lemma in lemmas],
+    )
+
+
+async def send(bootstrap: str, key: str, *values: bytes) -> None:
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True)
+    await producer.start()
+    try:
+        for value in values:
+            await producer.send_and_wait(TOPIC.name, value=value, key=key.encode())
+    finally:
+        await producer.stop()
+
+
+async def progress_and_deck(api, learner: Learner) -> tuple[int, set[str]]:
+    progress = (await api.get("/api/v1/progress", headers=learner.headers)).json()
+    due = (await api.get("/api/v1/review/due", params={"limit": 200}, headers=learner.headers)).json()
+    return progress["scenarios_completed"], {card["lemma"] for card in due["cards"]}
+
+
+async def test_the_same_event_delivered_twice_changes_analytics_and_the_deck_once(api, kafka):
+    learner = await new_learner(api)
+    duplicate = orjson.dumps(completion_for(learner, ["pasaporte", "llave"]).envelope())
+    # Same key, same partition: once the sentinel is consumed, both copies before it were too.
+    sentinel = orjson.dumps(completion_for(learner, ["ascensor"]).envelope())
+    await send(kafka.bootstrap, learner.user_id, duplicate, duplicate, sentinel)
+
+    async def sentinel_consumed():
+        completions, lemmas = await progress_and_deck(api, learner)
+        return (completions, lemmas) if "ascensor" in lemmas and completions >= 2 else None
+
+    completions, lemmas = await eventually(sentinel_consumed)
+    assert completions == 2
+    assert lemmas == {"pasaporte", "llave", "ascensor"}
+
+
+async def dead_letters(bootstrap: str, value: bytes) -> list[dict[str, str]]:
+    consumer = AIOKafkaConsumer(
+        TOPIC.dlq, bootstrap_servers=bootstrap, group_id=f"dlq-reader-{uuid.uuid4()}", auto_offset_reset="earliest"
+    )
+    await consumer.start()
+    try:
+        batch = await consumer.getmany(timeout_ms=2000)
+        records = [record for records in batch.values() for record in records]
+    finally:
+        await consumer.stop()
+    return [{k: v.decode() for k, v in record.headers} for record in records if record.value == value]
+
+
+async def test_poison_messages_go_to_the_dlq_and_consumers_keep_consuming(api, kafka):
+    learner = await new_learner(api)
+    garbage = b"\x00not json at all " + uuid.uuid4().bytes
+    future_version = orjson.dumps({**completion_for(learner, ["maleta"]).envelope(), "schema_version": 99})
+    good = orjson.dumps(completion_for(learner, ["recepción"]).envelope())
+    await send(kafka.bootstrap, learner.user_id, garbage, future_version, good)
+
+    async def good_consumed():
+        completions, lemmas = await progress_and_deck(api, learner)
+        return (completions, lemmas) if completions == 1 and "recepción" in lemmas else None
+
+    completions, lemmas = await eventually(good_consumed)
+    assert lemmas == {"recepción"}
+
+    async def both_consumers_dead_lettered(value: bytes):
+        headers = await dead_letters(kafka.bootstrap, value)
+        return headers if {h["dlq.consumer"] for h in headers} == {"analytics", "content"} else None
+
+    for value, reason in ((garbage, "not JSON"), (future_version, "schema version")):
+        headers = await eventually(lambda value=value: both_consumers_dead_lettered(value))
+        assert all(reason in h["dlq.error"] and h["dlq.original_topic"] == TOPIC.name for h in headers)
