@@ -146,5 +146,7 @@ async def test_a_service_that_does_not_answer_is_a_503_with_a_message(client):
 
 async def test_openapi_documents_the_api(client):
     spec = (await client.get("/api/v1/openapi.json")).json()
-    assert {"/api/v1/auth/register", "/api/v1/runs/{run_id}/turns", "/api/v1/review/due", "/api/v1/progress"} <= set(spec["paths"])
+    assert {"/api/v1/auth/register", "/api/v1/runs/{run_id}/turns", "/api/v1/review/due", "/api/v1/progress"} <= set(
+        spec["paths"]
+    )
     assert (await client.get("/docs")).status_code == 200

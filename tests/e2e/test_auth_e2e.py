@@ -60,9 +60,19 @@ async def test_a_service_called_directly_without_a_valid_token_refuses(stack, si
 
 async def test_a_service_token_from_the_cli_reads_the_catalogue_but_acts_for_no_learner(stack):
     token = subprocess.run(
-        [sys.executable, "-m", "parla.gateway.cli", "issue-service-token", "--name", "reporting",
-         "--private-key", str(stack.config.private_key)],
-        check=True, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "parla.gateway.cli",
+            "issue-service-token",
+            "--name",
+            "reporting",
+            "--private-key",
+            str(stack.config.private_key),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout.strip()
     channel, stub = scenario_stub(stack)
     metadata = (("authorization", f"Bearer {token}"),)

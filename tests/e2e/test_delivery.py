@@ -94,7 +94,7 @@ async def test_poison_messages_go_to_the_dlq_and_consumers_keep_consuming(api, k
         completions, lemmas = await progress_and_deck(api, learner)
         return (completions, lemmas) if completions == 1 and "recepción" in lemmas else None
 
-    completions, lemmas = await eventually(good_consumed)
+    _, lemmas = await eventually(good_consumed)
     assert lemmas == {"recepción"}
 
     async def both_consumers_dead_lettered(value: bytes):

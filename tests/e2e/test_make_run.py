@@ -36,8 +36,18 @@ def free_port_block(size: int) -> int:
 
 def launch(data_dir, http_port: int, kafka_port: int, grpc_base: int) -> tuple[subprocess.Popen, list[str]]:
     process = subprocess.Popen(
-        [sys.executable, "-m", "parla.devstack", "run", "--port", str(http_port), "--kafka-port", str(kafka_port),
-         "--grpc-port-base", str(grpc_base)],
+        [
+            sys.executable,
+            "-m",
+            "parla.devstack",
+            "run",
+            "--port",
+            str(http_port),
+            "--kafka-port",
+            str(kafka_port),
+            "--grpc-port-base",
+            str(grpc_base),
+        ],
         env={**os.environ, "PARLA_DATA_DIR": str(data_dir), "PYTHONUNBUFFERED": "1"},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

@@ -56,9 +56,7 @@ SAMPLES: list[Event] = [
         run_id=RUN, user_id=USER, scenario_id="hotel-check-in", language="es", category="travel", difficulty="beginner"
     ),
     ScenarioCompleted(**_completed()),
-    CardCreated(
-        card_id=uuid.uuid4(), user_id=USER, language="es", lemma="llave", source_kind="scenario_run", source_id=str(RUN)
-    ),
+    CardCreated(card_id=uuid.uuid4(), user_id=USER, language="es", lemma="llave", source_kind="scenario_run", source_id=str(RUN)),
 ]
 
 

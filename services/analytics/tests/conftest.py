@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from parla.chassis.db import Database
 from parla.analytics import main
+from parla.chassis.db import Database
 
 MIGRATIONS: Path = main.MIGRATIONS
 

@@ -129,9 +129,17 @@ def test_greeting_before_a_near_match_does_not_break_it():
 # --- vocabulary: lemma-aware, not substring ------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("said", "lemma"), [("Tienen dos mesas libres?", "mesa"), ("Somos cuatro personas", "persona"),
-                                             ("Tengo dos reservas", "reserva"), ("No hay habitaciones", "habitación"),
-                                             ("¿Tienen chaquetas?", "chaqueta"), ("Dos llaves, por favor", "llave")])
+@pytest.mark.parametrize(
+    ("said", "lemma"),
+    [
+        ("Tienen dos mesas libres?", "mesa"),
+        ("Somos cuatro personas", "persona"),
+        ("Tengo dos reservas", "reserva"),
+        ("No hay habitaciones", "habitación"),
+        ("¿Tienen chaquetas?", "chaqueta"),
+        ("Dos llaves, por favor", "llave"),
+    ],
+)
 def test_plural_noun_counts_for_its_lemma(said, lemma):
     assert _used(said, lemma)
 
@@ -198,8 +206,7 @@ def test_unaccented_plural_counts_for_accented_lemma():
 # --- questions ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", ["¿Tienen mesa libre?", "Tienen mesa libre?", "¿Tienen mesa libre", "  ¿Dónde?  ",
-                                  "お名前は？"])
+@pytest.mark.parametrize("text", ["¿Tienen mesa libre?", "Tienen mesa libre?", "¿Tienen mesa libre", "  ¿Dónde?  ", "お名前は？"])
 def test_is_question_with_spanish_latin_and_fullwidth_marks(text):
     assert is_question(text)
 
@@ -473,7 +480,7 @@ def _alter_bad_slug(raw):
         (_alter_unknown_field, "Extra inputs are not permitted"),
         (_alter_bad_slug, "should match pattern"),
     ],
-    ids=lambda v: getattr(v, "__name__", "")[len("_alter_"):] if callable(v) else "",
+    ids=lambda v: getattr(v, "__name__", "")[len("_alter_") :] if callable(v) else "",
 )
 def test_invalid_spec_is_rejected(alter, message):
     raw = _raw(RESTAURANT)

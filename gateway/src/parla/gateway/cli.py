@@ -45,9 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     issuer = TokenIssuer(options.private_key.read_bytes(), issuer=options.issuer, access_minutes=1)
     print(
-        issuer.access_token(
-            SERVICE_SUBJECT_PREFIX + options.name, ["service", *options.role], ttl=timedelta(days=options.days)
-        )
+        issuer.access_token(SERVICE_SUBJECT_PREFIX + options.name, ["service", *options.role], ttl=timedelta(days=options.days))
     )
     return 0
 

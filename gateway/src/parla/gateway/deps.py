@@ -73,7 +73,6 @@ class RateLimit:
         )
 
 
-
 async def _limit_auth(request: Request) -> None:
     await request.app.state.auth_rate_limit(request)
 

@@ -83,9 +83,7 @@ def install_error_handlers(app: FastAPI) -> None:
             location = ".".join(str(part) for part in problem["loc"] if part not in ("body", "query", "path"))
             fields[location or "body"] = problem["msg"]
         summary = "; ".join(f"{name}: {message}" for name, message in fields.items())
-        return JSONResponse(
-            error_body("invalid_argument", f"the request is not valid: {summary}", fields), status_code=422
-        )
+        return JSONResponse(error_body("invalid_argument", f"the request is not valid: {summary}", fields), status_code=422)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, error: StarletteHTTPException) -> JSONResponse:

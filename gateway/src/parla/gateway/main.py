@@ -48,7 +48,10 @@ def create_app(settings: GatewaySettings, *, run_relay: bool = True) -> FastAPI:
         app.state.clients = ServiceClients.connect(settings.service_addresses(), deadline=settings.grpc_deadline_seconds)
         app.state.auth_rate_limit = RateLimit(settings.auth_rate_limit, "authentication")
         relay = OutboxRelay(
-            db=db, bootstrap_servers=settings.kafka_bootstrap_servers, service="gateway", poll_seconds=settings.outbox_poll_seconds
+            db=db,
+            bootstrap_servers=settings.kafka_bootstrap_servers,
+            service="gateway",
+            poll_seconds=settings.outbox_poll_seconds,
         )
         relay_task = asyncio.create_task(relay.run()) if run_relay else None
         log.info("gateway ready", port=settings.http_port)

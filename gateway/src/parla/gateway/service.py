@@ -94,7 +94,9 @@ class AuthService:
                 )
                 refresh = await self._new_refresh(accounts, user.id, uuid.uuid4(), now)
         except IntegrityError:
-            raise Conflict("an account with this e-mail exists; sign in instead", details={"email": "already registered"}) from None
+            raise Conflict(
+                "an account with this e-mail exists; sign in instead", details={"email": "already registered"}
+            ) from None
         return self._session(user, refresh)
 
     async def login(self, email: str, password: str) -> Session:

@@ -61,7 +61,9 @@ def run(http_port: int, kafka_port: int, grpc_port_base: int) -> int:
             dead = stack.dead()
             if dead:
                 name, code = next(iter(dead.items()))
-                print(f"{name} exited with code {code}; stopping. Last lines of its log:\n{stack.log_tail(name)}", file=sys.stderr)
+                print(
+                    f"{name} exited with code {code}; stopping. Last lines of its log:\n{stack.log_tail(name)}", file=sys.stderr
+                )
                 return 1
             if not kafka.running():
                 print(f"Kafka stopped unexpectedly; see {kafka.log_file}", file=sys.stderr)

@@ -107,7 +107,7 @@ class KafkaRunner:
         java = _require("java", "install a Java 17+ runtime (Debian: apt-get install openjdk-17-jre-headless)")
         return [
             java,
-            f"-Xms256m",
+            "-Xms256m",
             f"-Xmx{self.heap}",
             "-XX:+UseG1GC",
             "-XX:MaxGCPauseMillis=20",
@@ -125,9 +125,7 @@ class KafkaRunner:
         classpath = resolve_classpath(self.data_dir.parent / "kafka-classpath")
         properties = self.data_dir / "server.properties"
         properties.write_text(
-            SERVER_PROPERTIES.format(
-                port=self.port, controller_port=self.controller_port, log_dirs=self.data_dir / "data"
-            )
+            SERVER_PROPERTIES.format(port=self.port, controller_port=self.controller_port, log_dirs=self.data_dir / "data")
         )
         (self.data_dir / "log4j2.properties").write_text(LOG4J2.format(log_file=self.log_file))
         if not (self.data_dir / "data" / "meta.properties").exists():

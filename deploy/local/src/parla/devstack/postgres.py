@@ -88,13 +88,27 @@ class PostgresRunner:
         if _is_root():
             shutil.chown(self.data_dir, "postgres", "postgres")
         if not (self.cluster / "PG_VERSION").exists():
-            self._run(self._tool("initdb"), "-D", str(self.cluster), "-U", USER, "--auth=trust", "-E", "UTF8", "--no-instructions")
+            self._run(
+                self._tool("initdb"), "-D", str(self.cluster), "-U", USER, "--auth=trust", "-E", "UTF8", "--no-instructions"
+            )
         if self._run(self._tool("pg_ctl"), "-D", str(self.cluster), "status", check=False).returncode == 0:
             return
         options = f"-p {self.port} -k {self.data_dir} -c listen_addresses=127.0.0.1 -c max_connections=200"
         if not self.durable:
             options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-        self._run(self._tool("pg_ctl"), "-D", str(self.cluster), "-l", str(self.data_dir / "server.log"), "-o", options, "-w", "-t", "60", "start")
+        self._run(
+            self._tool("pg_ctl"),
+            "-D",
+            str(self.cluster),
+            "-l",
+            str(self.data_dir / "server.log"),
+            "-o",
+            options,
+            "-w",
+            "-t",
+            "60",
+            "start",
+        )
         self._wait_ready()
 
     def _wait_ready(self, timeout: float = 60.0) -> None:
@@ -106,9 +120,7 @@ class PostgresRunner:
         raise PostgresSetupError(f"PostgreSQL did not accept connections on port {self.port}; see {self.data_dir / 'server.log'}")
 
     def psql(self, sql: str, database: str = "postgres") -> str:
-        result = self._run(
-            self._tool("psql"), "-h", "127.0.0.1", "-p", str(self.port), "-U", USER, "-d", database, "-tAc", sql
-        )
+        result = self._run(self._tool("psql"), "-h", "127.0.0.1", "-p", str(self.port), "-U", USER, "-d", database, "-tAc", sql)
         return result.stdout.strip()
 
     def create_database(self, name: str, *, fresh: bool = False) -> str:

@@ -83,8 +83,15 @@ class SigningKeys:
     ) -> str:
         """A token as the gateway signs it (or, with other arguments, as it must not be accepted)."""
         now = datetime.now(UTC)
-        claims = {"sub": subject, "roles": list(roles), "typ": token_type, "iss": issuer, "aud": AUDIENCE,
-                  "iat": now, "exp": now + expires_in}
+        claims = {
+            "sub": subject,
+            "roles": list(roles),
+            "typ": token_type,
+            "iss": issuer,
+            "aud": AUDIENCE,
+            "iat": now,
+            "exp": now + expires_in,
+        }
         return jwt.encode(claims, serialization.load_pem_private_key(self.private_pem, None), algorithm=ALGORITHM)
 
 

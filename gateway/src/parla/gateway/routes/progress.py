@@ -14,9 +14,7 @@ router = APIRouter(tags=["progress"])
 
 
 @router.get("/progress")
-async def progress(
-    caller: CurrentUser, clients: Clients, recent: Annotated[int, Query(ge=1, le=50)] = 10
-) -> ProgressOut:
+async def progress(caller: CurrentUser, clients: Clients, recent: Annotated[int, Query(ge=1, le=50)] = 10) -> ProgressOut:
     answer = await clients.progress.GetProgress(
         pb.GetProgressRequest(recent_limit=recent), timeout=clients.deadline, metadata=caller.metadata
     )

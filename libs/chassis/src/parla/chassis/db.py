@@ -10,12 +10,11 @@ from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
-
 # Set on a session's ``info`` by the outbox when the transaction wrote an event.
 EVENTS_ADDED = "parla.events_added"
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DB-API connection
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     # WAL lets the outbox relay read while a request writes; busy_timeout rides out short locks.
     cursor.execute("PRAGMA journal_mode=WAL")

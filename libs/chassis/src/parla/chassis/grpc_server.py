@@ -56,7 +56,7 @@ class AuthInterceptor(grpc.aio.ServerInterceptor):
     def __init__(self, verifier: TokenVerifier) -> None:
         self._verifier = verifier
 
-    async def intercept_service(self, continuation, handler_call_details):  # noqa: ANN001, ANN201
+    async def intercept_service(self, continuation, handler_call_details):
         handler = await continuation(handler_call_details)
         if handler is None or handler_call_details.method.startswith(_OPEN_PREFIXES):
             return handler
@@ -65,7 +65,7 @@ class AuthInterceptor(grpc.aio.ServerInterceptor):
         inner = handler.unary_unary
         verifier = self._verifier
 
-        async def guarded(request, context: grpc.aio.ServicerContext):  # noqa: ANN001, ANN202
+        async def guarded(request, context: grpc.aio.ServicerContext):
             try:
                 caller = verifier.verify(bearer_token(context.invocation_metadata()))
             except ServiceError as error:

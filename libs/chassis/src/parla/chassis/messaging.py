@@ -123,7 +123,7 @@ async def _start_with_retry(start: Callable[[], Awaitable[None]], what: str, sto
         try:
             await start()
             return True
-        except Exception as exc:  # noqa: BLE001 - any start failure is retried the same way
+        except Exception as exc:
             log.warning("kafka client could not start; retrying", client=what, error=str(exc), retry_in=delay)
             try:
                 await asyncio.wait_for(stop.wait(), timeout=delay)
@@ -172,7 +172,7 @@ class OutboxRelay:
                 self._wake.clear()
                 try:
                     sent = await self.publish_pending(producer)
-                except Exception as exc:  # noqa: BLE001 - the relay must outlive broker and DB outages
+                except Exception as exc:
                     log.warning("outbox publish failed; will retry", error=str(exc))
                     sent = 0
                     await self._sleep(1.0)
@@ -203,14 +203,12 @@ class OutboxRelay:
                 try:
                     await self._send(producer, row)
                     sent_ids.append(row["id"])
-                except Exception as exc:  # noqa: BLE001 - recorded on the row, retried next round
+                except Exception as exc:
                     error = exc
                     break
             now = _utcnow()
             if sent_ids:
-                await session.execute(
-                    update(outbox_table).where(outbox_table.c.id.in_(sent_ids)).values(sent_at=now)
-                )
+                await session.execute(update(outbox_table).where(outbox_table.c.id.in_(sent_ids)).values(sent_at=now))
             if error is not None:
                 failed = rows[len(sent_ids)]
                 await session.execute(
@@ -322,10 +320,10 @@ class EventConsumer:
             await consumer.stop()
             await dlq.stop()
 
-    async def _commit(self, consumer: AIOKafkaConsumer, partition, offset: int) -> None:  # noqa: ANN001
+    async def _commit(self, consumer: AIOKafkaConsumer, partition, offset: int) -> None:
         try:
             await consumer.commit({partition: offset})
-        except Exception as exc:  # noqa: BLE001 - the inbox makes the redelivery that follows harmless
+        except Exception as exc:
             log.warning("offset commit failed; the message may be redelivered", consumer=self.name, error=str(exc))
 
     async def _process(self, record: ConsumerRecord, dlq: AIOKafkaProducer) -> None:
@@ -355,7 +353,7 @@ class EventConsumer:
                 try:
                     await self._handle_once(event, handler)
                     return
-                except Exception as exc:  # noqa: BLE001 - retried, then dead-lettered with the error
+                except Exception as exc:
                     log.warning(
                         "handler failed", consumer=self.name, event_id=str(event.event_id), attempt=attempt, error=str(exc)
                     )
@@ -398,6 +396,6 @@ class EventConsumer:
             try:
                 await dlq.send_and_wait(record.topic + DLQ_SUFFIX, value=record.value, key=record.key, headers=headers)
                 return
-            except Exception as exc:  # noqa: BLE001 - never drop a message: hold the partition until the DLQ accepts it
+            except Exception as exc:
                 log.warning("dead-letter publish failed; retrying", error=str(exc))
                 await asyncio.sleep(1.0)

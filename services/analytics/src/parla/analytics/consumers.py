@@ -20,7 +20,7 @@ async def on_scenario_completed(session: AsyncSession, event: Event) -> None:
     await record_completed(session, event)
 
 
-def subscriptions(db: Database) -> list[Subscription]:  # noqa: ARG001 - same shape in every service
+def subscriptions(db: Database) -> list[Subscription]:
     return [
         Subscription("scenario.started", on_scenario_started),
         Subscription("scenario.completed", on_scenario_completed),

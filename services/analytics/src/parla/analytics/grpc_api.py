@@ -37,7 +37,7 @@ class ProgressServicer(progress_pb2_grpc.ProgressServiceServicer):
     def __init__(self, service: ProgressService) -> None:
         self._service = service
 
-    async def GetProgress(self, request: pb.GetProgressRequest, context) -> pb.Progress:  # noqa: ANN001, N802
+    async def GetProgress(self, request: pb.GetProgressRequest, context) -> pb.Progress:
         report = await self._service.progress(principal(), recent_limit=request.recent_limit)
         return pb.Progress(
             scenarios_completed=report.scenarios_completed,

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from parla.chassis.db import Database
-from parla.chassis.grpc_server import ServiceRegistration
-from parla.chassis.runtime import Components, run_service, start
 from parla.analytics import consumers, grpc_api
 from parla.analytics.config import AnalyticsSettings
 from parla.analytics.service import ProgressService
+from parla.chassis.db import Database
+from parla.chassis.grpc_server import ServiceRegistration
+from parla.chassis.runtime import Components, run_service, start
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 

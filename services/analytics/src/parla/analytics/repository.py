@@ -18,7 +18,9 @@ class AnalyticsRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def _increment(self, table: Table, key: dict[str, Any], increments: dict[str, Any], extra: dict[str, Any] | None = None) -> None:
+    async def _increment(
+        self, table: Table, key: dict[str, Any], increments: dict[str, Any], extra: dict[str, Any] | None = None
+    ) -> None:
         dialect = postgresql if self.session.bind.dialect.name == "postgresql" else sqlite
         statement = dialect.insert(table).values(**key, **increments, **(extra or {}))
         statement = statement.on_conflict_do_update(

@@ -19,5 +19,5 @@ async def on_scenario_completed(session: AsyncSession, event: Event) -> None:
     log.info("cards added from a completed run", run_id=str(event.run_id), added=added)
 
 
-def subscriptions(db: Database) -> list[Subscription]:  # noqa: ARG001 - same shape in every service
+def subscriptions(db: Database) -> list[Subscription]:
     return [Subscription("scenario.completed", on_scenario_completed)]

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC
 
 import fsrs
-
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from parla.chassis.auth import principal
@@ -14,8 +13,6 @@ from parla.content.domain import STATE_NAMES
 from parla.content.service import ReviewService
 from parla.contracts.rpc.content.v1 import review_pb2 as pb
 from parla.contracts.rpc.content.v1 import review_pb2_grpc
-
-
 
 SERVICE_NAME = pb.DESCRIPTOR.services_by_name["ReviewService"].full_name
 add_to_server = review_pb2_grpc.add_ReviewServiceServicer_to_server
@@ -41,6 +38,6 @@ class ReviewServicer(review_pb2_grpc.ReviewServiceServicer):
     def __init__(self, service: ReviewService) -> None:
         self._service = service
 
-    async def ListDueCards(self, request: pb.ListDueCardsRequest, context) -> pb.ListDueCardsResponse:  # noqa: ANN001, N802
+    async def ListDueCards(self, request: pb.ListDueCardsRequest, context) -> pb.ListDueCardsResponse:
         cards, total = await self._service.due_cards(principal(), language=request.language, limit=request.limit)
         return pb.ListDueCardsResponse(cards=[card_message(c) for c in cards], total_due=total)

@@ -47,7 +47,7 @@ def summary_message(spec: ScenarioSpec, language: str) -> pb.ScenarioSummary:
     )
 
 
-def _criterion_message(criterion, local) -> pb.SuccessCriterion:  # noqa: ANN001
+def _criterion_message(criterion, local) -> pb.SuccessCriterion:
     message = pb.SuccessCriterion(kind=criterion.kind, description=describe(criterion, local))
     match criterion:
         case UsesVocabulary(min=n):
@@ -123,22 +123,20 @@ class ScenarioServicer(scenario_pb2_grpc.ScenarioServiceServicer):
     def __init__(self, service: ScenarioService) -> None:
         self._service = service
 
-    async def ListScenarios(self, request: pb.ListScenariosRequest, context) -> pb.ListScenariosResponse:  # noqa: ANN001, N802
+    async def ListScenarios(self, request: pb.ListScenariosRequest, context) -> pb.ListScenariosResponse:
         listings, total = await self._service.list_scenarios(
             language=request.language, limit=request.limit, offset=request.offset
         )
-        return pb.ListScenariosResponse(
-            scenarios=[summary_message(item.spec, item.language) for item in listings], total=total
-        )
+        return pb.ListScenariosResponse(scenarios=[summary_message(item.spec, item.language) for item in listings], total=total)
 
-    async def GetScenario(self, request: pb.GetScenarioRequest, context) -> pb.Scenario:  # noqa: ANN001, N802
+    async def GetScenario(self, request: pb.GetScenarioRequest, context) -> pb.Scenario:
         spec, language = await self._service.get_scenario(request.scenario_id, request.language)
         return scenario_message(spec, language)
 
-    async def StartRun(self, request: pb.StartRunRequest, context) -> pb.Run:  # noqa: ANN001, N802
+    async def StartRun(self, request: pb.StartRunRequest, context) -> pb.Run:
         return run_message(await self._service.start_run(principal(), request.scenario_id, request.language))
 
-    async def SubmitTurn(self, request: pb.SubmitTurnRequest, context) -> pb.TurnResult:  # noqa: ANN001, N802
+    async def SubmitTurn(self, request: pb.SubmitTurnRequest, context) -> pb.TurnResult:
         outcome = await self._service.submit_turn(principal(), request.run_id, request.text)
         return pb.TurnResult(
             run=run_message(outcome.view),
@@ -147,10 +145,10 @@ class ScenarioServicer(scenario_pb2_grpc.ScenarioServiceServicer):
             phase_completed=outcome.phase_completed,
         )
 
-    async def GetRun(self, request: pb.GetRunRequest, context) -> pb.Run:  # noqa: ANN001, N802
+    async def GetRun(self, request: pb.GetRunRequest, context) -> pb.Run:
         return run_message(await self._service.get_run(principal(), request.run_id))
 
-    async def CompleteRun(self, request: pb.CompleteRunRequest, context) -> pb.Run:  # noqa: ANN001, N802
+    async def CompleteRun(self, request: pb.CompleteRunRequest, context) -> pb.Run:
         return run_message(await self._service.complete_run(principal(), request.run_id))
 
 

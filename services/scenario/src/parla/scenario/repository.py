@@ -64,7 +64,9 @@ class ScenarioRepository:
             base = base.where(ScenarioLocalizationRow.language == language)
         total = await self.session.scalar(select(func.count()).select_from(base.subquery()))
         rows = await self.session.execute(
-            base.order_by(ScenarioLocalizationRow.title, ScenarioRow.id, ScenarioLocalizationRow.language).limit(limit).offset(offset)
+            base.order_by(ScenarioLocalizationRow.title, ScenarioRow.id, ScenarioLocalizationRow.language)
+            .limit(limit)
+            .offset(offset)
         )
         return [ScenarioListing(ScenarioSpec.model_validate(row.spec), lang) for row, lang in rows], int(total or 0)
 

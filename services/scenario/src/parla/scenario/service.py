@@ -240,12 +240,12 @@ class ScenarioService:
         return run
 
     @staticmethod
-    async def _spec(session, scenario_id: str) -> ScenarioSpec:  # noqa: ANN001
+    async def _spec(session, scenario_id: str) -> ScenarioSpec:
         row: ScenarioRow | None = await ScenarioRepository(session).get(scenario_id)
         if row is None:
             raise NotFound(f"the scenario {scenario_id!r} of this run no longer exists")
         return ScenarioSpec.model_validate(row.spec)
 
-    async def _view(self, session, runs: RunRepository, run: RunRow, spec: ScenarioSpec | None = None) -> RunView:  # noqa: ANN001
+    async def _view(self, session, runs: RunRepository, run: RunRow, spec: ScenarioSpec | None = None) -> RunView:
         spec = spec or await self._spec(session, run.scenario_id)
         return RunView(run, spec, RunRepository.progress_of(run), await runs.turns(run.id))

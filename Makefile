@@ -1,0 +1,26 @@
+# The two commands: `make run` starts everything, `make test` runs every test.
+# Both install what is missing first and are safe to re-run.
+
+.PHONY: run test lint protos bench clean
+
+run:
+	@./scripts/bootstrap.sh
+	@uv run --frozen python -m parla.devstack run
+
+test:
+	@./scripts/bootstrap.sh --for-tests
+	@./scripts/test.sh
+
+lint:
+	@./scripts/bootstrap.sh
+	@./scripts/lint.sh
+
+protos:
+	@uv run --frozen python scripts/gen_protos.py
+
+bench:
+	@./scripts/bootstrap.sh
+	@uv run --frozen python bench/outbox_relay.py
+
+clean:
+	rm -rf .data

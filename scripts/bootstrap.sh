@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Install what Parla needs on this machine, once: uv and the locked Python environment, a Java
+# runtime and Maven for the local Kafka broker, and (for tests) Debian's PostgreSQL.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+UV_VERSION=0.13.8
+for_tests=false
+[[ "${1:-}" == "--for-tests" ]] && for_tests=true
+
+as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+  echo "need root to run: $*  (or install it yourself and re-run)" >&2; exit 1; fi; }
+
+apt_updated=false
+apt_install() {
+  command -v apt-get >/dev/null || { echo "please install: $*" >&2; exit 1; }
+  if ! $apt_updated; then as_root apt-get update -q >/dev/null; apt_updated=true; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >/dev/null
+}
+
+if ! command -v uv >/dev/null || [[ "$(uv --version | cut -d' ' -f2)" != "$UV_VERSION" ]]; then
+  echo "installing uv $UV_VERSION ..."
+  python3 -m pip install -q --disable-pip-version-check "uv==$UV_VERSION"
+fi
+uv sync --frozen --quiet
+
+command -v java >/dev/null || { echo "installing a Java runtime for Kafka ..."; apt_install default-jre-headless; }
+command -v mvn >/dev/null || { echo "installing Maven for Kafka's jars ..."; apt_install maven; }
+
+if $for_tests && [[ -z "${PARLA_TEST_POSTGRES_DSN:-}" ]] && ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
+  echo "installing PostgreSQL for the tests ..."
+  apt_install postgresql
+fi
