@@ -71,7 +71,9 @@ async def through_outbox(bootstrap: str, count: int, folder: Path) -> float:
                 await add_event(session, event())
         while True:
             async with db.reading() as session:
-                pending = await session.scalar(select(func.count()).select_from(outbox_table).where(outbox_table.c.sent_at.is_(None)))
+                pending = await session.scalar(
+                    select(func.count()).select_from(outbox_table).where(outbox_table.c.sent_at.is_(None))
+                )
             if pending == 0:
                 return count / (time.perf_counter() - started)
             await asyncio.sleep(0.01)

@@ -123,7 +123,7 @@ async def _start_with_retry(start: Callable[[], Awaitable[None]], what: str, sto
         try:
             await start()
             return True
-        except Exception as exc:
+        except Exception as exc:  # any start failure is retried the same way
             log.warning("kafka client could not start; retrying", client=what, error=str(exc), retry_in=delay)
             try:
                 await asyncio.wait_for(stop.wait(), timeout=delay)
@@ -172,7 +172,7 @@ class OutboxRelay:
                 self._wake.clear()
                 try:
                     sent = await self.publish_pending(producer)
-                except Exception as exc:
+                except Exception as exc:  # the relay must outlive broker and DB outages
                     log.warning("outbox publish failed; will retry", error=str(exc))
                     sent = 0
                     await self._sleep(1.0)
@@ -189,7 +189,12 @@ class OutboxRelay:
             pass
 
     async def publish_pending(self, producer: AIOKafkaProducer) -> int:
-        """Send one batch of pending rows; returns how many were sent."""
+        """Send one batch of pending rows concurrently; returns how many Kafka acknowledged.
+
+        Rows are handed to the producer in id order (so per-key order holds), then awaited
+        together: one round trip per batch rather than per event. A row whose send failed stays
+        pending with its error recorded and is retried in the next round.
+        """
         async with self._db.transaction() as session:
             query = select(outbox_table).where(outbox_table.c.sent_at.is_(None)).order_by(outbox_table.c.id).limit(self._batch)
             if self._skip_locked:
@@ -197,34 +202,61 @@ class OutboxRelay:
             rows = (await session.execute(query)).mappings().all()
             if not rows:
                 return 0
-            sent_ids = []
-            error: Exception | None = None
-            for row in rows:
-                try:
-                    await self._send(producer, row)
-                    sent_ids.append(row["id"])
-                except Exception as exc:
-                    error = exc
-                    break
-            now = _utcnow()
-            if sent_ids:
-                await session.execute(update(outbox_table).where(outbox_table.c.id.in_(sent_ids)).values(sent_at=now))
-            if error is not None:
-                failed = rows[len(sent_ids)]
+            outcomes = await self._send_all(producer, rows)
+            sent = [row["id"] for row, error in zip(rows, outcomes, strict=True) if error is None]
+            if sent:
+                await session.execute(update(outbox_table).where(outbox_table.c.id.in_(sent)).values(sent_at=_utcnow()))
+            failures = [(row, error) for row, error in zip(rows, outcomes, strict=True) if error is not None]
+            for row, error in failures:
                 await session.execute(
                     update(outbox_table)
-                    .where(outbox_table.c.id == failed["id"])
+                    .where(outbox_table.c.id == row["id"])
                     .values(attempts=outbox_table.c.attempts + 1, last_error=f"{type(error).__name__}: {error}"[:2000])
                 )
-        if error is not None:
-            raise error
-        return len(sent_ids)
+        if failures:
+            raise failures[0][1]
+        return len(sent)
 
-    async def _send(self, producer: AIOKafkaProducer, row: Mapping) -> None:
-        parent = context_from_carrier(row["trace_headers"] or {})
-        with _tracer.start_as_current_span(
+    async def _send_all(self, producer: AIOKafkaProducer, rows: list[Mapping]) -> list[Exception | None]:
+        spans = [self._publish_span(row) for row in rows]
+        pending: list[asyncio.Future | Exception] = []
+        for row, span in zip(rows, spans, strict=True):
+            if pending and isinstance(pending[-1], Exception):
+                # The broker refused or is unreachable: do not queue the rest behind it.
+                pending.append(pending[-1])
+                continue
+            with trace.use_span(span, end_on_exit=False):
+                headers = [*kafka_headers(current_carrier()), ("event_type", row["event_type"].encode())]
+            try:
+                enqueue = producer.send(row["topic"], value=row["payload"], key=row["key"].encode(), headers=headers)
+                pending.append(await asyncio.wait_for(enqueue, timeout=self._send_timeout))
+            except Exception as exc:  # recorded on the row, retried next round
+                pending.append(exc)
+        futures = [p for p in pending if not isinstance(p, Exception)]
+        if futures:
+            # asyncio.wait, not wait_for(gather): a timeout must not cancel the sends that did finish.
+            await asyncio.wait(futures, timeout=self._send_timeout)
+        outcomes: list[Exception | None] = []
+        for item, span in zip(pending, spans, strict=True):
+            if isinstance(item, Exception):
+                error: Exception | None = item
+            elif not item.done() or item.cancelled():
+                item.cancel()
+                error = TimeoutError(f"no acknowledgement from Kafka within {self._send_timeout} s")
+            else:
+                error = item.exception()  # type: ignore[assignment]
+            if error is not None:
+                span.record_exception(error)
+                span.set_status(trace.StatusCode.ERROR, str(error))
+            span.end()
+            outcomes.append(error)
+        return outcomes
+
+    @staticmethod
+    def _publish_span(row: Mapping) -> trace.Span:
+        return _tracer.start_span(
             f"{row['topic']} publish",
-            context=parent,
+            context=context_from_carrier(row["trace_headers"] or {}),
             kind=trace.SpanKind.PRODUCER,
             attributes={
                 "messaging.system": "kafka",
@@ -232,12 +264,7 @@ class OutboxRelay:
                 "messaging.message.id": str(row["event_id"]),
                 "messaging.operation.type": "publish",
             },
-        ):
-            headers = [*kafka_headers(current_carrier()), ("event_type", row["event_type"].encode())]
-            await asyncio.wait_for(
-                producer.send_and_wait(row["topic"], value=row["payload"], key=row["key"].encode(), headers=headers),
-                timeout=self._send_timeout,
-            )
+        )
 
 
 Handler = Callable[[AsyncSession, Event], Awaitable[None]]
@@ -323,7 +350,7 @@ class EventConsumer:
     async def _commit(self, consumer: AIOKafkaConsumer, partition, offset: int) -> None:
         try:
             await consumer.commit({partition: offset})
-        except Exception as exc:
+        except Exception as exc:  # the inbox makes the redelivery that follows harmless
             log.warning("offset commit failed; the message may be redelivered", consumer=self.name, error=str(exc))
 
     async def _process(self, record: ConsumerRecord, dlq: AIOKafkaProducer) -> None:
@@ -353,7 +380,7 @@ class EventConsumer:
                 try:
                     await self._handle_once(event, handler)
                     return
-                except Exception as exc:
+                except Exception as exc:  # retried, then dead-lettered with the error
                     log.warning(
                         "handler failed", consumer=self.name, event_id=str(event.event_id), attempt=attempt, error=str(exc)
                     )
@@ -396,6 +423,6 @@ class EventConsumer:
             try:
                 await dlq.send_and_wait(record.topic + DLQ_SUFFIX, value=record.value, key=record.key, headers=headers)
                 return
-            except Exception as exc:
+            except Exception as exc:  # never drop a message: hold the partition until the DLQ accepts it
                 log.warning("dead-letter publish failed; retrying", error=str(exc))
                 await asyncio.sleep(1.0)

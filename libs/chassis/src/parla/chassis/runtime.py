@@ -37,9 +37,11 @@ async def serve(*, server: GrpcServer, workers: Sequence[Worker], db: Database, 
     tasks = [asyncio.create_task(worker.run(), name=type(worker).__name__) for worker in workers]
     stopper = asyncio.create_task(stop.wait(), name="stop")
     done, _ = await asyncio.wait([stopper, *tasks], return_when=asyncio.FIRST_COMPLETED)
-    failed = [t for t in done if t is not stopper and t.exception() is not None]
+    # A worker runs until asked to stop; one that ended on its own has failed, however it ended.
+    failed = [t for t in done if t is not stopper]
     for task in failed:
-        log.error("worker crashed; stopping the service", worker=task.get_name(), error=repr(task.exception()))
+        reason = "cancelled" if task.cancelled() else repr(task.exception())
+        log.error("worker ended unexpectedly; stopping the service", worker=task.get_name(), error=reason)
     log.info("stopping")
     await server.stop()
     for worker in workers:

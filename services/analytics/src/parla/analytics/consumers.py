@@ -20,7 +20,7 @@ async def on_scenario_completed(session: AsyncSession, event: Event) -> None:
     await record_completed(session, event)
 
 
-def subscriptions(db: Database) -> list[Subscription]:
+def subscriptions(db: Database) -> list[Subscription]:  # same shape in every service
     return [
         Subscription("scenario.started", on_scenario_started),
         Subscription("scenario.completed", on_scenario_completed),

@@ -19,5 +19,5 @@ async def on_scenario_completed(session: AsyncSession, event: Event) -> None:
     log.info("cards added from a completed run", run_id=str(event.run_id), added=added)
 
 
-def subscriptions(db: Database) -> list[Subscription]:
+def subscriptions(db: Database) -> list[Subscription]:  # same shape in every service
     return [Subscription("scenario.completed", on_scenario_completed)]
