@@ -1,0 +1,123 @@
+"""The relay's bookkeeping with a stand-in producer; the real broker is exercised in tests/e2e."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+
+import pytest
+from opentelemetry import trace
+from opentelemetry.sdk.trace import TracerProvider
+from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+from sqlalchemy import select
+
+from parla.chassis.db import Database, make_engine
+from parla.chassis.messaging import OutboxRelay, add_event, messaging_metadata, outbox_table
+from parla.contracts.events import ScenarioStarted
+
+
+def started() -> ScenarioStarted:
+    return ScenarioStarted(
+        run_id=uuid.uuid4(), user_id=uuid.uuid4(), scenario_id="s", language="es", category="travel", difficulty="beginner"
+    )
+
+
+class FlakyProducer:
+    """Acknowledges every send except those whose position is in ``refuse`` (0-based)."""
+
+    def __init__(self, refuse: set[int] = frozenset(), hang: set[int] = frozenset()) -> None:
+        self.sent: list[tuple[str, bytes, dict]] = []
+        self._refuse, self._hang, self._count = refuse, hang, 0
+
+    async def send(self, topic, value, key, headers):  # noqa: ANN001 - mirrors AIOKafkaProducer.send
+        position, self._count = self._count, self._count + 1
+        if position in self._refuse:
+            raise ConnectionError("broker unreachable")
+        future = asyncio.get_running_loop().create_future()
+        if position not in self._hang:
+            self.sent.append((topic, value, dict(headers)))
+            future.set_result(None)
+        return future
+
+
+@pytest.fixture
+async def db(tmp_path):
+    database = Database(make_engine(f"sqlite+aiosqlite:///{tmp_path / 'relay.db'}"))
+    async with database.engine.begin() as connection:
+        await connection.run_sync(messaging_metadata.create_all)
+    yield database
+    await database.dispose()
+
+
+async def pending_rows(db: Database):
+    async with db.reading() as session:
+        return (await session.execute(select(outbox_table).where(outbox_table.c.sent_at.is_(None)))).mappings().all()
+
+
+async def stage(db: Database, count: int) -> None:
+    for _ in range(count):
+        async with db.transaction() as session:
+            await add_event(session, started())
+
+
+async def test_a_rolled_back_transaction_stages_nothing(db):
+    with pytest.raises(RuntimeError):
+        async with db.transaction() as session:
+            await add_event(session, started())
+            raise RuntimeError("the use case failed after writing its event")
+    assert await pending_rows(db) == []
+
+
+@pytest.fixture(scope="module")
+def spans() -> InMemorySpanExporter:
+    exporter = InMemorySpanExporter()
+    provider = TracerProvider()
+    provider.add_span_processor(SimpleSpanProcessor(exporter))
+    trace.set_tracer_provider(provider)
+    return exporter
+
+
+async def test_committed_events_are_sent_in_order_as_children_of_the_staging_trace(db, spans):
+    with trace.get_tracer("test").start_as_current_span("use case") as use_case:
+        await stage(db, 3)
+    trace_id = format(use_case.get_span_context().trace_id, "032x")
+    producer = FlakyProducer()
+    relay = OutboxRelay(db=db, bootstrap_servers="unused:1", service="test")
+    assert await relay.publish_pending(producer) == 3
+    assert await pending_rows(db) == []
+    assert [topic for topic, _, _ in producer.sent] == ["scenario.started"] * 3
+    assert all(headers["event_type"] == b"scenario.started" for _, _, headers in producer.sent)
+    assert all(headers["traceparent"].decode().split("-")[1] == trace_id for _, _, headers in producer.sent)
+    publish = [s for s in spans.get_finished_spans() if s.name == "scenario.started publish"]
+    assert len(publish) == 3 and all(s.parent.span_id == use_case.get_span_context().span_id for s in publish)
+
+
+async def test_a_refused_send_keeps_that_row_and_the_rest_pending_with_the_error(db):
+    await stage(db, 4)
+    relay = OutboxRelay(db=db, bootstrap_servers="unused:1", service="test")
+    with pytest.raises(ConnectionError):
+        await relay.publish_pending(FlakyProducer(refuse={2}))
+    still = await pending_rows(db)
+    assert len(still) == 2
+    assert all(row["attempts"] == 1 and "broker unreachable" in row["last_error"] for row in still)
+    retry = FlakyProducer()
+    assert await relay.publish_pending(retry) == 2 and await pending_rows(db) == []
+
+
+async def test_an_unacknowledged_send_times_out_and_stays_pending(db):
+    await stage(db, 2)
+    relay = OutboxRelay(db=db, bootstrap_servers="unused:1", service="test", send_timeout_seconds=0.2)
+    with pytest.raises(TimeoutError):
+        await relay.publish_pending(FlakyProducer(hang={1}))
+    [row] = await pending_rows(db)
+    assert "no acknowledgement" in row["last_error"]
+
+
+async def test_a_commit_with_events_wakes_the_relay_and_one_without_does_not(db):
+    relay = OutboxRelay(db=db, bootstrap_servers="unused:1", service="test")
+    async with db.transaction():
+        pass
+    assert not relay._wake.is_set()
+    await stage(db, 1)
+    assert relay._wake.is_set()
