@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -63,11 +64,13 @@ class AuthService:
 
     async def register(self, data: Registration) -> Session:
         now = _now()
+        # argon2 is deliberately slow: hash in a thread so other requests keep being served.
+        password_hash = await asyncio.to_thread(hash_password, data.password)
         # Every account starts as a learner: roles are never taken from the request.
         user = UserRow(
             id=uuid.uuid4(),
             email=data.email.lower(),
-            password_hash=hash_password(data.password),
+            password_hash=password_hash,
             display_name=data.display_name,
             roles=list(LEARNER_ROLES),
             native_language=data.native_language,
@@ -104,9 +107,9 @@ class AuthService:
             accounts = AccountRepository(session)
             user = await accounts.by_email(email)
             if user is None:
-                burn_password_check(password)
+                await asyncio.to_thread(burn_password_check, password)
                 raise Unauthenticated(BAD_CREDENTIALS)
-            if not verify_password(user.password_hash, password):
+            if not await asyncio.to_thread(verify_password, user.password_hash, password):
                 raise Unauthenticated(BAD_CREDENTIALS)
             refresh = await self._new_refresh(accounts, user.id, uuid.uuid4(), _now())
         return self._session(user, refresh)
