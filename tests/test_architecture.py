@@ -45,13 +45,15 @@ def test_every_module_imports_with_an_empty_environment_and_does_nothing():
 
 
 @pytest.mark.parametrize("migrations", MIGRATIONS, ids=lambda p: p.parent.name)
-def test_each_service_has_one_migration_head_and_its_models_match_it(migrations, tmp_path):
+def test_each_service_has_one_migration_head_its_models_match_it_and_it_reverses(migrations, tmp_path):
     url = f"sqlite+aiosqlite:///{tmp_path / 'check.db'}"
     config = alembic_config(url, migrations)
     assert len(ScriptDirectory.from_config(config).get_heads()) == 1
     upgrade_to_head(url, migrations)
     # Raises when the models have changes that no migration describes.
     command.check(config)
+    command.downgrade(config, "base")
+    upgrade_to_head(url, migrations)
 
 
 def test_every_service_has_the_same_files():

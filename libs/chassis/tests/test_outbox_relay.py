@@ -30,7 +30,7 @@ class FlakyProducer:
         self.sent: list[tuple[str, bytes, dict]] = []
         self._refuse, self._hang, self._count = refuse, hang, 0
 
-    async def send(self, topic, value, key, headers):  # noqa: ANN001 - mirrors AIOKafkaProducer.send
+    async def send(self, topic, value, key, headers):
         position, self._count = self._count, self._count + 1
         if position in self._refuse:
             raise ConnectionError("broker unreachable")

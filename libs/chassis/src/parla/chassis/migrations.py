@@ -54,3 +54,54 @@ def upgrade_to_head(database_url: str, migrations_dir: Path) -> None:
 
 async def migrate(database_url: str, migrations_dir: Path) -> None:
     await asyncio.to_thread(upgrade_to_head, database_url, migrations_dir)
+
+
+# --- the outbox and inbox tables, as every service's first migration creates them ---------------
+# Frozen here as version 1 of these tables (mirroring parla.chassis.messaging); a later change to
+# them is a new migration in each service, never an edit of these functions.
+
+
+def create_messaging_tables_v1() -> None:
+    import sqlalchemy as sa
+    from alembic import op
+
+    op.create_table(
+        "inbox",
+        sa.Column("consumer", sa.String(length=100), nullable=False),
+        sa.Column("event_id", sa.Uuid(), nullable=False),
+        sa.Column("event_type", sa.String(length=100), nullable=False),
+        sa.Column("processed_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("consumer", "event_id"),
+    )
+    op.create_table(
+        "outbox",
+        sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), autoincrement=True, nullable=False),
+        sa.Column("event_id", sa.Uuid(), nullable=False),
+        sa.Column("event_type", sa.String(length=100), nullable=False),
+        sa.Column("topic", sa.String(length=200), nullable=False),
+        sa.Column("key", sa.String(length=200), nullable=False),
+        sa.Column("payload", sa.LargeBinary(), nullable=False),
+        sa.Column("trace_headers", sa.JSON(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("sent_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("attempts", sa.Integer(), nullable=False),
+        sa.Column("last_error", sa.Text(), nullable=True),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("event_id"),
+    )
+    op.create_index(
+        "ix_outbox_pending",
+        "outbox",
+        ["id"],
+        unique=False,
+        postgresql_where=sa.text("sent_at IS NULL"),
+        sqlite_where=sa.text("sent_at IS NULL"),
+    )
+
+
+def drop_messaging_tables_v1() -> None:
+    from alembic import op
+
+    op.drop_index("ix_outbox_pending", table_name="outbox")
+    op.drop_table("outbox")
+    op.drop_table("inbox")
