@@ -21,6 +21,12 @@ apt_install() {
 if ! command -v uv >/dev/null || [[ "$(uv --version | cut -d' ' -f2)" != "$UV_VERSION" ]]; then
   echo "installing uv $UV_VERSION ..."
   python3 -m pip install -q --disable-pip-version-check "uv==$UV_VERSION"
+  if ! command -v uv >/dev/null; then
+    # pip put the binary beside its Python, which may not be on PATH: link it where it is.
+    bin_dir=/usr/local/bin; [[ $(id -u) -eq 0 ]] || { bin_dir="$HOME/.local/bin"; mkdir -p "$bin_dir"; }
+    ln -sf "$(python3 -c 'import uv; print(uv.find_uv_bin())')" "$bin_dir/uv"
+    command -v uv >/dev/null || { echo "uv is installed in $bin_dir; add it to PATH and re-run" >&2; exit 1; }
+  fi
 fi
 uv sync --frozen --quiet
 
