@@ -28,6 +28,8 @@ def started() -> ScenarioStarted:
         (orjson.dumps({"event_type": "nobody.knows", "schema_version": 1}), "unknown event type"),
         (orjson.dumps({**started().envelope(), "user_id": "not-a-uuid"}), "invalid scenario.started"),
         (None, "not JSON"),
+        (orjson.dumps({"event_type": ["a", "list"], "schema_version": 1}), "unknown event type"),
+        (orjson.dumps({"event_type": "scenario.started", "schema_version": "1"}), "unknown event type"),
     ],
 )
 def test_poison_is_recognised_with_a_reason(value, reason):
@@ -37,7 +39,12 @@ def test_poison_is_recognised_with_a_reason(value, reason):
 
 def test_a_valid_message_decodes_to_its_model():
     event = started()
-    assert decode_event(orjson.dumps(event.envelope())) == event
+    assert decode_event(orjson.dumps(event.envelope()), topic="scenario.started") == event
+
+
+def test_an_event_on_another_events_topic_is_poison():
+    with pytest.raises(PoisonMessage, match="does not belong on topic"):
+        decode_event(orjson.dumps(started().envelope()), topic="scenario.completed")
 
 
 @pytest.fixture
@@ -60,14 +67,13 @@ async def test_the_inbox_applies_an_event_once_and_a_failed_attempt_leaves_no_tr
             fail_next = False
             raise RuntimeError("database hiccup")
 
-    consumer = EventConsumer(
-        name="test", db=db, bootstrap_servers="unused:1", subscriptions=[Subscription("scenario.started", handler)]
-    )
+    subscription = Subscription(ScenarioStarted, handler)
+    consumer = EventConsumer(name="test", db=db, bootstrap_servers="unused:1", subscriptions=[subscription])
     event = started()
     with pytest.raises(RuntimeError):
-        await consumer._handle_once(event, handler)
-    await consumer._handle_once(event, handler)  # the retry
-    await consumer._handle_once(event, handler)  # a redelivery
+        await consumer._handle_once(event, subscription)
+    await consumer._handle_once(event, subscription)  # the retry
+    await consumer._handle_once(event, subscription)  # a redelivery
     assert seen == [event.event_id, event.event_id]
     async with db.reading() as session:
         assert await session.scalar(select(func.count()).select_from(inbox_table)) == 1

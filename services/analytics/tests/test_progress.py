@@ -7,9 +7,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from parla.analytics.consumers import on_scenario_completed, on_scenario_started
 from parla.analytics.repository import AnalyticsRepository
 from parla.analytics.service import ProgressService
+from parla.analytics.service import record_completed as on_scenario_completed
+from parla.analytics.service import record_started as on_scenario_started
 from parla.chassis.auth import Principal
 from parla.chassis.errors import InvalidArgument
 from parla.contracts.events import ScenarioCompleted, ScenarioStarted, VocabularyOutcome

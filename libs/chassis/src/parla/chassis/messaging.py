@@ -14,6 +14,7 @@ import asyncio
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Generic, TypeVar
 
 import orjson
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
@@ -36,6 +37,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parla.chassis.db import EVENTS_ADDED, Database, is_sqlite
@@ -267,34 +269,49 @@ class OutboxRelay:
         )
 
 
-Handler = Callable[[AsyncSession, Event], Awaitable[None]]
-
-
 class PoisonMessage(Exception):
     """A message no retry can fix: undecodable, unknown schema version, or invalid."""
 
 
-def decode_event(value: bytes | None) -> Event:
+def decode_event(value: bytes | None, *, topic: str | None = None) -> Event:
+    """The event in a Kafka message value; ``PoisonMessage`` when there is none to be had."""
     try:
         data = orjson.loads(value or b"")
     except orjson.JSONDecodeError as exc:
         raise PoisonMessage(f"not JSON: {exc}") from exc
     if not isinstance(data, dict):
         raise PoisonMessage("not a JSON object")
-    key = (data.get("event_type"), data.get("schema_version"))
-    model = EVENT_MODELS.get(key)  # type: ignore[arg-type]
+    event_type, version = data.get("event_type"), data.get("schema_version")
+    model = EVENT_MODELS.get((event_type, version)) if isinstance(event_type, str) and isinstance(version, int) else None
     if model is None:
-        raise PoisonMessage(f"unknown event type or schema version {key!r}")
+        raise PoisonMessage(f"unknown event type or schema version {(event_type, version)!r}")
+    if topic is not None and topic_for(event_type).name != topic:
+        raise PoisonMessage(f"a {event_type} event does not belong on topic {topic}")
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise PoisonMessage(f"invalid {key[0]}: {exc.errors(include_url=False)}") from exc
+        raise PoisonMessage(f"invalid {event_type}: {exc.errors(include_url=False)}") from exc
+
+
+E = TypeVar("E", bound=Event)
 
 
 @dataclass(frozen=True)
-class Subscription:
-    event_type: str
-    handler: Handler
+class Subscription(Generic[E]):
+    """``handler`` applies one event type's effect inside the consumer's transaction."""
+
+    event: type[E]
+    handler: Callable[[AsyncSession, E], Awaitable[None]]
+
+
+# Failures that say nothing about the message: the database or network is away. They are retried
+# for as long as they last (the partition waits); anything else is retried a few times and then
+# dead-lettered, so one bad event cannot stop a consumer for good.
+TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (OperationalError, InterfaceError, OSError, TimeoutError)
+
+
+class _Stopping(Exception):
+    """Raised inside the consume loop when a stop was requested mid-message: commit nothing."""
 
 
 class EventConsumer:
@@ -312,8 +329,8 @@ class EventConsumer:
         self.name = name
         self._db = db
         self._bootstrap = bootstrap_servers
-        self._handlers = {s.event_type: s.handler for s in subscriptions}
-        self._topics = sorted({topic_for(s.event_type).name for s in subscriptions})
+        self._subscriptions = {s.event.event_type: s for s in subscriptions}
+        self._topics = sorted({topic_for(event_type).name for event_type in self._subscriptions})
         self._max_attempts = max_attempts
         self._stop = asyncio.Event()
 
@@ -343,6 +360,8 @@ class EventConsumer:
                     for record in records:
                         await self._process(record, dlq)
                         await self._commit(consumer, partition, record.offset + 1)
+        except _Stopping:
+            log.info("consumer stopped mid-message; it will be redelivered", consumer=self.name)
         finally:
             await consumer.stop()
             await dlq.stop()
@@ -352,6 +371,13 @@ class EventConsumer:
             await consumer.commit({partition: offset})
         except Exception as exc:  # the inbox makes the redelivery that follows harmless
             log.warning("offset commit failed; the message may be redelivered", consumer=self.name, error=str(exc))
+
+    async def _pause(self, seconds: float) -> None:
+        try:
+            await asyncio.wait_for(self._stop.wait(), timeout=seconds)
+        except TimeoutError:
+            return
+        raise _Stopping
 
     async def _process(self, record: ConsumerRecord, dlq: AIOKafkaProducer) -> None:
         parent = context_from_carrier(carrier_from_kafka_headers(record.headers))
@@ -368,28 +394,32 @@ class EventConsumer:
             },
         ):
             try:
-                event = decode_event(record.value)
+                event = decode_event(record.value, topic=record.topic)
+                subscription = self._subscriptions.get(event.event_type)
+                if subscription is None:
+                    raise PoisonMessage(f"consumer {self.name} has no handler for {event.event_type}")
             except PoisonMessage as exc:
                 await self._dead_letter(dlq, record, exc)
                 return
-            handler = self._handlers.get(event.event_type)
-            if handler is None:
-                await self._dead_letter(dlq, record, PoisonMessage(f"no handler for {event.event_type} on {record.topic}"))
-                return
-            for attempt in range(1, self._max_attempts + 1):
+            failures = 0
+            while True:
                 try:
-                    await self._handle_once(event, handler)
+                    await self._handle_once(event, subscription)
                     return
+                except TRANSIENT_ERRORS as exc:
+                    log.warning("handler cannot reach its database; retrying", consumer=self.name, error=str(exc))
+                    await self._pause(1.0)
                 except Exception as exc:  # retried, then dead-lettered with the error
+                    failures += 1
                     log.warning(
-                        "handler failed", consumer=self.name, event_id=str(event.event_id), attempt=attempt, error=str(exc)
+                        "handler failed", consumer=self.name, event_id=str(event.event_id), attempt=failures, error=str(exc)
                     )
-                    if attempt == self._max_attempts:
+                    if failures >= self._max_attempts:
                         await self._dead_letter(dlq, record, exc)
                         return
-                    await asyncio.sleep(min(0.2 * 2**attempt, 5.0))
+                    await self._pause(min(0.2 * 2**failures, 5.0))
 
-    async def _handle_once(self, event: Event, handler: Handler) -> None:
+    async def _handle_once(self, event: Event, subscription: Subscription) -> None:
         async with self._db.transaction() as session:
             seen = await session.scalar(
                 select(inbox_table.c.event_id).where(
@@ -406,7 +436,7 @@ class EventConsumer:
                     consumer=self.name, event_id=event.event_id, event_type=event.event_type, processed_at=_utcnow()
                 )
             )
-            await handler(session, event)
+            await subscription.handler(session, event)
 
     async def _dead_letter(self, dlq: AIOKafkaProducer, record: ConsumerRecord, error: Exception) -> None:
         log.error("message dead-lettered", consumer=self.name, topic=record.topic, offset=record.offset, error=str(error))
@@ -425,4 +455,4 @@ class EventConsumer:
                 return
             except Exception as exc:  # never drop a message: hold the partition until the DLQ accepts it
                 log.warning("dead-letter publish failed; retrying", error=str(exc))
-                await asyncio.sleep(1.0)
+                await self._pause(1.0)

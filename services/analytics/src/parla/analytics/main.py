@@ -19,7 +19,7 @@ async def build(db: Database) -> Components:
         registrations=[
             ServiceRegistration(grpc_api.add_to_server, grpc_api.ProgressServicer(ProgressService(db=db)), grpc_api.SERVICE_NAME)
         ],
-        subscriptions=consumers.subscriptions(db),
+        subscriptions=consumers.subscriptions(),
     )
 
 

@@ -22,7 +22,7 @@ async def build(db: Database) -> Components:
     get_logger(__name__).info("system scenarios seeded", changed=changed)
     return Components(
         registrations=[ServiceRegistration(grpc_api.add_to_server, grpc_api.ScenarioServicer(service), grpc_api.SERVICE_NAME)],
-        subscriptions=consumers.subscriptions(db),
+        subscriptions=consumers.subscriptions(),
     )
 
 
