@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from datetime import timedelta
 
@@ -11,6 +12,7 @@ from sqlalchemy import select
 
 from parla.chassis.messaging import outbox_table
 from parla.devstack.testing import tamper
+from parla.gateway.db import RefreshTokenRow
 from parla.gateway.deps import RateLimit
 
 PASSWORD = "correct horse battery"
@@ -95,6 +97,22 @@ async def test_refresh_rotates_and_reusing_a_spent_token_signs_out_the_family(cl
     # The replay revoked the whole family, including the token that was still current.
     after = await client.post("/api/v1/auth/refresh", json={"refresh_token": second["refresh_token"]})
     assert after.status_code == 401
+
+
+async def test_concurrent_refreshes_with_one_token_let_exactly_one_through(client):
+    tokens = await register(client)
+    answers = await asyncio.gather(
+        *(client.post("/api/v1/auth/refresh", json={"refresh_token": tokens["refresh_token"]}) for _ in range(3))
+    )
+    assert sorted(a.status_code for a in answers) == [200, 401, 401]
+
+
+async def test_rotation_never_extends_the_session_beyond_its_first_sign_in(client):
+    first = await register(client)
+    second = (await client.post("/api/v1/auth/refresh", json={"refresh_token": first["refresh_token"]})).json()
+    async with client.app.state.db.reading() as session:
+        expiries = (await session.execute(select(RefreshTokenRow.expires_at).order_by(RefreshTokenRow.issued_at))).scalars().all()
+    assert second["refresh_token"] and len(set(expiries)) == 1
 
 
 async def test_logout_revokes_the_refresh_token(client):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 
 import orjson
@@ -76,6 +77,14 @@ async def test_completion_stages_one_event_with_vocabulary_and_completing_again_
     assert event["vocabulary_used"] and event["vocabulary_missed"]
     used = {v["lemma"] for v in event["vocabulary_used"]}
     assert used.isdisjoint({v["lemma"] for v in event["vocabulary_missed"]})
+
+
+async def test_concurrent_completions_of_one_run_stage_one_event(service, db):
+    caller = learner()
+    run = (await service.start_run(caller, SCENARIO, "es")).run
+    views = await asyncio.gather(*(service.complete_run(caller, str(run.id)) for _ in range(4)))
+    assert {view.run.status for view in views} == {"completed"}
+    assert len(await staged_events(db, "scenario.completed")) == 1
 
 
 async def test_another_learners_run_is_not_found(service):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -20,8 +21,10 @@ def ensure_keys(folder: Path) -> tuple[Path, Path]:
     private, public = folder / PRIVATE_NAME, folder / PUBLIC_NAME
     if not (private.exists() and public.exists()):
         private_pem, public_pem = generate_keypair()
-        private.write_bytes(private_pem)
-        private.chmod(0o600)
+        # Created owner-only from the start: the key is never readable by others, not even briefly.
+        descriptor = os.open(private, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(private_pem)
         public.write_bytes(public_pem)
     return private, public
 

@@ -25,6 +25,9 @@ class GatewaySettings(ServiceSettings):
     grpc_deadline_seconds: float = Field(default=5.0, gt=0)
     # limits syntax, per client address, on sign-up, sign-in and refresh.
     auth_rate_limit: str = "30/minute"
+    # Proxies whose X-Forwarded-For is believed (comma-separated addresses, or "*"): behind a
+    # load balancer, rate limits must count the learner's address, not the balancer's.
+    forwarded_allow_ips: str = "127.0.0.1"
     web_dir: Path = _REPO_ROOT / "web"
 
     def jwt_private_key(self) -> bytes:

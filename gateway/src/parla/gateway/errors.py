@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from parla.chassis.errors import ServiceError
-from parla.chassis.grpc_server import ERROR_DETAILS_KEY
+from parla.chassis.grpc_server import ERROR_DETAILS_KEY, STATUS_FOR
 from parla.chassis.logging import get_logger
 
 log = get_logger(__name__)
@@ -28,14 +28,7 @@ HTTP_FOR_GRPC: dict[grpc.StatusCode, tuple[int, str]] = {
     grpc.StatusCode.RESOURCE_EXHAUSTED: (429, "resource_exhausted"),
     grpc.StatusCode.DEADLINE_EXCEEDED: (504, "deadline_exceeded"),
     grpc.StatusCode.UNAVAILABLE: (503, "unavailable"),
-}
-
-HTTP_FOR_SERVICE_ERROR = {
-    "invalid_argument": 422,
-    "not_found": 404,
-    "permission_denied": 403,
-    "unauthenticated": 401,
-    "failed_precondition": 409,
+    grpc.StatusCode.INTERNAL: (500, "internal"),
 }
 
 
@@ -53,28 +46,35 @@ def _details_of(error: grpc.aio.AioRpcError) -> dict:
     return {}
 
 
-def grpc_error_response(error: grpc.aio.AioRpcError) -> JSONResponse:
-    status, code = HTTP_FOR_GRPC.get(error.code(), (502, "upstream_error"))
+def error_response(grpc_status: grpc.StatusCode, message: str, details: dict[str, Any]) -> JSONResponse:
+    """The one translation to HTTP, for errors from services and from the gateway's own use cases."""
+    status, code = HTTP_FOR_GRPC.get(grpc_status, (502, "upstream_error"))
     if status in (502, 503, 504):
-        log.warning("service call failed", grpc_status=error.code().name, detail=error.details())
+        log.warning("service call failed", grpc_status=grpc_status.name, detail=message)
         message = "a Parla service did not answer in time; try again in a moment"
         if status == 502:
             message = "a Parla service failed to answer; try again, and report it if it persists"
         return JSONResponse(error_body(code, message), status_code=status)
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-    return JSONResponse(error_body(code, error.details() or code, _details_of(error)), status_code=status, headers=headers)
+    return JSONResponse(error_body(code, message or code, details), status_code=status, headers=headers)
 
 
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(grpc.aio.AioRpcError)
     async def _grpc(_request: Request, error: grpc.aio.AioRpcError) -> JSONResponse:
-        return grpc_error_response(error)
+        return error_response(error.code(), error.details() or "", _details_of(error))
 
     @app.exception_handler(ServiceError)
     async def _service(_request: Request, error: ServiceError) -> JSONResponse:
-        status = HTTP_FOR_SERVICE_ERROR.get(error.code, 500)
-        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-        return JSONResponse(error_body(error.code, error.message, error.details), status_code=status, headers=headers)
+        return error_response(STATUS_FOR.get(error.code, grpc.StatusCode.INTERNAL), error.message, error.details)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, error: Exception) -> JSONResponse:
+        log.exception("unhandled error", path=request.url.path, error=repr(error))
+        return JSONResponse(
+            error_body("internal", "something went wrong on our side; try again, and report it if it persists"),
+            status_code=500,
+        )
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_request: Request, error: RequestValidationError) -> JSONResponse:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -32,6 +34,14 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 log = get_logger(__name__)
 
 
+def _stop_process_unless_stopping(task: asyncio.Task) -> None:
+    """The relay ended while the gateway serves: events would pile up unsent. Stop the process
+    (SIGTERM, so uvicorn shuts down cleanly) and let the supervisor start a healthy one."""
+    reason = "cancelled" if task.cancelled() else repr(task.exception())
+    log.error("outbox relay ended unexpectedly; stopping the gateway", error=reason)
+    os.kill(os.getpid(), signal.SIGTERM)
+
+
 def create_app(settings: GatewaySettings, *, run_relay: bool = True) -> FastAPI:
     """The gateway app. ``run_relay=False`` leaves the outbox to be published by someone else
     (tests of the HTTP surface that run without a broker)."""
@@ -53,14 +63,19 @@ def create_app(settings: GatewaySettings, *, run_relay: bool = True) -> FastAPI:
             service="gateway",
             poll_seconds=settings.outbox_poll_seconds,
         )
-        relay_task = asyncio.create_task(relay.run()) if run_relay else None
+        relay_task = asyncio.create_task(relay.run(), name="outbox relay") if run_relay else None
+        if relay_task is not None:
+            relay_task.add_done_callback(_stop_process_unless_stopping)
         log.info("gateway ready", port=settings.http_port)
         try:
             yield
         finally:
             relay.stop()
             if relay_task is not None:
-                await asyncio.wait([relay_task], timeout=10)
+                relay_task.remove_done_callback(_stop_process_unless_stopping)
+                _, pending = await asyncio.wait([relay_task], timeout=10)
+                for task in pending:
+                    task.cancel()
             await app.state.clients.close()
             await db.dispose()
 
@@ -103,6 +118,8 @@ def main() -> None:
             port=settings.http_port,
             log_config=None,
             timeout_graceful_shutdown=10,
+            proxy_headers=True,
+            forwarded_allow_ips=settings.forwarded_allow_ips,
         )
     finally:
         shutdown_tracing()

@@ -6,6 +6,7 @@ import hashlib
 import secrets
 import uuid
 from datetime import UTC, datetime, timedelta
+from functools import cache
 
 import jwt
 from argon2 import PasswordHasher
@@ -29,13 +30,15 @@ def verify_password(password_hash: str, password: str) -> bool:
         return False
 
 
-# A real hash to verify against when the e-mail is unknown, so that sign-in takes as long for a
-# missing account as for a wrong password and does not reveal which accounts exist.
-_DUMMY_HASH = _hasher.hash("parla-no-such-account")
+@cache
+def _dummy_hash() -> str:
+    # A real hash to verify against when the e-mail is unknown, so that sign-in takes as long
+    # for a missing account as for a wrong password and does not reveal which accounts exist.
+    return _hasher.hash("parla-no-such-account")
 
 
 def burn_password_check(password: str) -> None:
-    verify_password(_DUMMY_HASH, password)
+    verify_password(_dummy_hash(), password)
 
 
 def new_refresh_secret() -> tuple[str, str]:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import TypeVar
 
 from sqlalchemy.exc import IntegrityError
 
@@ -27,6 +30,8 @@ from parla.gateway.security import (
 LEARNER_ROLES = ["learner"]
 BAD_CREDENTIALS = "e-mail or password is wrong; check both and try again"
 BAD_REFRESH = "this refresh token is not valid any more; sign in again"
+
+T = TypeVar("T")
 
 
 def _now() -> datetime:
@@ -61,11 +66,18 @@ class AuthService:
         self._db = db
         self._issuer = issuer
         self._refresh_ttl = timedelta(days=refresh_days)
+        # Each argon2 run takes 64 MiB: at most one per core at a time, the rest wait their turn.
+        self._hashers = asyncio.Semaphore(os.cpu_count() or 2)
+
+    async def _hashing(self, work: Callable[..., T], *args: str) -> T:
+        """Run a password hash or check in a worker thread, bounded in number."""
+        async with self._hashers:
+            return await asyncio.to_thread(work, *args)
 
     async def register(self, data: Registration) -> Session:
         now = _now()
         # argon2 is deliberately slow: hash in a thread so other requests keep being served.
-        password_hash = await asyncio.to_thread(hash_password, data.password)
+        password_hash = await self._hashing(hash_password, data.password)
         # Every account starts as a learner: roles are never taken from the request.
         user = UserRow(
             id=uuid.uuid4(),
@@ -103,15 +115,17 @@ class AuthService:
         return self._session(user, refresh)
 
     async def login(self, email: str, password: str) -> Session:
+        # The password check runs outside any transaction: argon2 takes tens of milliseconds
+        # and must not hold a database connection while it does.
+        async with self._db.reading() as session:
+            user = await AccountRepository(session).by_email(email)
+        if user is None:
+            await self._hashing(burn_password_check, password)
+            raise Unauthenticated(BAD_CREDENTIALS)
+        if not await self._hashing(verify_password, user.password_hash, password):
+            raise Unauthenticated(BAD_CREDENTIALS)
         async with self._db.transaction() as session:
-            accounts = AccountRepository(session)
-            user = await accounts.by_email(email)
-            if user is None:
-                await asyncio.to_thread(burn_password_check, password)
-                raise Unauthenticated(BAD_CREDENTIALS)
-            if not await asyncio.to_thread(verify_password, user.password_hash, password):
-                raise Unauthenticated(BAD_CREDENTIALS)
-            refresh = await self._new_refresh(accounts, user.id, uuid.uuid4(), _now())
+            refresh = await self._new_refresh(AccountRepository(session), user.id, uuid.uuid4(), _now())
         return self._session(user, refresh)
 
     async def refresh(self, secret: str) -> Session:
@@ -134,7 +148,8 @@ class AuthService:
                 user = await accounts.by_id(token.user_id)
                 if user is None:
                     raise Unauthenticated(BAD_REFRESH)
-                fresh = await self._new_refresh(accounts, user.id, token.family_id, now)
+                # The family keeps the expiry of its sign-in: rotation never extends a session.
+                fresh = await self._new_refresh(accounts, user.id, token.family_id, now, expires_at=_aware(token.expires_at))
         if reused:
             raise Unauthenticated("this refresh token was already used; every session it belonged to is signed out")
         return self._session(user, fresh)
@@ -153,7 +168,15 @@ class AuthService:
             raise NotFound("this account no longer exists")
         return user
 
-    async def _new_refresh(self, accounts: AccountRepository, user_id: uuid.UUID, family: uuid.UUID, now: datetime) -> str:
+    async def _new_refresh(
+        self,
+        accounts: AccountRepository,
+        user_id: uuid.UUID,
+        family: uuid.UUID,
+        now: datetime,
+        *,
+        expires_at: datetime | None = None,
+    ) -> str:
         secret, digest = new_refresh_secret()
         await accounts.add_refresh_token(
             RefreshTokenRow(
@@ -162,7 +185,7 @@ class AuthService:
                 family_id=family,
                 token_hash=digest,
                 issued_at=now,
-                expires_at=now + self._refresh_ttl,
+                expires_at=expires_at or now + self._refresh_ttl,
             )
         )
         return secret

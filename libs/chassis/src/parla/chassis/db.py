@@ -15,12 +15,26 @@ EVENTS_ADDED = "parla.events_added"
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # The sqlite3 driver would otherwise open transactions itself, lazily, at the first write:
+    # reads before it would see no lock and FOR UPDATE would mean nothing. We begin them instead.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     # WAL lets the outbox relay read while a request writes; busy_timeout rides out short locks.
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
+
+
+READ_ONLY = "parla_read_only"
+
+
+def _sqlite_begin(connection) -> None:
+    # A writing transaction takes SQLite's write lock up front (BEGIN IMMEDIATE), so a
+    # read-check-write use case is atomic, as FOR UPDATE makes it on PostgreSQL. Reads stay
+    # deferred, and under WAL they never wait for a writer.
+    read_only = connection.get_execution_options().get(READ_ONLY, False)
+    connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
 def is_sqlite(url: str) -> bool:
@@ -34,6 +48,7 @@ def make_engine(url: str, *, echo: bool = False) -> AsyncEngine:
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_async_engine(url, echo=echo)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        event.listen(engine.sync_engine, "begin", _sqlite_begin)
         return engine
     return create_async_engine(url, echo=echo, pool_size=10, max_overflow=10, pool_pre_ping=True)
 
@@ -48,6 +63,7 @@ class Database:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
         self.sessions = async_sessionmaker(engine, expire_on_commit=False)
+        self._read_sessions = async_sessionmaker(engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
         self._after_commit: list[Callable[[], None]] = []
 
     def on_commit(self, hook: Callable[[], None]) -> None:
@@ -64,7 +80,8 @@ class Database:
 
     @asynccontextmanager
     async def reading(self) -> AsyncIterator[AsyncSession]:
-        async with self.sessions() as session:
+        """A session for queries only; it must not write."""
+        async with self._read_sessions() as session:
             yield session
 
     async def dispose(self) -> None:
