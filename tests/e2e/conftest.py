@@ -11,8 +11,11 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
+import orjson
 import pytest
 from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceRequest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import create_async_engine
 
 from parla.devstack.stack import SERVICES, Stack, StackConfig
 from parla.devstack.testing import free_port
@@ -158,3 +161,24 @@ async def play(api: httpx.AsyncClient, learner: Learner, scenario_id: str, *, ph
 
 def vocabulary_count(scenario: dict) -> int:
     return len({item["lemma"] for phase in scenario["phases"] for item in phase["vocabulary"]})
+
+
+async def query(stack: Stack, service: str, sql: str, **params: object) -> list[tuple]:
+    """Rows from one service's own database: for asserting what the public API cannot show."""
+    engine = create_async_engine(stack.config.database_urls[service])
+    try:
+        async with engine.connect() as connection:
+            return [tuple(row) for row in await connection.execute(text(sql), params)]
+    finally:
+        await engine.dispose()
+
+
+async def completion_event_ids(stack: Stack, run_ids: set[str]) -> set[str]:
+    """The ids of the ``scenario.completed`` events the scenario service staged for these runs."""
+    rows = await query(stack, "scenario", "SELECT event_id, payload FROM outbox WHERE event_type = 'scenario.completed'")
+    return {str(event_id) for event_id, payload in rows if orjson.loads(payload)["run_id"] in run_ids}
+
+
+async def inbox_count(stack: Stack, service: str, event_ids: set[str]) -> int:
+    rows = await query(stack, service, "SELECT event_id FROM inbox")
+    return sum(1 for (event_id,) in rows if str(event_id) in event_ids)

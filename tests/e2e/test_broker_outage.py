@@ -8,10 +8,12 @@ import pytest
 
 from parla.devstack.testing import eventually
 
-from .conftest import new_learner, play
+from .conftest import completion_event_ids, inbox_count, new_learner, play
 
 OUTAGE_SECONDS = 20
-COMPLETIONS = 4
+# Different scenarios, so that every run brings words the deck does not have yet.
+SCENARIOS = ["clothes-shopping", "hotel-check-in", "restaurant-dinner-reservation"]
+COMPLETIONS = len(SCENARIOS)
 
 
 async def test_completions_accepted_during_an_outage_arrive_exactly_once(api, kafka, stack):
@@ -21,7 +23,7 @@ async def test_completions_accepted_during_an_outage_arrive_exactly_once(api, ka
     kafka.stop()
     stopped_at = asyncio.get_running_loop().time()
     try:
-        runs = [await play(api, learner, "clothes-shopping") for _ in range(COMPLETIONS)]
+        runs = [await play(api, learner, scenario_id) for scenario_id in SCENARIOS]
         assert all(run["status"] == "completed" for run in runs)
         await asyncio.sleep(max(0.0, OUTAGE_SECONDS - (asyncio.get_running_loop().time() - stopped_at)))
     finally:
@@ -31,13 +33,21 @@ async def test_completions_accepted_during_an_outage_arrive_exactly_once(api, ka
     async def all_arrived():
         progress = (await api.get("/api/v1/progress", params={"recent": 50}, headers=learner.headers)).json()
         due = (await api.get("/api/v1/review/due", params={"limit": 200}, headers=learner.headers)).json()
-        return (progress, due) if progress["scenarios_completed"] >= COMPLETIONS and due["total_due"] else None
+        taught_by = {card["source"]["id"] for card in due["cards"]}
+        everything = progress["scenarios_completed"] >= COMPLETIONS and taught_by == {run["id"] for run in runs}
+        return (progress, due) if everything else None
 
     progress, due = await eventually(all_arrived, timeout=120, interval=0.5)
     assert progress["scenarios_completed"] == COMPLETIONS
     assert progress["scenarios_started"] == COMPLETIONS
     assert sorted(s["run_id"] for s in progress["recent_sessions"]) == sorted(run["id"] for run in runs)
-    # One card per lemma, from whichever run first taught it; none twice.
+    # One card per lemma, none twice; every run reached the deck, and each consumer's inbox
+    # holds each completion exactly once.
     lemmas = [card["lemma"] for card in due["cards"]]
     assert len(lemmas) == len(set(lemmas)) and due["total_due"] == len(lemmas)
-    assert {card["source"]["id"] for card in due["cards"]} <= {run["id"] for run in runs}
+    run_ids = {run["id"] for run in runs}
+    assert {card["source"]["id"] for card in due["cards"]} == run_ids
+    event_ids = await completion_event_ids(stack, run_ids)
+    assert len(event_ids) == COMPLETIONS
+    assert await inbox_count(stack, "analytics", event_ids) == COMPLETIONS
+    assert await inbox_count(stack, "content", event_ids) == COMPLETIONS

@@ -12,7 +12,7 @@ from parla.contracts.events import ScenarioCompleted, VocabularyOutcome
 from parla.contracts.topics import topic_for
 from parla.devstack.testing import eventually
 
-from .conftest import Learner, new_learner
+from .conftest import Learner, inbox_count, new_learner
 
 TOPIC = topic_for("scenario.completed")
 
@@ -54,20 +54,27 @@ async def progress_and_deck(api, learner: Learner) -> tuple[int, set[str]]:
     return progress["scenarios_completed"], {card["lemma"] for card in due["cards"]}
 
 
-async def test_the_same_event_delivered_twice_changes_analytics_and_the_deck_once(api, kafka):
+async def test_the_same_event_delivered_twice_changes_analytics_and_the_deck_once(api, kafka, stack):
     learner = await new_learner(api)
-    duplicate = orjson.dumps(completion_for(learner, ["pasaporte", "llave"]).envelope())
+    event = completion_for(learner, ["pasaporte", "llave"])
+    duplicate = orjson.dumps(event.envelope())
     # Same key, same partition: once the sentinel is consumed, both copies before it were too.
-    sentinel = orjson.dumps(completion_for(learner, ["ascensor"]).envelope())
-    await send(kafka.bootstrap, learner.user_id, duplicate, duplicate, sentinel)
+    sentinel_event = completion_for(learner, ["ascensor"])
+    await send(kafka.bootstrap, learner.user_id, duplicate, duplicate, orjson.dumps(sentinel_event.envelope()))
 
     async def sentinel_consumed():
-        completions, lemmas = await progress_and_deck(api, learner)
-        return (completions, lemmas) if "ascensor" in lemmas and completions >= 2 else None
+        progress = (await api.get("/api/v1/progress", headers=learner.headers)).json()
+        _, lemmas = await progress_and_deck(api, learner)
+        runs = {s["run_id"] for s in progress["recent_sessions"]}
+        return (progress, lemmas) if str(sentinel_event.run_id) in runs and "ascensor" in lemmas else None
 
-    completions, lemmas = await eventually(sentinel_consumed)
-    assert completions == 2
+    progress, lemmas = await eventually(sentinel_consumed)
+    assert progress["scenarios_completed"] == 2
     assert lemmas == {"pasaporte", "llave", "ascensor"}
+    # Deduplicated by the inbox, not by luck: one inbox row each, and nothing dead-lettered.
+    assert await inbox_count(stack, "analytics", {str(event.event_id)}) == 1
+    assert await inbox_count(stack, "content", {str(event.event_id)}) == 1
+    assert await dead_letters(kafka.bootstrap, duplicate) == []
 
 
 async def dead_letters(bootstrap: str, value: bytes) -> list[dict[str, str]]:

@@ -85,3 +85,13 @@ async def test_scenario_engagement_counts_every_learner(db):
 async def test_a_negative_recent_limit_is_refused(db):
     with pytest.raises(InvalidArgument):
         await ProgressService(db=db).progress(caller(uuid.uuid4()), recent_limit=-1)
+
+
+async def test_a_late_older_event_does_not_move_last_activity_back(db):
+    async with db.transaction() as session:
+        await on_scenario_completed(session, completed(uuid.uuid4(), 90, 8, ended=NOW))
+        await on_scenario_completed(session, completed(uuid.uuid4(), 70, 8, ended=NOW - timedelta(days=2)))
+    async with db.reading() as session:
+        engagement = await AnalyticsRepository(session).engagement("hotel-check-in")
+    stored = engagement.last_activity_at
+    assert (stored if stored.tzinfo else stored.replace(tzinfo=UTC)) == NOW

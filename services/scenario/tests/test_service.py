@@ -87,6 +87,18 @@ async def test_concurrent_completions_of_one_run_stage_one_event(service, db):
     assert len(await staged_events(db, "scenario.completed")) == 1
 
 
+async def test_a_run_takes_a_bounded_number_of_turns(db):
+    service = ScenarioService(db=db, tutor=OfflineTutor(), max_learner_turns=2)
+    await service.seed_system_scenarios()
+    caller = learner()
+    run = (await service.start_run(caller, SCENARIO, "es")).run
+    for text in ("hola", "buenas tardes"):
+        await service.submit_turn(caller, str(run.id), text)
+    with pytest.raises(Conflict, match="2 turns"):
+        await service.submit_turn(caller, str(run.id), "otra vez")
+    assert len((await service.get_run(caller, str(run.id))).turns) == 5
+
+
 async def test_another_learners_run_is_not_found(service):
     run = (await service.start_run(learner(), SCENARIO, "es")).run
     with pytest.raises(NotFound):

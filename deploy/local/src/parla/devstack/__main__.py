@@ -13,7 +13,7 @@ import signal
 import sys
 import time
 
-from parla.devstack.kafka import KafkaRunner
+from parla.devstack.kafka import KafkaRunner, KafkaSetupError
 from parla.devstack.keys import ensure_keys
 from parla.devstack.paths import data_dir
 from parla.devstack.stack import SERVICES, Stack, StackConfig, StackError
@@ -23,10 +23,14 @@ from parla.devstack.topics import ensure_topics
 def run(http_port: int, kafka_port: int, grpc_port_base: int) -> int:
     root = data_dir()
     stop_requested = False
+    started = False
 
     def request_stop(_signum: int, _frame: object) -> None:
         nonlocal stop_requested
         stop_requested = True
+        if not started:
+            # Still starting: interrupt whatever is being waited for (Maven, the broker, health).
+            raise KeyboardInterrupt
 
     signal.signal(signal.SIGINT, request_stop)
     signal.signal(signal.SIGTERM, request_stop)
@@ -52,6 +56,7 @@ def run(http_port: int, kafka_port: int, grpc_port_base: int) -> int:
         print(f"Kafka ready in {kafka_ready:.1f} s; starting services ...", flush=True)
         stack.start()
         stack.wait_healthy()
+        started = True
         print(
             f"\nParla is running: http://127.0.0.1:{http_port}  (API docs: http://127.0.0.1:{http_port}/docs)\n"
             f"healthy {time.monotonic() - began:.1f} s after start; logs in {root / 'logs'}; Ctrl-C stops everything.",
@@ -70,9 +75,11 @@ def run(http_port: int, kafka_port: int, grpc_port_base: int) -> int:
                 return 1
             time.sleep(0.5)
         return 0
-    except StackError as error:
+    except (StackError, KafkaSetupError, TimeoutError) as error:
         print(f"could not start Parla: {error}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        return 130
     finally:
         print("stopping ...", flush=True)
         stack.stop()

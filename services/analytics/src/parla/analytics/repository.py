@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, case, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -18,27 +18,33 @@ class AnalyticsRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def _increment(
-        self, table: Table, key: dict[str, Any], increments: dict[str, Any], extra: dict[str, Any] | None = None
+    async def _upsert(
+        self, table: Table, key: dict[str, Any], increments: dict[str, Any], latest: dict[str, datetime] | None = None
     ) -> None:
+        """Add ``increments`` to the row at ``key`` (creating it), and move each ``latest`` column
+        forward only: events arrive out of order, and an old one must not rewind the clock."""
+        latest = latest or {}
         dialect = postgresql if self.session.bind.dialect.name == "postgresql" else sqlite
-        statement = dialect.insert(table).values(**key, **increments, **(extra or {}))
-        statement = statement.on_conflict_do_update(
-            index_elements=list(key),
-            set_={name: table.c[name] + statement.excluded[name] for name in increments} | (extra or {}),
-        )
-        await self.session.execute(statement)
+        statement = dialect.insert(table).values(**key, **increments, **latest)
+        moved = {
+            name: case(
+                (table.c[name].is_(None), statement.excluded[name]),
+                (statement.excluded[name] > table.c[name], statement.excluded[name]),
+                else_=table.c[name],
+            )
+            for name in latest
+        }
+        added = {name: table.c[name] + statement.excluded[name] for name in increments}
+        await self.session.execute(statement.on_conflict_do_update(index_elements=list(key), set_=added | moved))
 
     async def record_start(self, user_id: uuid.UUID, scenario_id: str, at: datetime) -> None:
-        await self._increment(LearnerProgressRow.__table__, {"user_id": user_id}, {"scenarios_started": 1})
-        await self._increment(
-            ScenarioEngagementRow.__table__, {"scenario_id": scenario_id}, {"starts": 1}, {"last_activity_at": at}
-        )
+        await self._upsert(LearnerProgressRow.__table__, {"user_id": user_id}, {"scenarios_started": 1})
+        await self._upsert(ScenarioEngagementRow.__table__, {"scenario_id": scenario_id}, {"starts": 1}, {"last_activity_at": at})
 
     async def record_completion(self, learning_session: LearningSession, scenario_id: str) -> None:
         self.session.add(LearningSessionRow(**learning_session.__dict__))
         await self.session.flush()
-        await self._increment(
+        await self._upsert(
             LearnerProgressRow.__table__,
             {"user_id": learning_session.user_id},
             {
@@ -47,7 +53,7 @@ class AnalyticsRepository:
                 "score_sum": learning_session.score,
             },
         )
-        await self._increment(
+        await self._upsert(
             ScenarioEngagementRow.__table__,
             {"scenario_id": scenario_id},
             {"completions": 1, "score_sum": learning_session.score},

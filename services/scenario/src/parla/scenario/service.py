@@ -26,6 +26,8 @@ from parla.scenario.repository import RunRepository, ScenarioListing, ScenarioRe
 from parla.scenario.tutor import Tutor, TutorRequest
 
 MAX_PAGE = 100
+# A run is a conversation of minutes, not an unbounded log: past this, finish and start anew.
+MAX_LEARNER_TURNS = 200
 
 
 def _now() -> datetime:
@@ -62,9 +64,10 @@ def _page(limit: int, offset: int) -> tuple[int, int]:
 
 
 class ScenarioService:
-    def __init__(self, *, db: Database, tutor: Tutor) -> None:
+    def __init__(self, *, db: Database, tutor: Tutor, max_learner_turns: int = MAX_LEARNER_TURNS) -> None:
         self._db = db
         self._tutor = tutor
+        self._max_turns = max_learner_turns
 
     async def seed_system_scenarios(self) -> int:
         """Insert or refresh the shipped scenarios; returns how many changed. Safe to re-run."""
@@ -163,6 +166,8 @@ class ScenarioService:
             spec = await self._spec(session, run.scenario_id)
             local = spec.localizations[run.language]
             progress = RunRepository.progress_of(run)
+            if sum(p.learner_turns for p in progress) >= self._max_turns:
+                raise Conflict(f"this run has reached {self._max_turns} turns; complete it and start a new one")
             index = run.current_phase
             phase = spec.phases[index]
             judgement = judge_turn(phase, local.phases[phase.id], run.language, progress[index], text)
