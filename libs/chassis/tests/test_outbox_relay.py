@@ -6,12 +6,12 @@ import asyncio
 import uuid
 
 import pytest
-from opentelemetry import trace
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from sqlalchemy import select
 
+from parla.chassis import messaging
 from parla.chassis.db import Database, make_engine
 from parla.chassis.messaging import OutboxRelay, add_event, messaging_metadata, outbox_table
 from parla.contracts.events import ScenarioStarted
@@ -69,17 +69,19 @@ async def test_a_rolled_back_transaction_stages_nothing(db):
     assert await pending_rows(db) == []
 
 
-@pytest.fixture(scope="module")
-def spans() -> InMemorySpanExporter:
+@pytest.fixture
+def tracer_provider(monkeypatch) -> tuple[TracerProvider, InMemorySpanExporter]:
+    """A private provider for the relay's spans; the process-wide one is left alone."""
     exporter = InMemorySpanExporter()
     provider = TracerProvider()
     provider.add_span_processor(SimpleSpanProcessor(exporter))
-    trace.set_tracer_provider(provider)
-    return exporter
+    monkeypatch.setattr(messaging, "_tracer", provider.get_tracer("parla.messaging"))
+    return provider, exporter
 
 
-async def test_committed_events_are_sent_in_order_as_children_of_the_staging_trace(db, spans):
-    with trace.get_tracer("test").start_as_current_span("use case") as use_case:
+async def test_committed_events_are_sent_in_order_as_children_of_the_staging_trace(db, tracer_provider):
+    provider, spans = tracer_provider
+    with provider.get_tracer("test").start_as_current_span("use case") as use_case:
         await stage(db, 3)
     trace_id = format(use_case.get_span_context().trace_id, "032x")
     producer = FlakyProducer()

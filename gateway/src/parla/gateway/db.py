@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, String, Uuid
+from sqlalchemy import JSON, ForeignKey, Index, String, Uuid
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from parla.chassis.db import UTCDateTime
 from parla.chassis.messaging import messaging_metadata
 
 
@@ -24,7 +25,7 @@ class UserRow(Base):
     target_languages: Mapped[list] = mapped_column(JSON)
     level: Mapped[str] = mapped_column(String(20))
     timezone: Mapped[str] = mapped_column(String(64))
-    created_at = mapped_column(DateTime(timezone=True), nullable=False)
+    created_at = mapped_column(UTCDateTime(), nullable=False)
 
 
 class RefreshTokenRow(Base):
@@ -37,10 +38,10 @@ class RefreshTokenRow(Base):
     user_id: Mapped[object] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     family_id: Mapped[object] = mapped_column(Uuid)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    issued_at = mapped_column(DateTime(timezone=True), nullable=False)
-    expires_at = mapped_column(DateTime(timezone=True), nullable=False)
-    rotated_at = mapped_column(DateTime(timezone=True))
-    revoked_at = mapped_column(DateTime(timezone=True))
+    issued_at = mapped_column(UTCDateTime(), nullable=False)
+    expires_at = mapped_column(UTCDateTime(), nullable=False)
+    rotated_at = mapped_column(UTCDateTime())
+    revoked_at = mapped_column(UTCDateTime())
 
     __table_args__ = (Index("ix_refresh_tokens_family", "family_id"),)
 

@@ -38,10 +38,6 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
 @dataclass(frozen=True)
 class Registration:
     email: str
@@ -141,7 +137,7 @@ class AuthService:
                 # A spent token came back: whoever holds the family is not to be trusted.
                 await accounts.revoke_family(token.family_id, now)
                 reused = True
-            elif _aware(token.expires_at) <= now:
+            elif token.expires_at <= now:
                 raise Unauthenticated(BAD_REFRESH)
             else:
                 token.rotated_at = now
@@ -149,7 +145,7 @@ class AuthService:
                 if user is None:
                     raise Unauthenticated(BAD_REFRESH)
                 # The family keeps the expiry of its sign-in: rotation never extends a session.
-                fresh = await self._new_refresh(accounts, user.id, token.family_id, now, expires_at=_aware(token.expires_at))
+                fresh = await self._new_refresh(accounts, user.id, token.family_id, now, expires_at=token.expires_at)
         if reused:
             raise Unauthenticated("this refresh token was already used; every session it belonged to is signed out")
         return self._session(user, fresh)

@@ -24,7 +24,6 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Column,
-    DateTime,
     Index,
     Integer,
     LargeBinary,
@@ -40,7 +39,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from parla.chassis.db import EVENTS_ADDED, Database, is_sqlite
+from parla.chassis.db import EVENTS_ADDED, Database, UTCDateTime, is_sqlite
 from parla.chassis.logging import get_logger
 from parla.chassis.telemetry import (
     carrier_from_kafka_headers,
@@ -66,8 +65,8 @@ outbox_table = Table(
     Column("key", String(200), nullable=False),
     Column("payload", LargeBinary, nullable=False),
     Column("trace_headers", JSON, nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("sent_at", DateTime(timezone=True)),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("sent_at", UTCDateTime()),
     Column("attempts", Integer, nullable=False, default=0),
     Column("last_error", Text),
     # Pending rows are what the relay scans; a partial index keeps that scan small forever.
@@ -80,7 +79,7 @@ inbox_table = Table(
     Column("consumer", String(100), primary_key=True),
     Column("event_id", Uuid, primary_key=True),
     Column("event_type", String(100), nullable=False),
-    Column("processed_at", DateTime(timezone=True), nullable=False),
+    Column("processed_at", UTCDateTime(), nullable=False),
 )
 
 

@@ -35,10 +35,6 @@ def shutdown_tracing() -> None:
         provider.shutdown()
 
 
-def tracer(name: str) -> trace.Tracer:
-    return trace.get_tracer(name)
-
-
 def current_carrier() -> dict[str, str]:
     """The current context as W3C headers (``traceparent``, ``tracestate``)."""
     carrier: dict[str, str] = {}

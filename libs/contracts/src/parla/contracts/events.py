@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -122,5 +122,3 @@ EventModel = type[Event]
 EVENT_MODELS: dict[tuple[str, int], EventModel] = {
     (model.event_type, 1): model for model in (UserRegistered, ScenarioStarted, ScenarioCompleted, CardCreated)
 }
-
-EventType = Literal["user.registered", "scenario.started", "scenario.completed", "card.created"]

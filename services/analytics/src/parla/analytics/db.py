@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import DateTime, Float, Index, Integer, String, Uuid
+from sqlalchemy import Float, Index, Integer, String, Uuid
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from parla.chassis.db import UTCDateTime
 from parla.chassis.messaging import messaging_metadata
 
 
@@ -25,7 +26,7 @@ class LearningSessionRow(Base):
     items: Mapped[int] = mapped_column(Integer)
     accuracy: Mapped[float] = mapped_column(Float)
     score: Mapped[float] = mapped_column(Float)
-    ended_at = mapped_column(DateTime(timezone=True), nullable=False)
+    ended_at = mapped_column(UTCDateTime(), nullable=False)
 
     __table_args__ = (Index("ix_learning_sessions_user_ended", "user_id", "ended_at"),)
 
@@ -49,7 +50,7 @@ class ScenarioEngagementRow(Base):
     starts: Mapped[int] = mapped_column(Integer, default=0)
     completions: Mapped[int] = mapped_column(Integer, default=0)
     score_sum: Mapped[float] = mapped_column(Float, default=0.0)
-    last_activity_at = mapped_column(DateTime(timezone=True))
+    last_activity_at = mapped_column(UTCDateTime())
 
 
 metadatas = (Base.metadata, messaging_metadata)

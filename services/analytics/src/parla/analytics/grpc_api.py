@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC
-
-from google.protobuf.timestamp_pb2 import Timestamp
-
 from parla.analytics.db import LearningSessionRow
 from parla.analytics.service import ProgressService
 from parla.chassis.auth import principal
+from parla.chassis.grpc_server import timestamp
 from parla.contracts.rpc.analytics.v1 import progress_pb2 as pb
 from parla.contracts.rpc.analytics.v1 import progress_pb2_grpc
 
@@ -17,8 +14,6 @@ add_to_server = progress_pb2_grpc.add_ProgressServiceServicer_to_server
 
 
 def session_message(row: LearningSessionRow) -> pb.LearningSession:
-    ended = Timestamp()
-    ended.FromDatetime(row.ended_at if row.ended_at.tzinfo else row.ended_at.replace(tzinfo=UTC))
     return pb.LearningSession(
         id=str(row.id),
         kind=row.kind,
@@ -29,7 +24,7 @@ def session_message(row: LearningSessionRow) -> pb.LearningSession:
         items=row.items,
         accuracy=row.accuracy,
         score=row.score,
-        ended_at=ended,
+        ended_at=timestamp(row.ended_at),
     )
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, DateTime, Float, Index, Integer, String, Text, UniqueConstraint, Uuid
+from sqlalchemy import BigInteger, Float, Index, Integer, String, Text, UniqueConstraint, Uuid
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from parla.chassis.db import UTCDateTime
 from parla.chassis.messaging import messaging_metadata
 
 
@@ -29,9 +30,9 @@ class CardRow(Base):
     step: Mapped[int | None] = mapped_column(Integer)
     stability: Mapped[float | None] = mapped_column(Float)
     difficulty: Mapped[float | None] = mapped_column(Float)
-    due = mapped_column(DateTime(timezone=True), nullable=False)
-    last_review = mapped_column(DateTime(timezone=True))
-    created_at = mapped_column(DateTime(timezone=True), nullable=False)
+    due = mapped_column(UTCDateTime(), nullable=False)
+    last_review = mapped_column(UTCDateTime())
+    created_at = mapped_column(UTCDateTime(), nullable=False)
 
     __table_args__ = (
         UniqueConstraint("user_id", "language", "key", name="uq_cards_user_language_key"),

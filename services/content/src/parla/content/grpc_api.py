@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC
-
 import fsrs
-from google.protobuf.timestamp_pb2 import Timestamp
 
 from parla.chassis.auth import principal
+from parla.chassis.grpc_server import timestamp
 from parla.content.db import CardRow
 from parla.content.domain import STATE_NAMES
 from parla.content.service import ReviewService
@@ -19,8 +17,6 @@ add_to_server = review_pb2_grpc.add_ReviewServiceServicer_to_server
 
 
 def card_message(card: CardRow) -> pb.Card:
-    due = Timestamp()
-    due.FromDatetime(card.due if card.due.tzinfo else card.due.replace(tzinfo=UTC))
     state = "new" if card.last_review is None else STATE_NAMES[fsrs.State(card.state)]
     return pb.Card(
         id=str(card.id),
@@ -29,7 +25,7 @@ def card_message(card: CardRow) -> pb.Card:
         back=card.back,
         lemma=card.key,
         source=pb.CardSource(kind=card.source_kind, id=card.source_id),
-        due=due,
+        due=timestamp(card.due),
         state=state,
     )
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, String, Text, Uuid
+from sqlalchemy import JSON, Float, ForeignKey, Index, Integer, String, Text, Uuid
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from parla.chassis.db import UTCDateTime
 from parla.chassis.messaging import messaging_metadata
 
 
@@ -22,8 +23,8 @@ class ScenarioRow(Base):
     difficulty: Mapped[str] = mapped_column(String(20))
     estimated_minutes: Mapped[int] = mapped_column(Integer)
     spec: Mapped[dict] = mapped_column(JSON)
-    created_at = mapped_column(DateTime(timezone=True), nullable=False)
-    updated_at = mapped_column(DateTime(timezone=True), nullable=False)
+    created_at = mapped_column(UTCDateTime(), nullable=False)
+    updated_at = mapped_column(UTCDateTime(), nullable=False)
 
 
 class ScenarioLocalizationRow(Base):
@@ -50,8 +51,8 @@ class RunRow(Base):
     current_phase: Mapped[int] = mapped_column(Integer)
     progress: Mapped[list] = mapped_column(JSON)  # one PhaseProgress per phase
     score: Mapped[float | None] = mapped_column(Float)
-    started_at = mapped_column(DateTime(timezone=True), nullable=False)
-    completed_at = mapped_column(DateTime(timezone=True))
+    started_at = mapped_column(UTCDateTime(), nullable=False)
+    completed_at = mapped_column(UTCDateTime())
 
     __table_args__ = (Index("ix_runs_user_started", "user_id", "started_at"),)
 
@@ -63,7 +64,7 @@ class TurnRow(Base):
     seq: Mapped[int] = mapped_column(Integer, primary_key=True)
     role: Mapped[str] = mapped_column(String(10))  # learner | tutor
     text: Mapped[str] = mapped_column(Text)
-    created_at = mapped_column(DateTime(timezone=True), nullable=False)
+    created_at = mapped_column(UTCDateTime(), nullable=False)
 
 
 # What migrations describe: this service's tables and the outbox/inbox from the chassis.

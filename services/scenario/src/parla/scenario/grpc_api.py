@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-from google.protobuf.timestamp_pb2 import Timestamp
-
 from parla.chassis.auth import principal
+from parla.chassis.grpc_server import timestamp
 from parla.contracts.rpc.scenario.v1 import scenario_pb2 as pb
 from parla.contracts.rpc.scenario.v1 import scenario_pb2_grpc
 from parla.scenario.domain import (
@@ -23,14 +20,6 @@ from parla.scenario.domain import (
 from parla.scenario.service import RunView, ScenarioService
 
 SERVICE_NAME = pb.DESCRIPTOR.services_by_name["ScenarioService"].full_name
-
-
-def _timestamp(value: datetime | None) -> Timestamp | None:
-    if value is None:
-        return None
-    stamp = Timestamp()
-    stamp.FromDatetime(value if value.tzinfo else value.replace(tzinfo=UTC))
-    return stamp
 
 
 def summary_message(spec: ScenarioSpec, language: str) -> pb.ScenarioSummary:
@@ -112,10 +101,10 @@ def run_message(view: RunView) -> pb.Run:
         status=run.status,
         current_phase=run.current_phase,
         phases=phases,
-        turns=[pb.Turn(role=t.role, text=t.text, at=_timestamp(t.created_at)) for t in view.turns],
+        turns=[pb.Turn(role=t.role, text=t.text, at=timestamp(t.created_at)) for t in view.turns],
         score=run.score or 0.0,
-        started_at=_timestamp(run.started_at),
-        completed_at=_timestamp(run.completed_at),
+        started_at=timestamp(run.started_at),
+        completed_at=timestamp(run.completed_at),
     )
 
 

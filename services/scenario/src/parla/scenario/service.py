@@ -204,7 +204,7 @@ class ScenarioService:
             run.score = run_score(spec, run.language, progress)
             used, missed = vocabulary_outcome(spec, run.language, progress)
             local = spec.localizations[run.language]
-            started_at = run.started_at if run.started_at.tzinfo else run.started_at.replace(tzinfo=UTC)
+            started_at = run.started_at
             await add_event(
                 session,
                 ScenarioCompleted(
