@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
 
 import orjson
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
-from parla.contracts.events import ScenarioCompleted, VocabularyOutcome
+from parla.contracts.events import ScenarioCompleted
 from parla.contracts.topics import topic_for
-from parla.devstack.testing import eventually
+from parla.devstack.testing import eventually, scenario_completed, vocabulary
 
 from .conftest import Learner, inbox_count, new_learner
 
@@ -18,24 +17,7 @@ TOPIC = topic_for("scenario.completed")
 
 
 def completion_for(learner: Learner, lemmas: list[str]) -> ScenarioCompleted:
-    now = datetime.now(UTC)
-    return ScenarioCompleted(
-        run_id=uuid.uuid4(),
-        user_id=uuid.UUID(learner.user_id),
-        scenario_id="hotel-check-in",
-        title="Llegada al hotel",
-        language="es",
-        category="travel",
-        difficulty="beginner",
-        score=75,
-        phases_total=4,
-        phases_completed=3,
-        started_at=now - timedelta(minutes=9),
-        completed_at=now,
-        duration_seconds=540,
-        estimated_minutes=12,
-        vocabulary_missed=[VocabularyOutcome(term=f"el {lemma}", lemma=lemma, gloss=lemma) for lemma in lemmas],
-    )
+    return scenario_completed(user_id=uuid.UUID(learner.user_id), vocabulary_missed=vocabulary(*lemmas))
 
 
 async def send(bootstrap: str, key: str, *values: bytes) -> None:

@@ -13,7 +13,8 @@ from parla.analytics.service import record_completed as on_scenario_completed
 from parla.analytics.service import record_started as on_scenario_started
 from parla.chassis.auth import Principal
 from parla.chassis.errors import InvalidArgument
-from parla.contracts.events import ScenarioCompleted, ScenarioStarted, VocabularyOutcome
+from parla.contracts.events import ScenarioCompleted, ScenarioStarted
+from parla.devstack.testing import scenario_completed, vocabulary
 
 NOW = datetime(2026, 3, 1, 12, tzinfo=UTC)
 
@@ -25,24 +26,9 @@ def started(user: uuid.UUID, scenario: str = "hotel-check-in") -> ScenarioStarte
 
 
 def completed(user: uuid.UUID, score: float, minutes: int, *, ended: datetime = NOW) -> ScenarioCompleted:
-    item = VocabularyOutcome(term="la llave", lemma="llave", gloss="key")
-    return ScenarioCompleted(
-        run_id=uuid.uuid4(),
-        user_id=user,
-        scenario_id="hotel-check-in",
-        title="Llegada al hotel",
-        language="es",
-        category="travel",
-        difficulty="beginner",
-        score=score,
-        phases_total=4,
-        phases_completed=4,
-        started_at=ended - timedelta(minutes=minutes),
-        completed_at=ended,
-        duration_seconds=minutes * 60,
-        estimated_minutes=12,
-        vocabulary_used=[item, item],
-        vocabulary_missed=[item],
+    key = vocabulary("llave")
+    return scenario_completed(
+        user_id=user, score=score, minutes=minutes, completed_at=ended, vocabulary_used=key * 2, vocabulary_missed=key
     )
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 
 from parla.analytics.domain import average, session_from_completion
 from parla.contracts.events import ScenarioCompleted, VocabularyOutcome
+from parla.devstack.testing import scenario_completed
 
 NOW = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)
 
@@ -18,26 +19,14 @@ def _words(n: int, prefix: str) -> list[VocabularyOutcome]:
 
 
 def _event(used: int = 0, missed: int = 0, **overrides) -> ScenarioCompleted:
-    fields = dict(
-        run_id=uuid.uuid4(),
-        user_id=uuid.uuid4(),
-        scenario_id="hotel-check-in",
-        title="Check-in",
-        language="es",
-        category="travel",
-        difficulty="beginner",
-        score=88.5,
-        phases_total=4,
-        phases_completed=4,
-        started_at=NOW - timedelta(minutes=14),
-        completed_at=NOW,
-        duration_seconds=840,
-        estimated_minutes=15,
-        vocabulary_used=_words(used, "u"),
-        vocabulary_missed=_words(missed, "m"),
-    )
-    fields.update(overrides)
-    return ScenarioCompleted(**fields)
+    fields = {
+        "score": 88.5,
+        "completed_at": NOW,
+        "minutes": 14,
+        "vocabulary_used": _words(used, "u"),
+        "vocabulary_missed": _words(missed, "m"),
+    }
+    return scenario_completed(**(fields | overrides))
 
 
 def test_session_id_is_deterministic_per_run():

@@ -11,6 +11,7 @@ import pytest
 
 from parla.content.domain import SOURCE_SCENARIO_RUN, card_key, cards_from_completion, new_fsrs_card
 from parla.contracts.events import Mistake, ScenarioCompleted, VocabularyOutcome
+from parla.devstack.testing import scenario_completed
 
 NOW = datetime(2026, 3, 14, 9, 30, tzinfo=UTC)
 
@@ -20,27 +21,14 @@ def _word(lemma: str, term: str | None = None, gloss: str | None = None) -> Voca
 
 
 def _event(used=(), missed=(), mistakes=(), **overrides) -> ScenarioCompleted:
-    fields = dict(
-        run_id=uuid.uuid4(),
-        user_id=uuid.uuid4(),
-        scenario_id="restaurant-dinner-reservation",
-        title="Reservar una mesa para cenar",
-        language="es",
-        category="restaurant",
-        difficulty="beginner",
-        score=72.5,
-        phases_total=4,
-        phases_completed=3,
-        started_at=NOW - timedelta(minutes=12),
-        completed_at=NOW - timedelta(minutes=1),
-        duration_seconds=660,
-        estimated_minutes=15,
-        vocabulary_used=list(used),
-        vocabulary_missed=list(missed),
-        mistakes=list(mistakes),
-    )
-    fields.update(overrides)
-    return ScenarioCompleted(**fields)
+    fields = {
+        "scenario_id": "restaurant-dinner-reservation",
+        "completed_at": NOW - timedelta(minutes=1),
+        "vocabulary_used": list(used),
+        "vocabulary_missed": list(missed),
+        "mistakes": list(mistakes),
+    }
+    return scenario_completed(**(fields | overrides))
 
 
 def test_one_card_per_vocabulary_item_missed_first():

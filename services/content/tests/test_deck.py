@@ -14,31 +14,16 @@ from parla.chassis.messaging import outbox_table
 from parla.content.consumers import on_scenario_completed
 from parla.content.db import CardRow
 from parla.content.service import ReviewService
-from parla.contracts.events import Mistake, ScenarioCompleted, VocabularyOutcome
+from parla.contracts.events import Mistake, ScenarioCompleted
+from parla.devstack.testing import scenario_completed, vocabulary
 
 NOW = datetime.now(UTC)
 
 
 def completion(user_id: uuid.UUID, lemmas: list[str], *, language: str = "es", mistakes=()) -> ScenarioCompleted:
-    vocabulary = [VocabularyOutcome(term=f"la {lemma}", lemma=lemma, gloss=f"gloss of {lemma}") for lemma in lemmas]
-    return ScenarioCompleted(
-        run_id=uuid.uuid4(),
-        user_id=user_id,
-        scenario_id="restaurant-dinner-reservation",
-        title="Reservar una mesa",
-        language=language,
-        category="restaurant",
-        difficulty="beginner",
-        score=70,
-        phases_total=4,
-        phases_completed=2,
-        started_at=NOW - timedelta(minutes=10),
-        completed_at=NOW,
-        duration_seconds=600,
-        estimated_minutes=15,
-        vocabulary_used=vocabulary[:1],
-        vocabulary_missed=vocabulary[1:],
-        mistakes=list(mistakes),
+    words = vocabulary(*lemmas)
+    return scenario_completed(
+        user_id=user_id, language=language, vocabulary_used=words[:1], vocabulary_missed=words[1:], mistakes=list(mistakes)
     )
 
 

@@ -16,6 +16,7 @@ import os
 import shutil
 import socket
 import subprocess
+import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from parla.chassis.auth import ALGORITHM, AUDIENCE
+from parla.contracts.events import ScenarioCompleted, VocabularyOutcome
 from parla.devstack.kafka import KafkaRunner
 from parla.devstack.postgres import PostgresRunner
 from parla.devstack.topics import ensure_topics
@@ -267,3 +269,33 @@ async def _empty_tables(db: Any) -> None:
         quoted = ", ".join(f'"{name}"' for name in names)
         if quoted:
             await connection.execute(text(f"TRUNCATE {quoted} CASCADE"))
+
+
+# --- event factories ----------------------------------------------------------------------------
+
+
+def vocabulary(*lemmas: str) -> list[VocabularyOutcome]:
+    return [VocabularyOutcome(term=f"la {lemma}", lemma=lemma, gloss=f"gloss of {lemma}") for lemma in lemmas]
+
+
+def scenario_completed(**overrides: Any) -> ScenarioCompleted:
+    """A plausible ``scenario.completed`` for a new run and learner; override what a test is about."""
+    completed_at = overrides.pop("completed_at", datetime.now(UTC))
+    minutes = overrides.pop("minutes", 12)
+    fields: dict[str, Any] = {
+        "run_id": uuid.uuid4(),
+        "user_id": uuid.uuid4(),
+        "scenario_id": "hotel-check-in",
+        "title": "Llegada al hotel",
+        "language": "es",
+        "category": "travel",
+        "difficulty": "beginner",
+        "score": 75.0,
+        "phases_total": 4,
+        "phases_completed": 3,
+        "started_at": completed_at - timedelta(minutes=minutes),
+        "completed_at": completed_at,
+        "duration_seconds": minutes * 60,
+        "estimated_minutes": 12,
+    }
+    return ScenarioCompleted(**(fields | overrides))
