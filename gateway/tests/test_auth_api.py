@@ -58,6 +58,12 @@ async def test_an_e_mail_registers_once_whatever_its_case(client):
     assert answer.json()["error"]["details"] == {"email": "already registered"}
 
 
+async def test_concurrent_sign_ups_with_one_e_mail_create_one_account(client):
+    body = {"email": "race@example.com", "password": PASSWORD, "display_name": "Racer"}
+    answers = await asyncio.gather(*(client.post("/api/v1/auth/register", json=body) for _ in range(3)))
+    assert sorted(a.status_code for a in answers) == [201, 409, 409]
+
+
 @pytest.mark.parametrize(
     ("body", "field"),
     [

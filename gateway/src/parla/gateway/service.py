@@ -105,6 +105,10 @@ class AuthService:
                 )
                 refresh = await self._new_refresh(accounts, user.id, uuid.uuid4(), now)
         except IntegrityError:
+            # Only a concurrent sign-up with the same e-mail gets here; anything else is a bug to surface.
+            async with self._db.reading() as session:
+                if await AccountRepository(session).by_email(user.email) is None:
+                    raise
             raise Conflict(
                 "an account with this e-mail exists; sign in instead", details={"email": "already registered"}
             ) from None
