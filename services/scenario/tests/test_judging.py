@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import copy
 import json
-from importlib import resources
 
 import pytest
 from pydantic import ValidationError
 
-from parla.scenario.catalogue import DATA_PACKAGE, load_system_scenarios
+from parla.scenario.catalogue import load_system_scenarios
 from parla.scenario.domain import (
     PHRASE_MATCH_THRESHOLD,
     AsksQuestion,
@@ -35,9 +34,9 @@ SPECS = {spec.id: spec for spec in load_system_scenarios()}
 
 
 def _raw(scenario_id: str) -> dict:
-    """A seed scenario as the plain dict its JSON file holds (a fresh copy every call)."""
-    text = resources.files(DATA_PACKAGE).joinpath(f"{scenario_id}.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    """A seed scenario as one plain dict (a fresh copy every call)."""
+    spec = next(s for s in load_system_scenarios() if s.id == scenario_id)
+    return json.loads(spec.model_dump_json())
 
 
 def _phase(spec: ScenarioSpec, phase_id: str, language: str = "es"):
