@@ -26,6 +26,7 @@ from parla.scenario.domain import (
     run_score,
     uses_item,
     vocabulary_outcome,
+    words,
 )
 from parla.scenario.tutor import OfflineTutor, TutorRequest
 
@@ -189,9 +190,30 @@ def test_multi_word_lemma_with_accent_and_plural():
     assert not _used("¿Aceptan tarjetas de débito?", "tarjeta de crédito")
 
 
-def test_lemma_sequence_for_a_language_simplemma_lacks_keeps_the_words():
-    assert lemma_sequence("你好 世界", "zh") == ["你好", "世界"]
-    assert lemma_sequence("Ｔｅｓｔ", "ja") == ["test"]
+def test_chinese_is_cut_into_words_by_jieba():
+    assert lemma_sequence("我想预订一张桌子。", "zh")[:3] == ["我", "想", "预订"]
+    assert _used_in("我想预订一张桌子。", "桌子", "zh")
+    assert not _used_in("我想预订一个房间。", "桌子", "zh")
+
+
+def test_japanese_is_cut_and_lemmatised_by_mecab():
+    lemmas = lemma_sequence("予約をお願いしたいです。", "ja")
+    assert "予約" in lemmas and "願う" in lemmas
+    # An inflected verb counts for its dictionary form.
+    assert _used_in("明日の七時に予約しました。", "予約", "ja")
+    assert _used_in("部屋を見せてください。", "見せる", "ja")
+    assert not _used_in("部屋はありますか。", "見せる", "ja")
+
+
+def test_a_japanese_phrase_matches_with_words_around_it_and_a_fragment_does_not():
+    phrase = "二名で予約をお願いします。"
+    assert phrase_similarity(phrase, "すみません、二名で予約をお願いします。", "ja") >= PHRASE_MATCH_THRESHOLD
+    assert phrase_similarity(phrase, "二名です。", "ja") < PHRASE_MATCH_THRESHOLD
+
+
+def _used_in(text: str, lemma: str, language: str) -> bool:
+    item = VocabularyItem(term=lemma, lemma=lemma, gloss="g")
+    return uses_item(item, lemma_sequence(text, language), [fold(w) for w in words(text, language)], language)
 
 
 def test_plural_tallas_counts_for_talla():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -164,6 +165,25 @@ def fold(text: str) -> str:
     return " ".join(_WORD.findall(without_marks))
 
 
+# Chinese and Japanese are written without spaces: they are cut into words by jieba and by
+# MeCab (fugashi with UniDic), and MeCab also gives each word its dictionary form.
+UNSPACED = ("zh", "ja")
+
+
+@lru_cache(maxsize=1)
+def _japanese_tagger():  # a fugashi.Tagger, loaded on first use only
+    import fugashi
+
+    return fugashi.Tagger()
+
+
+def _chinese_words(text: str) -> list[str]:
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return [token for token in jieba.lcut(text) if _WORD.search(token)]
+
+
 @lru_cache(maxsize=50_000)
 def _lemma(word: str, language: str) -> str:
     try:
@@ -172,10 +192,22 @@ def _lemma(word: str, language: str) -> str:
         return word
 
 
+def words(text: str, language: str) -> list[str]:
+    """The text's words as written (lower-cased, without punctuation), in order."""
+    if language == "zh":
+        return [token.lower() for token in _chinese_words(text)]
+    if language == "ja":
+        return [w.surface.lower() for w in _japanese_tagger()(text) if _WORD.search(w.surface)]
+    return _WORD.findall(text.lower())
+
+
 def lemma_sequence(text: str, language: str) -> list[str]:
     """The text's words as folded lemmas, in order."""
-    words = _WORD.findall(text.lower())
-    return [fold(_lemma(word, language)) for word in words]
+    if language == "ja":
+        return [fold(w.feature.lemma or w.surface) for w in _japanese_tagger()(text) if _WORD.search(w.surface)]
+    if language == "zh":  # Chinese does not inflect: a word is its own lemma
+        return [fold(word) for word in words(text, language)]
+    return [fold(_lemma(word, language)) for word in words(text, language)]
 
 
 def _contains_sequence(haystack: list[str], needle: list[str]) -> bool:
@@ -197,27 +229,34 @@ def _plural_forms(word: str, language: str) -> set[str]:
 def uses_item(item: VocabularyItem, text_lemmas: list[str], text_words: list[str], language: str) -> bool:
     """True when the learner used the item in any inflected form (lemma-aware, not substring)."""
     target = lemma_sequence(item.lemma, language)
-    plain = fold(item.lemma).split()
+    plain = [fold(word) for word in words(item.lemma, language)]
     if _contains_sequence(text_lemmas, target) or _contains_sequence(text_words, plain):
         return True
-    if len(plain) != 1 or language in ("zh", "ja"):
+    if language in UNSPACED:
+        # Word segmentation of a short lemma alone and inside a sentence can differ; in writing
+        # without spaces, the lemma appearing in the text is the learner using it.
+        return fold(item.lemma).replace(" ", "") in "".join(text_words)
+    if len(plain) != 1:
         return False
     return not _plural_forms(plain[0], language).isdisjoint(text_words)
 
 
-def phrase_similarity(phrase: str, text: str) -> float:
+def phrase_similarity(phrase: str, text: str, language: str = "") -> float:
     """0-100: how closely some stretch of the learner's words reproduces the phrase.
 
     Every run of words about as long as the phrase is compared with it, so words said before
     or after the phrase do not count against it, while a fragment of the phrase stays a poor
     match. Case, accents and punctuation are set aside; small typos cost little.
     """
-    wanted, said = fold(phrase), fold(text).split()
+    joiner = "" if language in UNSPACED else " "
+    wanted_words = [fold(w) for w in words(phrase, language)] if language in UNSPACED else fold(phrase).split()
+    said = [fold(w) for w in words(text, language)] if language in UNSPACED else fold(text).split()
+    wanted = joiner.join(wanted_words)
     if not wanted or not said:
         return 0.0
-    size = len(wanted.split())
+    size = len(wanted_words)
     spans = {
-        " ".join(said[start : start + width])
+        joiner.join(said[start : start + width])
         for width in range(max(1, size - 2), size + 3)
         for start in range(max(1, len(said) - width + 1))
     }
@@ -291,7 +330,7 @@ def criterion_id(criterion: Criterion) -> str:
 def judge_turn(phase: PhaseSpec, local: PhaseLocalization, language: str, progress: PhaseProgress, text: str) -> TurnJudgement:
     """Update ``progress`` with what ``text`` achieved in ``phase`` and report it."""
     text_lemmas = lemma_sequence(text, language)
-    text_words = fold(text).split()
+    text_words = [fold(word) for word in words(text, language)]
     new_vocabulary = [
         item
         for item in local.vocabulary
@@ -300,13 +339,20 @@ def judge_turn(phase: PhaseSpec, local: PhaseLocalization, language: str, progre
     new_phrases = [
         phrase
         for phrase in local.phrases
-        if phrase.id not in progress.phrases_used and phrase_similarity(phrase.text, text) >= PHRASE_MATCH_THRESHOLD
+        if phrase.id not in progress.phrases_used and phrase_similarity(phrase.text, text, language) >= PHRASE_MATCH_THRESHOLD
     ]
     progress.vocabulary_used += [item.lemma for item in new_vocabulary]
     progress.phrases_used += [phrase.id for phrase in new_phrases]
     folded_words = set(text_words) | set(text_lemmas)
-    for concept, words in local.concepts.items():
-        if concept not in progress.concepts_mentioned and any(fold(w) in folded_words for w in words):
+    unspaced_text = "".join(text_words)
+    for concept, markers in local.concepts.items():
+        if concept in progress.concepts_mentioned:
+            continue
+        if language in UNSPACED:
+            mentioned = any(fold(marker).replace(" ", "") in unspaced_text for marker in markers)
+        else:
+            mentioned = any(fold(marker) in folded_words for marker in markers)
+        if mentioned:
             progress.concepts_mentioned.append(concept)
     progress.asked_question = progress.asked_question or is_question(text)
     progress.learner_turns += 1
