@@ -23,7 +23,7 @@ async def test_the_catalogue_lists_the_three_seed_scenarios_in_spanish_with_full
         assert all(p["objective"] and p["success_criteria"] for p in phases)
 
 
-async def test_a_completed_run_reaches_progress_and_the_review_deck(api):
+async def test_a_completed_run_reaches_progress_and_the_deck_gets_the_missed_words(api):
     learner = await new_learner(api)
     scenario = (await api.get("/api/v1/scenarios/restaurant-dinner-reservation", headers=learner.headers)).json()
     run = await play(api, learner, "restaurant-dinner-reservation", phases=2)
@@ -39,7 +39,9 @@ async def test_a_completed_run_reaches_progress_and_the_review_deck(api):
     assert session["run_id"] == run["id"] and session["kind"] == "scenario"
     assert session["score"] == run["score"] and progress["scenarios_started"] == 1
 
-    expected = vocabulary_count(scenario)
+    used = {lemma for phase in run["phases"] for lemma in phase["vocabulary_used"]}
+    expected = vocabulary_count(scenario) - len(used)
+    assert 0 < len(used) < vocabulary_count(scenario)
 
     async def cards_created():
         due = (await api.get("/api/v1/review/due", params={"limit": 200}, headers=learner.headers)).json()
@@ -47,6 +49,7 @@ async def test_a_completed_run_reaches_progress_and_the_review_deck(api):
 
     due = await eventually(cards_created)
     assert {card["source"]["id"] for card in due["cards"]} == {run["id"]}
+    assert used.isdisjoint(card["lemma"] for card in due["cards"])
     assert {card["source"]["kind"] for card in due["cards"]} == {"scenario_run"}
 
 

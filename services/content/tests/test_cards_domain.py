@@ -31,12 +31,12 @@ def _event(used=(), missed=(), mistakes=(), **overrides) -> ScenarioCompleted:
     return scenario_completed(**(fields | overrides))
 
 
-def test_one_card_per_vocabulary_item_missed_first():
+def test_one_card_per_missed_vocabulary_item_and_none_for_words_the_learner_used():
     event = _event(used=[_word("mesa"), _word("cenar", term="cenar")], missed=[_word("trona"), _word("terraza")])
     cards = cards_from_completion(event, NOW)
-    assert [c.front for c in cards] == ["la trona", "la terraza", "la mesa", "cenar"]
-    assert [c.back for c in cards] == ["gloss of trona", "gloss of terraza", "gloss of mesa", "gloss of cenar"]
-    assert [c.key for c in cards] == ["trona", "terraza", "mesa", "cenar"]
+    assert [c.front for c in cards] == ["la trona", "la terraza"]
+    assert [c.back for c in cards] == ["gloss of trona", "gloss of terraza"]
+    assert [c.key for c in cards] == ["trona", "terraza"]
 
 
 def test_run_without_vocabulary_or_mistakes_makes_no_cards():
@@ -55,7 +55,7 @@ def test_run_without_vocabulary_or_mistakes_makes_no_cards():
 )
 def test_duplicate_lemmas_collapse_ignoring_case_and_unicode_form(first, second):
     assert first != second  # really two spellings
-    event = _event(used=[_word(first, term="first"), _word(second, term="second")])
+    event = _event(missed=[_word(first, term="first"), _word(second, term="second")])
     cards = cards_from_completion(event, NOW)
     assert len(cards) == 1
     assert cards[0].front == "first"
@@ -68,13 +68,13 @@ def test_lemma_both_missed_and_used_keeps_the_missed_card():
 
 
 def test_different_lemmas_with_the_same_term_stay_separate():
-    event = _event(used=[_word("reserva", term="reserva"), _word("reservar", term="reserva")])
+    event = _event(missed=[_word("reserva", term="reserva"), _word("reservar", term="reserva")])
     assert [c.key for c in cards_from_completion(event, NOW)] == ["reserva", "reservar"]
 
 
 def test_accents_are_not_folded_away_in_the_key():
     # "año" and "ano" are different words: only the Unicode form is set aside, not the accent itself.
-    event = _event(used=[_word("año"), _word("ano")])
+    event = _event(missed=[_word("año"), _word("ano")])
     assert len(cards_from_completion(event, NOW)) == 2
 
 
@@ -85,7 +85,7 @@ def test_card_key_is_nfc_lower_and_stripped():
 
 def test_mistakes_become_cards_with_the_correction_on_the_back():
     event = _event(
-        used=[_word("mesa")],
+        missed=[_word("mesa")],
         mistakes=[
             Mistake(said="Quiero un mesa", correction="Quiero una mesa", explanation="mesa is feminine"),
             Mistake(said="Soy 30 años", correction="Tengo 30 años"),
@@ -109,13 +109,13 @@ def test_the_same_mistake_twice_makes_one_card():
 
 
 def test_mistake_whose_correction_is_a_lemma_does_not_collapse_with_the_vocabulary_card():
-    event = _event(used=[_word("mesa")], mistakes=[Mistake(said="mesas", correction="mesa")])
+    event = _event(missed=[_word("mesa")], mistakes=[Mistake(said="mesas", correction="mesa")])
     cards = cards_from_completion(event, NOW)
     assert [c.key for c in cards] == ["mesa", "mistake:mesa"]
 
 
 def test_cards_carry_the_run_as_source_and_the_learner_and_language():
-    event = _event(used=[_word("mesa")], missed=[_word("trona")], mistakes=[Mistake(said="a", correction="b")], language="fr")
+    event = _event(missed=[_word("mesa"), _word("trona")], mistakes=[Mistake(said="a", correction="b")], language="fr")
     cards = cards_from_completion(event, NOW)
     assert len(cards) == 3
     for card in cards:
@@ -127,7 +127,7 @@ def test_cards_carry_the_run_as_source_and_the_learner_and_language():
 
 
 def test_every_card_is_a_new_fsrs_card_due_now():
-    event = _event(used=[_word("mesa")], missed=[_word("trona")], mistakes=[Mistake(said="a", correction="b")])
+    event = _event(missed=[_word("mesa"), _word("trona")], mistakes=[Mistake(said="a", correction="b")])
     for card in cards_from_completion(event, NOW):
         assert isinstance(card.schedule, fsrs.Card)
         assert card.schedule.due == NOW

@@ -22,9 +22,7 @@ NOW = datetime.now(UTC)
 
 def completion(user_id: uuid.UUID, lemmas: list[str], *, language: str = "es", mistakes=()) -> ScenarioCompleted:
     words = vocabulary(*lemmas)
-    return scenario_completed(
-        user_id=user_id, language=language, vocabulary_used=words[:1], vocabulary_missed=words[1:], mistakes=list(mistakes)
-    )
+    return scenario_completed(user_id=user_id, language=language, vocabulary_missed=words, mistakes=list(mistakes))
 
 
 async def count(db, model_or_table) -> int:
@@ -32,7 +30,7 @@ async def count(db, model_or_table) -> int:
         return await session.scalar(select(func.count()).select_from(model_or_table))
 
 
-async def test_a_completion_adds_a_card_per_vocabulary_item_and_mistake_with_events(db):
+async def test_a_completion_adds_a_card_per_missed_word_and_mistake_with_events(db):
     event = completion(uuid.uuid4(), ["mesa", "reserva", "cuenta"], mistakes=[Mistake(said="un mesa", correction="una mesa")])
     async with db.transaction() as session:
         await on_scenario_completed(session, event)

@@ -89,8 +89,16 @@ def create_app(settings: GatewaySettings, *, run_relay: bool = True) -> FastAPI:
     )
     install_error_handlers(app)
     api = APIRouter(prefix="/api/v1")
-    for module in (auth, me, scenarios, runs, progress, review):
-        api.include_router(module.router)
+    for router in (
+        auth.router,
+        me.router,
+        scenarios.router,
+        scenarios.categories_router,
+        runs.router,
+        progress.router,
+        review.router,
+    ):
+        api.include_router(router)
     app.include_router(api)
 
     @app.get("/healthz", tags=["health"], responses={503: {"model": HealthOut}})

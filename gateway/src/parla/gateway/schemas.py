@@ -108,8 +108,16 @@ class PhaseOut(BaseModel):
     cultural_notes: list[str]
 
 
+Category = Literal[
+    "travel", "restaurant", "shopping", "business", "healthcare", "social", "emergency", "education", "daily_life", "hobbies"
+]
+Difficulty = Literal["beginner", "intermediate", "advanced"]
+
+
 class ScenarioSummaryOut(BaseModel):
     id: str
+    author: str = Field(description='"system" or the author\'s user id')
+    visibility: str
     title: str
     description: str
     category: str
@@ -137,9 +145,20 @@ class ScenarioPage(BaseModel):
     offset: int
 
 
+class CategoryOut(BaseModel):
+    id: str
+    name: str
+    scenario_count: int
+
+
+class CategoriesOut(BaseModel):
+    categories: list[CategoryOut]
+
+
 class StartRunRequest(_In):
     scenario_id: str = Field(min_length=1, max_length=80, pattern=r"^[a-z0-9-]+$")
     language: Language | None = None
+    persona: str | None = Field(default=None, max_length=40, pattern=r"^[a-z_]+$", description="A tutor persona for this run")
 
 
 class TurnRequest(_In):
@@ -161,6 +180,12 @@ class PhaseProgressOut(BaseModel):
     criteria_met: list[str]
 
 
+class MistakeOut(BaseModel):
+    said: str
+    correction: str
+    explanation: str
+
+
 class RunOut(BaseModel):
     id: uuid.UUID
     scenario_id: str
@@ -172,6 +197,8 @@ class RunOut(BaseModel):
     score: float
     started_at: datetime
     completed_at: datetime | None = None
+    persona: str
+    mistakes: list[MistakeOut]
 
 
 class TurnResultOut(BaseModel):
@@ -179,6 +206,27 @@ class TurnResultOut(BaseModel):
     tutor_reply: str
     feedback: list[str]
     phase_completed: bool
+    mistakes: list[MistakeOut] = Field(description="Mistakes found in this turn, with corrections")
+
+
+class RunSummaryOut(BaseModel):
+    id: uuid.UUID
+    scenario_id: str
+    title: str
+    language: str
+    status: str
+    score: float
+    phases_completed: int
+    phases_total: int
+    started_at: datetime
+    ended_at: datetime | None = None
+
+
+class RunPage(BaseModel):
+    items: list[RunSummaryOut]
+    total: int
+    limit: int
+    offset: int
 
 
 # --- progress and review --------------------------------------------------------------------

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import uuid
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Query, status
 
 from parla.contracts.rpc.scenario.v1 import scenario_pb2 as pb
 from parla.gateway.deps import Clients, CurrentUser
-from parla.gateway.schemas import RunOut, StartRunRequest, TurnRequest, TurnResultOut, from_message
+from parla.gateway.schemas import (
+    RunOut,
+    RunPage,
+    RunSummaryOut,
+    StartRunRequest,
+    TurnRequest,
+    TurnResultOut,
+    from_message,
+)
 
 router = APIRouter(prefix="/runs", tags=["runs"])
 
@@ -16,11 +25,27 @@ router = APIRouter(prefix="/runs", tags=["runs"])
 @router.post("", status_code=status.HTTP_201_CREATED)
 async def start_run(body: StartRunRequest, caller: CurrentUser, clients: Clients) -> RunOut:
     answer = await clients.scenario.StartRun(
-        pb.StartRunRequest(scenario_id=body.scenario_id, language=body.language or ""),
+        pb.StartRunRequest(scenario_id=body.scenario_id, language=body.language or "", persona=body.persona or ""),
         timeout=clients.deadline,
         metadata=caller.metadata,
     )
     return from_message(RunOut, answer)
+
+
+@router.get("")
+async def list_runs(
+    caller: CurrentUser,
+    clients: Clients,
+    status: Literal["active", "completed", "abandoned"] | None = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+) -> RunPage:
+    """Your runs, newest first."""
+    answer = await clients.scenario.ListRuns(
+        pb.ListRunsRequest(status=status or "", limit=limit, offset=offset), timeout=clients.deadline, metadata=caller.metadata
+    )
+    items = [from_message(RunSummaryOut, r) for r in answer.runs]
+    return RunPage(items=items, total=answer.total, limit=limit, offset=offset)
 
 
 @router.get("/{run_id}")
@@ -44,5 +69,14 @@ async def complete_run(run_id: uuid.UUID, caller: CurrentUser, clients: Clients)
     """Finish the run; its score, vocabulary and mistakes flow on to progress and the review deck."""
     answer = await clients.scenario.CompleteRun(
         pb.CompleteRunRequest(run_id=str(run_id)), timeout=clients.deadline, metadata=caller.metadata
+    )
+    return from_message(RunOut, answer)
+
+
+@router.post("/{run_id}/abandon")
+async def abandon_run(run_id: uuid.UUID, caller: CurrentUser, clients: Clients) -> RunOut:
+    """Stop the run without a result; nothing is scored or added to the deck."""
+    answer = await clients.scenario.AbandonRun(
+        pb.AbandonRunRequest(run_id=str(run_id)), timeout=clients.deadline, metadata=caller.metadata
     )
     return from_message(RunOut, answer)

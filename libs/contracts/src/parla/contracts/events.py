@@ -63,6 +63,18 @@ class ScenarioStarted(Event):
         return str(self.user_id)
 
 
+class ScenarioViewed(Event):
+    event_type: ClassVar[str] = "scenario.viewed"
+    user_id: uuid.UUID
+    scenario_id: str
+    language: str
+    category: str
+    difficulty: str
+
+    def partition_key(self) -> str:
+        return self.scenario_id
+
+
 class VocabularyOutcome(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -120,5 +132,5 @@ EventModel = type[Event]
 
 # (event_type, schema_version) -> model. Consumers decode through this table only.
 EVENT_MODELS: dict[tuple[str, int], EventModel] = {
-    (model.event_type, 1): model for model in (UserRegistered, ScenarioStarted, ScenarioCompleted, CardCreated)
+    (model.event_type, 1): model for model in (UserRegistered, ScenarioViewed, ScenarioStarted, ScenarioCompleted, CardCreated)
 }

@@ -41,11 +41,8 @@ def new_fsrs_card(card_id: uuid.UUID, now: datetime) -> fsrs.Card:
 
 
 def cards_from_completion(event: ScenarioCompleted, now: datetime) -> list[NewCard]:
-    """Cards a finished run earns: every vocabulary item of the run, and every mistake, once each.
-
-    Missed vocabulary comes first so that, when the deck is capped, what the learner did not
-    yet produce is reviewed first.
-    """
+    """Cards a finished run earns: the vocabulary the learner did not produce, and every
+    mistake with its correction, once each. Words the learner already used need no drill."""
     cards: dict[str, NewCard] = {}
 
     def add(front: str, back: str, key: str) -> None:
@@ -64,7 +61,7 @@ def cards_from_completion(event: ScenarioCompleted, now: datetime) -> list[NewCa
             schedule=new_fsrs_card(card_id, now),
         )
 
-    for item in [*event.vocabulary_missed, *event.vocabulary_used]:
+    for item in event.vocabulary_missed:
         add(item.term, item.gloss, card_key(item.lemma))
     for mistake in event.mistakes:
         back = mistake.correction if not mistake.explanation else f"{mistake.correction} \u2014 {mistake.explanation}"

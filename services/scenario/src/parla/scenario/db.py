@@ -47,9 +47,11 @@ class RunRow(Base):
     user_id: Mapped[object] = mapped_column(Uuid)
     scenario_id: Mapped[str] = mapped_column(ForeignKey("scenarios.id"))
     language: Mapped[str] = mapped_column(String(5))
-    status: Mapped[str] = mapped_column(String(12))  # active | completed
+    status: Mapped[str] = mapped_column(String(12))  # active | completed | abandoned
+    persona: Mapped[str] = mapped_column(String(40), server_default="")
     current_phase: Mapped[int] = mapped_column(Integer)
     progress: Mapped[list] = mapped_column(JSON)  # one PhaseProgress per phase
+    mistakes: Mapped[list] = mapped_column(JSON, server_default="[]")  # Mistake dicts, in order
     score: Mapped[float | None] = mapped_column(Float)
     started_at = mapped_column(UTCDateTime(), nullable=False)
     completed_at = mapped_column(UTCDateTime())

@@ -6,6 +6,7 @@ from parla.chassis.auth import principal
 from parla.chassis.grpc_server import timestamp
 from parla.contracts.rpc.scenario.v1 import scenario_pb2 as pb
 from parla.contracts.rpc.scenario.v1 import scenario_pb2_grpc
+from parla.scenario.db import ScenarioRow
 from parla.scenario.domain import (
     AsksQuestion,
     Mentions,
@@ -17,14 +18,16 @@ from parla.scenario.domain import (
     describe,
     phase_score,
 )
-from parla.scenario.service import RunView, ScenarioService
+from parla.scenario.service import RunHistoryItem, RunView, ScenarioService
 
 SERVICE_NAME = pb.DESCRIPTOR.services_by_name["ScenarioService"].full_name
 
 
-def summary_message(spec: ScenarioSpec, language: str) -> pb.ScenarioSummary:
+def summary_message(spec: ScenarioSpec, language: str, row: ScenarioRow | None = None) -> pb.ScenarioSummary:
     local = spec.localizations[language]
     return pb.ScenarioSummary(
+        author=str(row.owner_id) if row is not None and row.owner_id else "system",
+        visibility=row.visibility if row is not None else "public",
         id=spec.id,
         title=local.title,
         description=local.description,
@@ -50,7 +53,7 @@ def _criterion_message(criterion, local) -> pb.SuccessCriterion:
     return message
 
 
-def scenario_message(spec: ScenarioSpec, language: str) -> pb.Scenario:
+def scenario_message(spec: ScenarioSpec, language: str, row: ScenarioRow | None = None) -> pb.Scenario:
     local = spec.localizations[language]
     phases = []
     for phase in spec.phases:
@@ -67,7 +70,7 @@ def scenario_message(spec: ScenarioSpec, language: str) -> pb.Scenario:
             )
         )
     return pb.Scenario(
-        summary=summary_message(spec, language),
+        summary=summary_message(spec, language, row),
         learner_role=spec.learner_role,
         tutor_role=spec.tutor_role,
         setting=spec.setting,
@@ -105,6 +108,24 @@ def run_message(view: RunView) -> pb.Run:
         score=run.score or 0.0,
         started_at=timestamp(run.started_at),
         completed_at=timestamp(run.completed_at),
+        persona=run.persona,
+        mistakes=[pb.Mistake(**m) for m in run.mistakes],
+    )
+
+
+def run_summary_message(item: RunHistoryItem) -> pb.RunSummary:
+    run = item.run
+    return pb.RunSummary(
+        id=str(run.id),
+        scenario_id=run.scenario_id,
+        title=item.title,
+        language=run.language,
+        status=run.status,
+        score=run.score or 0.0,
+        phases_completed=sum(1 for p in run.progress if p["completed"]),
+        phases_total=len(run.progress),
+        started_at=timestamp(run.started_at),
+        ended_at=timestamp(run.completed_at),
     )
 
 
@@ -114,16 +135,31 @@ class ScenarioServicer(scenario_pb2_grpc.ScenarioServiceServicer):
 
     async def ListScenarios(self, request: pb.ListScenariosRequest, context) -> pb.ListScenariosResponse:
         listings, total = await self._service.list_scenarios(
-            language=request.language, limit=request.limit, offset=request.offset
+            principal(),
+            language=request.language,
+            category=request.category,
+            difficulty=request.difficulty,
+            text=request.query,
+            author=request.author,
+            limit=request.limit,
+            offset=request.offset,
         )
-        return pb.ListScenariosResponse(scenarios=[summary_message(item.spec, item.language) for item in listings], total=total)
+        return pb.ListScenariosResponse(
+            scenarios=[summary_message(item.spec, item.language, item.row) for item in listings], total=total
+        )
 
     async def GetScenario(self, request: pb.GetScenarioRequest, context) -> pb.Scenario:
-        spec, language = await self._service.get_scenario(request.scenario_id, request.language)
+        spec, language = await self._service.get_scenario(principal(), request.scenario_id, request.language)
         return scenario_message(spec, language)
 
+    async def ListCategories(self, request: pb.ListCategoriesRequest, context) -> pb.ListCategoriesResponse:
+        categories = await self._service.categories(principal(), request.language)
+        return pb.ListCategoriesResponse(
+            categories=[pb.Category(id=cid, name=name, scenario_count=count) for cid, name, count in categories]
+        )
+
     async def StartRun(self, request: pb.StartRunRequest, context) -> pb.Run:
-        return run_message(await self._service.start_run(principal(), request.scenario_id, request.language))
+        return run_message(await self._service.start_run(principal(), request.scenario_id, request.language, request.persona))
 
     async def SubmitTurn(self, request: pb.SubmitTurnRequest, context) -> pb.TurnResult:
         outcome = await self._service.submit_turn(principal(), request.run_id, request.text)
@@ -132,6 +168,7 @@ class ScenarioServicer(scenario_pb2_grpc.ScenarioServiceServicer):
             tutor_reply=outcome.tutor_reply,
             feedback=outcome.feedback,
             phase_completed=outcome.phase_completed,
+            mistakes=[pb.Mistake(said=m.said, correction=m.correction, explanation=m.explanation) for m in outcome.mistakes],
         )
 
     async def GetRun(self, request: pb.GetRunRequest, context) -> pb.Run:
@@ -139,6 +176,15 @@ class ScenarioServicer(scenario_pb2_grpc.ScenarioServiceServicer):
 
     async def CompleteRun(self, request: pb.CompleteRunRequest, context) -> pb.Run:
         return run_message(await self._service.complete_run(principal(), request.run_id))
+
+    async def AbandonRun(self, request: pb.AbandonRunRequest, context) -> pb.Run:
+        return run_message(await self._service.abandon_run(principal(), request.run_id))
+
+    async def ListRuns(self, request: pb.ListRunsRequest, context) -> pb.ListRunsResponse:
+        items, total = await self._service.list_runs(
+            principal(), status=request.status, limit=request.limit, offset=request.offset
+        )
+        return pb.ListRunsResponse(runs=[run_summary_message(item) for item in items], total=total)
 
 
 # Re-exported so the composition root needs one import for the registration.

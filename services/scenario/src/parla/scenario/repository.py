@@ -6,16 +6,19 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import flag_modified
 
 from parla.scenario.db import RunRow, ScenarioLocalizationRow, ScenarioRow, TurnRow
 from parla.scenario.domain import PhaseProgress, ScenarioSpec
 
+SYSTEM, ME = "system", "me"
+
 
 @dataclass(frozen=True)
 class ScenarioListing:
+    row: ScenarioRow
     spec: ScenarioSpec
     language: str
 
@@ -53,22 +56,79 @@ class ScenarioRepository:
             await self.session.delete(stale)
         return True
 
-    async def list_public(self, *, language: str | None, limit: int, offset: int) -> tuple[list[ScenarioListing], int]:
-        """Public scenarios that have a localization in ``language`` (any language when None), by title."""
+    async def search(self, query: CatalogueQuery) -> tuple[list[ScenarioListing], int]:
+        """Scenarios the caller may see that match ``query``, one row per localization, by title."""
         base = (
             select(ScenarioRow, ScenarioLocalizationRow.language)
             .join(ScenarioLocalizationRow, ScenarioLocalizationRow.scenario_id == ScenarioRow.id)
-            .where(ScenarioRow.visibility == "public")
+            .where(*query.conditions())
         )
-        if language:
-            base = base.where(ScenarioLocalizationRow.language == language)
         total = await self.session.scalar(select(func.count()).select_from(base.subquery()))
         rows = await self.session.execute(
             base.order_by(ScenarioLocalizationRow.title, ScenarioRow.id, ScenarioLocalizationRow.language)
-            .limit(limit)
-            .offset(offset)
+            .limit(query.limit)
+            .offset(query.offset)
         )
-        return [ScenarioListing(ScenarioSpec.model_validate(row.spec), lang) for row, lang in rows], int(total or 0)
+        return [ScenarioListing(row, ScenarioSpec.model_validate(row.spec), lang) for row, lang in rows], int(total or 0)
+
+    async def list_public(self, *, language: str | None, limit: int, offset: int) -> tuple[list[ScenarioListing], int]:
+        """Public scenarios in ``language`` (any language when None), by title."""
+        return await self.search(CatalogueQuery(viewer=None, language=language, limit=limit, offset=offset))
+
+    async def category_counts(self, viewer: uuid.UUID | None, language: str | None) -> dict[str, int]:
+        query = CatalogueQuery(viewer=viewer, language=language, limit=0, offset=0)
+        rows = await self.session.execute(
+            select(ScenarioRow.category, func.count(func.distinct(ScenarioRow.id)))
+            .join(ScenarioLocalizationRow, ScenarioLocalizationRow.scenario_id == ScenarioRow.id)
+            .where(*query.conditions())
+            .group_by(ScenarioRow.category)
+        )
+        return {category: count for category, count in rows}
+
+
+def _like(text: str) -> str:
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+@dataclass(frozen=True)
+class CatalogueQuery:
+    viewer: uuid.UUID | None
+    language: str | None = None
+    category: str | None = None
+    difficulty: str | None = None
+    text: str | None = None
+    # SYSTEM, ME, a user id, or None for everything the viewer may see.
+    author: str | None = None
+    limit: int = 20
+    offset: int = 0
+
+    def conditions(self) -> list:
+        visible = ScenarioRow.visibility == "public"
+        if self.viewer is not None:
+            visible = or_(visible, ScenarioRow.owner_id == self.viewer)
+        conditions = [visible]
+        if self.language:
+            conditions.append(ScenarioLocalizationRow.language == self.language)
+        if self.category:
+            conditions.append(ScenarioRow.category == self.category)
+        if self.difficulty:
+            conditions.append(ScenarioRow.difficulty == self.difficulty)
+        if self.text:
+            pattern = _like(self.text)
+            conditions.append(
+                or_(
+                    func.lower(ScenarioLocalizationRow.title).like(pattern, escape="\\"),
+                    func.lower(ScenarioLocalizationRow.description).like(pattern, escape="\\"),
+                )
+            )
+        if self.author == SYSTEM:
+            conditions.append(ScenarioRow.owner_id.is_(None))
+        elif self.author == ME:
+            conditions.append(ScenarioRow.owner_id == self.viewer)
+        elif self.author:
+            conditions.append(ScenarioRow.owner_id == uuid.UUID(self.author))
+        return conditions
 
 
 class RunRepository:
@@ -84,6 +144,28 @@ class RunRepository:
         if for_update:
             query = query.with_for_update()
         return await self.session.scalar(query)
+
+    async def history(
+        self, user_id: uuid.UUID, *, status: str | None, limit: int, offset: int
+    ) -> tuple[list[tuple[RunRow, str | None]], int]:
+        """The learner's runs, newest first, each with its scenario's title in the run's language."""
+        where = [RunRow.user_id == user_id]
+        if status:
+            where.append(RunRow.status == status)
+        total = await self.session.scalar(select(func.count()).select_from(RunRow).where(*where))
+        rows = await self.session.execute(
+            select(RunRow, ScenarioLocalizationRow.title)
+            .outerjoin(
+                ScenarioLocalizationRow,
+                (ScenarioLocalizationRow.scenario_id == RunRow.scenario_id)
+                & (ScenarioLocalizationRow.language == RunRow.language),
+            )
+            .where(*where)
+            .order_by(RunRow.started_at.desc(), RunRow.id)
+            .limit(limit)
+            .offset(offset)
+        )
+        return [(run, title) for run, title in rows], int(total or 0)
 
     async def turns(self, run_id: uuid.UUID) -> list[TurnRow]:
         return list(await self.session.scalars(select(TurnRow).where(TurnRow.run_id == run_id).order_by(TurnRow.seq)))

@@ -2,27 +2,33 @@
 
 from __future__ import annotations
 
+import re
 import uuid
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 
 from parla.chassis.auth import Principal
 from parla.chassis.db import Database
 from parla.chassis.errors import Conflict, InvalidArgument, NotFound
 from parla.chassis.messaging import add_event
-from parla.contracts.events import ScenarioCompleted, ScenarioStarted, VocabularyOutcome
+from parla.contracts.events import Mistake as MistakeOutcome
+from parla.contracts.events import ScenarioCompleted, ScenarioStarted, ScenarioViewed, VocabularyOutcome
 from parla.scenario.catalogue import load_system_scenarios
 from parla.scenario.db import RunRow, ScenarioRow, TurnRow
 from parla.scenario.domain import (
+    CATEGORIES,
+    DIFFICULTIES,
     LANGUAGES,
     MAX_TURN_CHARS,
+    Mistake,
     PhaseProgress,
     ScenarioSpec,
+    find_mistakes,
     judge_turn,
     run_score,
     vocabulary_outcome,
 )
-from parla.scenario.repository import RunRepository, ScenarioListing, ScenarioRepository
+from parla.scenario.repository import ME, SYSTEM, CatalogueQuery, RunRepository, ScenarioListing, ScenarioRepository
 from parla.scenario.tutor import Tutor, TutorRequest
 
 MAX_PAGE = 100
@@ -43,11 +49,60 @@ class RunView:
 
 
 @dataclass(frozen=True)
+class RunHistoryItem:
+    run: RunRow
+    title: str
+
+
+@dataclass(frozen=True)
 class TurnOutcome:
     view: RunView
     tutor_reply: str
     feedback: list[str]
     phase_completed: bool
+    mistakes: list[Mistake]
+
+
+RUN_STATUSES = ("active", "completed", "abandoned")
+CATEGORY_NAMES = {category: category.replace("_", " ").capitalize() for category in CATEGORIES}
+MAX_SEARCH_CHARS = 200
+
+
+def _known(value: str, allowed: tuple[str, ...], field: str) -> str | None:
+    """``value`` if it is one of ``allowed``, None if empty; otherwise a 4xx naming the choices."""
+    if not value:
+        return None
+    if value not in allowed:
+        raise InvalidArgument(f"unknown {field} {value!r}; use one of {', '.join(allowed)}", details={field: f"unknown {field}"})
+    return value
+
+
+def _search_text(text: str) -> str | None:
+    text = text.strip()
+    if len(text) > MAX_SEARCH_CHARS:
+        raise InvalidArgument(f"search text is at most {MAX_SEARCH_CHARS} characters", details={"q": "too long"})
+    return text or None
+
+
+def _author(author: str, caller: Principal) -> str | None:
+    if author in ("", SYSTEM):
+        return author or None
+    if author == ME:
+        if caller.is_service:
+            raise InvalidArgument("author=me needs a learner's token", details={"author": "no learner"})
+        return ME
+    try:
+        return str(uuid.UUID(author))
+    except ValueError:
+        raise InvalidArgument("author is 'system', 'me' or a user id", details={"author": "unknown author"}) from None
+
+
+def _viewer(caller: Principal) -> uuid.UUID | None:
+    return None if caller.is_service else caller.user_id
+
+
+def _can_see(caller: Principal, row: ScenarioRow) -> bool:
+    return row.visibility == "public" or caller.is_admin or (row.owner_id is not None and row.owner_id == _viewer(caller))
 
 
 def _check_language(language: str) -> None:
@@ -81,25 +136,67 @@ class ScenarioService:
 
     # --- catalogue ---------------------------------------------------------------------------
 
-    async def list_scenarios(self, *, language: str, limit: int, offset: int) -> tuple[list[ScenarioListing], int]:
-        if language:
-            _check_language(language)
+    async def list_scenarios(
+        self,
+        caller: Principal,
+        *,
+        language: str = "",
+        category: str = "",
+        difficulty: str = "",
+        text: str = "",
+        author: str = "",
+        limit: int = 20,
+        offset: int = 0,
+    ) -> tuple[list[ScenarioListing], int]:
         limit, offset = _page(limit, offset)
+        query = CatalogueQuery(
+            viewer=_viewer(caller),
+            language=_known(language, LANGUAGES, "language"),
+            category=_known(category, CATEGORIES, "category"),
+            difficulty=_known(difficulty, DIFFICULTIES, "difficulty"),
+            text=_search_text(text),
+            author=_author(author, caller),
+            limit=limit,
+            offset=offset,
+        )
         async with self._db.reading() as session:
-            return await ScenarioRepository(session).list_public(language=language or None, limit=limit, offset=offset)
+            return await ScenarioRepository(session).search(query)
 
-    async def get_scenario(self, scenario_id: str, language: str) -> tuple[ScenarioSpec, str]:
+    async def categories(self, caller: Principal, language: str = "") -> list[tuple[str, str, int]]:
+        """(id, name, number of scenarios the caller can see) for every category, empty ones too."""
         async with self._db.reading() as session:
-            row = await ScenarioRepository(session).get(scenario_id)
-        if row is None or row.visibility != "public":
+            counts = await ScenarioRepository(session).category_counts(_viewer(caller), _known(language, LANGUAGES, "language"))
+        return [(category, CATEGORY_NAMES[category], counts.get(category, 0)) for category in CATEGORIES]
+
+    async def get_scenario(self, caller: Principal, scenario_id: str, language: str) -> tuple[ScenarioSpec, str]:
+        """The scenario in ``language``; a learner opening it is recorded as ``scenario.viewed``."""
+        async with self._db.transaction() as session:
+            _, spec = await self._visible(session, caller, scenario_id)
+            language = self._language_of(spec, language)
+            if not caller.is_service:
+                await add_event(
+                    session,
+                    ScenarioViewed(
+                        user_id=caller.user_id,
+                        scenario_id=spec.id,
+                        language=language,
+                        category=spec.category,
+                        difficulty=spec.difficulty,
+                    ),
+                )
+        return spec, language
+
+    @staticmethod
+    async def _visible(session, caller: Principal, scenario_id: str) -> tuple[ScenarioRow, ScenarioSpec]:
+        row = await ScenarioRepository(session).get(scenario_id)
+        if row is None or not _can_see(caller, row):
             raise NotFound(f"no scenario {scenario_id!r}; list them with GET /api/v1/scenarios")
-        spec = ScenarioSpec.model_validate(row.spec)
-        return spec, self._language_of(spec, language)
+        return row, ScenarioSpec.model_validate(row.spec)
 
     @staticmethod
     def _language_of(spec: ScenarioSpec, language: str) -> str:
         if not language:
-            return spec.languages[0]
+            return "es" if "es" in spec.localizations else spec.languages[0]
         _check_language(language)
         if language not in spec.localizations:
             raise InvalidArgument(
@@ -110,8 +207,14 @@ class ScenarioService:
 
     # --- runs --------------------------------------------------------------------------------
 
-    async def start_run(self, caller: Principal, scenario_id: str, language: str) -> RunView:
-        spec, language = await self.get_scenario(scenario_id, language)
+    async def start_run(self, caller: Principal, scenario_id: str, language: str, persona: str = "") -> RunView:
+        if len(persona) > 40 or not re.fullmatch(r"[a-z_]*", persona):
+            raise InvalidArgument(
+                "persona must be a persona type such as friendly_conversational", details={"persona": "unknown"}
+            )
+        async with self._db.reading() as session:
+            _, spec = await self._visible(session, caller, scenario_id)
+        language = self._language_of(spec, language)
         now = _now()
         run = RunRow(
             id=uuid.uuid4(),
@@ -121,6 +224,8 @@ class ScenarioService:
             status="active",
             current_phase=0,
             progress=[PhaseProgress(phase.id).to_json() for phase in spec.phases],
+            mistakes=[],
+            persona=persona,
             score=None,
             started_at=now,
         )
@@ -171,6 +276,10 @@ class ScenarioService:
             index = run.current_phase
             phase = spec.phases[index]
             judgement = judge_turn(phase, local.phases[phase.id], run.language, progress[index], text)
+            vocabulary = [item for lp in local.phases.values() for item in lp.vocabulary]
+            mistakes = find_mistakes(vocabulary, run.language, text)
+            known = {m["said"] for m in run.mistakes}
+            run.mistakes = [*run.mistakes, *(asdict(m) for m in mistakes if m.said not in known)]
             is_last = index == len(spec.phases) - 1
             next_local = None if is_last else local.phases[spec.phases[index + 1].id]
             reply = await self._tutor.reply(
@@ -179,6 +288,7 @@ class ScenarioService:
                     next_phase=next_local,
                     judgement=judgement,
                     learner_turns_in_phase=progress[index].learner_turns,
+                    mistakes=mistakes,
                 )
             )
             if judgement.phase_completed and not is_last:
@@ -188,7 +298,7 @@ class ScenarioService:
             await runs.append_turn(run.id, "learner", text, now)
             await runs.append_turn(run.id, "tutor", reply.text, now)
             view = await self._view(session, runs, run, spec)
-        return TurnOutcome(view, reply.text, reply.feedback, judgement.phase_completed)
+        return TurnOutcome(view, reply.text, reply.feedback, judgement.phase_completed, mistakes)
 
     async def complete_run(self, caller: Principal, run_id: str) -> RunView:
         """Finish the run and publish ``scenario.completed``; completing twice changes nothing."""
@@ -198,6 +308,8 @@ class ScenarioService:
             spec = await self._spec(session, run.scenario_id)
             if run.status == "completed":
                 return await self._view(session, runs, run, spec)
+            if run.status == "abandoned":
+                raise Conflict(f"run {run.id} was abandoned; start a new run to keep practising")
             progress = RunRepository.progress_of(run)
             now = _now()
             run.status, run.completed_at = "completed", now
@@ -224,11 +336,29 @@ class ScenarioService:
                     estimated_minutes=spec.estimated_minutes,
                     vocabulary_used=[VocabularyOutcome(**item.model_dump()) for item in used],
                     vocabulary_missed=[VocabularyOutcome(**item.model_dump()) for item in missed],
-                    mistakes=[],
+                    mistakes=[MistakeOutcome(**m) for m in run.mistakes],
                     occurred_at=now,
                 ),
             )
             return await self._view(session, runs, run, spec)
+
+    async def abandon_run(self, caller: Principal, run_id: str) -> RunView:
+        """Stop an active run without a result; abandoning twice changes nothing."""
+        async with self._db.transaction() as session:
+            runs = RunRepository(session)
+            run = await self._owned_run(runs, caller, run_id, for_update=True)
+            if run.status == "completed":
+                raise Conflict(f"run {run.id} is already completed")
+            if run.status == "active":
+                run.status, run.completed_at = "abandoned", _now()
+            return await self._view(session, runs, run)
+
+    async def list_runs(self, caller: Principal, *, status: str, limit: int, offset: int) -> tuple[list[RunHistoryItem], int]:
+        limit, offset = _page(limit, offset)
+        status = _known(status, RUN_STATUSES, "status")
+        async with self._db.reading() as session:
+            rows, total = await RunRepository(session).history(caller.user_id, status=status, limit=limit, offset=offset)
+        return [RunHistoryItem(run, title or run.scenario_id) for run, title in rows], total
 
     # --- helpers -----------------------------------------------------------------------------
 

@@ -6,10 +6,10 @@ offline engine answers, in role, from the scenario's own tutor lines. Determinis
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
-from parla.scenario.domain import PhaseLocalization, TurnJudgement, describe
+from parla.scenario.domain import Mistake, PhaseLocalization, TurnJudgement, describe
 
 
 @dataclass(frozen=True)
@@ -18,6 +18,7 @@ class TutorRequest:
     next_phase: PhaseLocalization | None
     judgement: TurnJudgement
     learner_turns_in_phase: int
+    mistakes: list[Mistake] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,8 @@ class OfflineTutor:
             notes.append("Good use of: " + ", ".join(item.term for item in judgement.new_vocabulary) + ".")
         if judgement.new_phrases:
             notes.append("Well said: " + "; ".join(f"\u201c{p.text}\u201d" for p in judgement.new_phrases) + ".")
+        for mistake in request.mistakes:
+            notes.append(f"Fix: \u201c{mistake.said}\u201d \u2192 \u201c{mistake.correction}\u201d ({mistake.explanation}).")
         if judgement.phase_completed:
             notes.append("Phase complete.")
         elif judgement.criteria_missing:

@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n parla/scenario/v1/scenario.proto\x12\x11parla.scenario.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"<\n\x0eVocabularyItem\x12\x0c\n\x04term\x18\x01 \x01(\t\x12\r\n\x05lemma\x18\x02 \x01(\t\x12\r\n\x05gloss\x18\x03 \x01(\t\"1\n\x06Phrase\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\x12\r\n\x05gloss\x18\x03 \x01(\t\"f\n\x10SuccessCriterion\x12\x0c\n\x04kind\x18\x01 \x01(\t\x12\x0b\n\x03min\x18\x02 \x01(\x05\x12\x11\n\tphrase_id\x18\x03 \x01(\t\x12\x0f\n\x07\x63oncept\x18\x04 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x05 \x01(\t\"\xee\x01\n\x05Phase\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x11\n\tobjective\x18\x03 \x01(\t\x12\x35\n\nvocabulary\x18\x04 \x03(\x0b\x32!.parla.scenario.v1.VocabularyItem\x12*\n\x07phrases\x18\x05 \x03(\x0b\x32\x19.parla.scenario.v1.Phrase\x12=\n\x10success_criteria\x18\x06 \x03(\x0b\x32#.parla.scenario.v1.SuccessCriterion\x12\x16\n\x0e\x63ultural_notes\x18\x07 \x03(\t\"\xa7\x01\n\x0fScenarioSummary\x12\n\n\x02id\x18\x01 \x01(\t\x12\r\n\x05title\x18\x02 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x03 \x01(\t\x12\x10\n\x08\x63\x61tegory\x18\x04 \x01(\t\x12\x12\n\ndifficulty\x18\x05 \x01(\t\x12\x19\n\x11\x65stimated_minutes\x18\x06 \x01(\x05\x12\x10\n\x08language\x18\x07 \x01(\t\x12\x11\n\tlanguages\x18\x08 \x03(\t\"\xf0\x01\n\x08Scenario\x12\x33\n\x07summary\x18\x01 \x01(\x0b\x32\".parla.scenario.v1.ScenarioSummary\x12\x14\n\x0clearner_role\x18\x02 \x01(\t\x12\x12\n\ntutor_role\x18\x03 \x01(\t\x12\x0f\n\x07setting\x18\x04 \x01(\t\x12\x15\n\rprerequisites\x18\x05 \x03(\t\x12\x19\n\x11learning_outcomes\x18\x06 \x03(\t\x12\x18\n\x10\x63ultural_context\x18\x07 \x01(\t\x12(\n\x06phases\x18\x08 \x03(\x0b\x32\x18.parla.scenario.v1.Phase\"G\n\x14ListScenariosRequest\x12\x10\n\x08language\x18\x01 \x01(\t\x12\r\n\x05limit\x18\x02 \x01(\x05\x12\x0e\n\x06offset\x18\x03 \x01(\x05\"]\n\x15ListScenariosResponse\x12\x35\n\tscenarios\x18\x01 \x03(\x0b\x32\".parla.scenario.v1.ScenarioSummary\x12\r\n\x05total\x18\x02 \x01(\x05\";\n\x12GetScenarioRequest\x12\x13\n\x0bscenario_id\x18\x01 \x01(\t\x12\x10\n\x08language\x18\x02 \x01(\t\"8\n\x0fStartRunRequest\x12\x13\n\x0bscenario_id\x18\x01 \x01(\t\x12\x10\n\x08language\x18\x02 \x01(\t\"1\n\x11SubmitTurnRequest\x12\x0e\n\x06run_id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\"\x1f\n\rGetRunRequest\x12\x0e\n\x06run_id\x18\x01 \x01(\t\"$\n\x12\x43ompleteRunRequest\x12\x0e\n\x06run_id\x18\x01 \x01(\t\"J\n\x04Turn\x12\x0c\n\x04role\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\x12&\n\x02\x61t\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\x88\x01\n\rPhaseProgress\x12\x10\n\x08phase_id\x18\x01 \x01(\t\x12\x11\n\tcompleted\x18\x02 \x01(\x08\x12\r\n\x05score\x18\x03 \x01(\x01\x12\x17\n\x0fvocabulary_used\x18\x04 \x03(\t\x12\x14\n\x0cphrases_used\x18\x05 \x03(\t\x12\x14\n\x0c\x63riteria_met\x18\x06 \x03(\t\"\xaa\x02\n\x03Run\x12\n\n\x02id\x18\x01 \x01(\t\x12\x13\n\x0bscenario_id\x18\x02 \x01(\t\x12\x10\n\x08language\x18\x03 \x01(\t\x12\x0e\n\x06status\x18\x04 \x01(\t\x12\x15\n\rcurrent_phase\x18\x05 \x01(\x05\x12\x30\n\x06phases\x18\x06 \x03(\x0b\x32 .parla.scenario.v1.PhaseProgress\x12&\n\x05turns\x18\x07 \x03(\x0b\x32\x17.parla.scenario.v1.Turn\x12\r\n\x05score\x18\x08 \x01(\x01\x12.\n\nstarted_at\x18\t \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x30\n\x0c\x63ompleted_at\x18\n \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"q\n\nTurnResult\x12#\n\x03run\x18\x01 \x01(\x0b\x32\x16.parla.scenario.v1.Run\x12\x13\n\x0btutor_reply\x18\x02 \x01(\t\x12\x10\n\x08\x66\x65\x65\x64\x62\x61\x63k\x18\x03 \x03(\t\x12\x17\n\x0fphase_completed\x18\x04 \x01(\x08\x32\xf5\x03\n\x0fScenarioService\x12\x62\n\rListScenarios\x12\'.parla.scenario.v1.ListScenariosRequest\x1a(.parla.scenario.v1.ListScenariosResponse\x12Q\n\x0bGetScenario\x12%.parla.scenario.v1.GetScenarioRequest\x1a\x1b.parla.scenario.v1.Scenario\x12\x46\n\x08StartRun\x12\".parla.scenario.v1.StartRunRequest\x1a\x16.parla.scenario.v1.Run\x12Q\n\nSubmitTurn\x12$.parla.scenario.v1.SubmitTurnRequest\x1a\x1d.parla.scenario.v1.TurnResult\x12\x42\n\x06GetRun\x12 .parla.scenario.v1.GetRunRequest\x1a\x16.parla.scenario.v1.Run\x12L\n\x0b\x43ompleteRun\x12%.parla.scenario.v1.CompleteRunRequest\x1a\x16.parla.scenario.v1.Runb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n parla/scenario/v1/scenario.proto\x12\x11parla.scenario.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"<\n\x0eVocabularyItem\x12\x0c\n\x04term\x18\x01 \x01(\t\x12\r\n\x05lemma\x18\x02 \x01(\t\x12\r\n\x05gloss\x18\x03 \x01(\t\"1\n\x06Phrase\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\x12\r\n\x05gloss\x18\x03 \x01(\t\"f\n\x10SuccessCriterion\x12\x0c\n\x04kind\x18\x01 \x01(\t\x12\x0b\n\x03min\x18\x02 \x01(\x05\x12\x11\n\tphrase_id\x18\x03 \x01(\t\x12\x0f\n\x07\x63oncept\x18\x04 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x05 \x01(\t\"\xee\x01\n\x05Phase\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x11\n\tobjective\x18\x03 \x01(\t\x12\x35\n\nvocabulary\x18\x04 \x03(\x0b\x32!.parla.scenario.v1.VocabularyItem\x12*\n\x07phrases\x18\x05 \x03(\x0b\x32\x19.parla.scenario.v1.Phrase\x12=\n\x10success_criteria\x18\x06 \x03(\x0b\x32#.parla.scenario.v1.SuccessCriterion\x12\x16\n\x0e\x63ultural_notes\x18\x07 \x03(\t\"\xcb\x01\n\x0fScenarioSummary\x12\x0e\n\x06\x61uthor\x18\t \x01(\t\x12\x12\n\nvisibility\x18\n \x01(\t\x12\n\n\x02id\x18\x01 \x01(\t\x12\r\n\x05title\x18\x02 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x03 \x01(\t\x12\x10\n\x08\x63\x61tegory\x18\x04 \x01(\t\x12\x12\n\ndifficulty\x18\x05 \x01(\t\x12\x19\n\x11\x65stimated_minutes\x18\x06 \x01(\x05\x12\x10\n\x08language\x18\x07 \x01(\t\x12\x11\n\tlanguages\x18\x08 \x03(\t\"\xf0\x01\n\x08Scenario\x12\x33\n\x07summary\x18\x01 \x01(\x0b\x32\".parla.scenario.v1.ScenarioSummary\x12\x14\n\x0clearner_role\x18\x02 \x01(\t\x12\x12\n\ntutor_role\x18\x03 \x01(\t\x12\x0f\n\x07setting\x18\x04 \x01(\t\x12\x15\n\rprerequisites\x18\x05 \x03(\t\x12\x19\n\x11learning_outcomes\x18\x06 \x03(\t\x12\x18\n\x10\x63ultural_context\x18\x07 \x01(\t\x12(\n\x06phases\x18\x08 \x03(\x0b\x32\x18.parla.scenario.v1.Phase\"\x8c\x01\n\x14ListScenariosRequest\x12\x10\n\x08language\x18\x01 \x01(\t\x12\r\n\x05limit\x18\x02 \x01(\x05\x12\x0e\n\x06offset\x18\x03 \x01(\x05\x12\x10\n\x08\x63\x61tegory\x18\x04 \x01(\t\x12\x12\n\ndifficulty\x18\x05 \x01(\t\x12\r\n\x05query\x18\x06 \x01(\t\x12\x0e\n\x06\x61uthor\x18\x07 \x01(\t\"]\n\x15ListScenariosResponse\x12\x35\n\tscenarios\x18\x01 \x03(\x0b\x32\".parla.scenario.v1.ScenarioSummary\x12\r\n\x05total\x18\x02 \x01(\x05\";\n\x12GetScenarioRequest\x12\x13\n\x0bscenario_id\x18\x01 \x01(\t\x12\x10\n\x08language\x18\x02 \x01(\t\"I\n\x0fStartRunRequest\x12\x13\n\x0bscenario_id\x18\x01 \x01(\t\x12\x10\n\x08language\x18\x02 \x01(\t\x12\x0f\n\x07persona\x18\x03 \x01(\t\"#\n\x11\x41\x62\x61ndonRunRequest\x12\x0e\n\x06run_id\x18\x01 \x01(\t\"@\n\x0fListRunsRequest\x12\r\n\x05limit\x18\x01 \x01(\x05\x12\x0e\n\x06offset\x18\x02 \x01(\x05\x12\x0e\n\x06status\x18\x03 \x01(\t\"\xfb\x01\n\nRunSummary\x12\n\n\x02id\x18\x01 \x01(\t\x12\x13\n\x0bscenario_id\x18\x02 \x01(\t\x12\r\n\x05title\x18\x03 \x01(\t\x12\x10\n\x08language\x18\x04 \x01(\t\x12\x0e\n\x06status\x18\x05 \x01(\t\x12\r\n\x05score\x18\x06 \x01(\x01\x12\x18\n\x10phases_completed\x18\x07 \x01(\x05\x12\x14\n\x0cphases_total\x18\x08 \x01(\x05\x12.\n\nstarted_at\x18\t \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08\x65nded_at\x18\n \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"N\n\x10ListRunsResponse\x12+\n\x04runs\x18\x01 \x03(\x0b\x32\x1d.parla.scenario.v1.RunSummary\x12\r\n\x05total\x18\x02 \x01(\x05\")\n\x15ListCategoriesRequest\x12\x10\n\x08language\x18\x01 \x01(\t\"<\n\x08\x43\x61tegory\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x16\n\x0escenario_count\x18\x03 \x01(\x05\"I\n\x16ListCategoriesResponse\x12/\n\ncategories\x18\x01 \x03(\x0b\x32\x1b.parla.scenario.v1.Category\"1\n\x11SubmitTurnRequest\x12\x0e\n\x06run_id\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\"\x1f\n\rGetRunRequest\x12\x0e\n\x06run_id\x18\x01 \x01(\t\"$\n\x12\x43ompleteRunRequest\x12\x0e\n\x06run_id\x18\x01 \x01(\t\"J\n\x04Turn\x12\x0c\n\x04role\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\x12&\n\x02\x61t\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\x88\x01\n\rPhaseProgress\x12\x10\n\x08phase_id\x18\x01 \x01(\t\x12\x11\n\tcompleted\x18\x02 \x01(\x08\x12\r\n\x05score\x18\x03 \x01(\x01\x12\x17\n\x0fvocabulary_used\x18\x04 \x03(\t\x12\x14\n\x0cphrases_used\x18\x05 \x03(\t\x12\x14\n\x0c\x63riteria_met\x18\x06 \x03(\t\"@\n\x07Mistake\x12\x0c\n\x04said\x18\x01 \x01(\t\x12\x12\n\ncorrection\x18\x02 \x01(\t\x12\x13\n\x0b\x65xplanation\x18\x03 \x01(\t\"\xe9\x02\n\x03Run\x12\n\n\x02id\x18\x01 \x01(\t\x12\x13\n\x0bscenario_id\x18\x02 \x01(\t\x12\x10\n\x08language\x18\x03 \x01(\t\x12\x0e\n\x06status\x18\x04 \x01(\t\x12\x15\n\rcurrent_phase\x18\x05 \x01(\x05\x12\x30\n\x06phases\x18\x06 \x03(\x0b\x32 .parla.scenario.v1.PhaseProgress\x12&\n\x05turns\x18\x07 \x03(\x0b\x32\x17.parla.scenario.v1.Turn\x12\r\n\x05score\x18\x08 \x01(\x01\x12.\n\nstarted_at\x18\t \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x30\n\x0c\x63ompleted_at\x18\n \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0f\n\x07persona\x18\x0b \x01(\t\x12,\n\x08mistakes\x18\x0c \x03(\x0b\x32\x1a.parla.scenario.v1.Mistake\"\x9f\x01\n\nTurnResult\x12#\n\x03run\x18\x01 \x01(\x0b\x32\x16.parla.scenario.v1.Run\x12\x13\n\x0btutor_reply\x18\x02 \x01(\t\x12\x10\n\x08\x66\x65\x65\x64\x62\x61\x63k\x18\x03 \x03(\t\x12\x17\n\x0fphase_completed\x18\x04 \x01(\x08\x12,\n\x08mistakes\x18\x05 \x03(\x0b\x32\x1a.parla.scenario.v1.Mistake2\xfd\x05\n\x0fScenarioService\x12\x62\n\rListScenarios\x12\'.parla.scenario.v1.ListScenariosRequest\x1a(.parla.scenario.v1.ListScenariosResponse\x12Q\n\x0bGetScenario\x12%.parla.scenario.v1.GetScenarioRequest\x1a\x1b.parla.scenario.v1.Scenario\x12\x65\n\x0eListCategories\x12(.parla.scenario.v1.ListCategoriesRequest\x1a).parla.scenario.v1.ListCategoriesResponse\x12\x46\n\x08StartRun\x12\".parla.scenario.v1.StartRunRequest\x1a\x16.parla.scenario.v1.Run\x12Q\n\nSubmitTurn\x12$.parla.scenario.v1.SubmitTurnRequest\x1a\x1d.parla.scenario.v1.TurnResult\x12\x42\n\x06GetRun\x12 .parla.scenario.v1.GetRunRequest\x1a\x16.parla.scenario.v1.Run\x12L\n\x0b\x43ompleteRun\x12%.parla.scenario.v1.CompleteRunRequest\x1a\x16.parla.scenario.v1.Run\x12J\n\nAbandonRun\x12$.parla.scenario.v1.AbandonRunRequest\x1a\x16.parla.scenario.v1.Run\x12S\n\x08ListRuns\x12\".parla.scenario.v1.ListRunsRequest\x1a#.parla.scenario.v1.ListRunsResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -41,31 +41,47 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_PHASE']._serialized_start=306
   _globals['_PHASE']._serialized_end=544
   _globals['_SCENARIOSUMMARY']._serialized_start=547
-  _globals['_SCENARIOSUMMARY']._serialized_end=714
-  _globals['_SCENARIO']._serialized_start=717
-  _globals['_SCENARIO']._serialized_end=957
-  _globals['_LISTSCENARIOSREQUEST']._serialized_start=959
-  _globals['_LISTSCENARIOSREQUEST']._serialized_end=1030
-  _globals['_LISTSCENARIOSRESPONSE']._serialized_start=1032
-  _globals['_LISTSCENARIOSRESPONSE']._serialized_end=1125
-  _globals['_GETSCENARIOREQUEST']._serialized_start=1127
-  _globals['_GETSCENARIOREQUEST']._serialized_end=1186
-  _globals['_STARTRUNREQUEST']._serialized_start=1188
-  _globals['_STARTRUNREQUEST']._serialized_end=1244
-  _globals['_SUBMITTURNREQUEST']._serialized_start=1246
-  _globals['_SUBMITTURNREQUEST']._serialized_end=1295
-  _globals['_GETRUNREQUEST']._serialized_start=1297
-  _globals['_GETRUNREQUEST']._serialized_end=1328
-  _globals['_COMPLETERUNREQUEST']._serialized_start=1330
-  _globals['_COMPLETERUNREQUEST']._serialized_end=1366
-  _globals['_TURN']._serialized_start=1368
-  _globals['_TURN']._serialized_end=1442
-  _globals['_PHASEPROGRESS']._serialized_start=1445
-  _globals['_PHASEPROGRESS']._serialized_end=1581
-  _globals['_RUN']._serialized_start=1584
-  _globals['_RUN']._serialized_end=1882
-  _globals['_TURNRESULT']._serialized_start=1884
-  _globals['_TURNRESULT']._serialized_end=1997
-  _globals['_SCENARIOSERVICE']._serialized_start=2000
-  _globals['_SCENARIOSERVICE']._serialized_end=2501
+  _globals['_SCENARIOSUMMARY']._serialized_end=750
+  _globals['_SCENARIO']._serialized_start=753
+  _globals['_SCENARIO']._serialized_end=993
+  _globals['_LISTSCENARIOSREQUEST']._serialized_start=996
+  _globals['_LISTSCENARIOSREQUEST']._serialized_end=1136
+  _globals['_LISTSCENARIOSRESPONSE']._serialized_start=1138
+  _globals['_LISTSCENARIOSRESPONSE']._serialized_end=1231
+  _globals['_GETSCENARIOREQUEST']._serialized_start=1233
+  _globals['_GETSCENARIOREQUEST']._serialized_end=1292
+  _globals['_STARTRUNREQUEST']._serialized_start=1294
+  _globals['_STARTRUNREQUEST']._serialized_end=1367
+  _globals['_ABANDONRUNREQUEST']._serialized_start=1369
+  _globals['_ABANDONRUNREQUEST']._serialized_end=1404
+  _globals['_LISTRUNSREQUEST']._serialized_start=1406
+  _globals['_LISTRUNSREQUEST']._serialized_end=1470
+  _globals['_RUNSUMMARY']._serialized_start=1473
+  _globals['_RUNSUMMARY']._serialized_end=1724
+  _globals['_LISTRUNSRESPONSE']._serialized_start=1726
+  _globals['_LISTRUNSRESPONSE']._serialized_end=1804
+  _globals['_LISTCATEGORIESREQUEST']._serialized_start=1806
+  _globals['_LISTCATEGORIESREQUEST']._serialized_end=1847
+  _globals['_CATEGORY']._serialized_start=1849
+  _globals['_CATEGORY']._serialized_end=1909
+  _globals['_LISTCATEGORIESRESPONSE']._serialized_start=1911
+  _globals['_LISTCATEGORIESRESPONSE']._serialized_end=1984
+  _globals['_SUBMITTURNREQUEST']._serialized_start=1986
+  _globals['_SUBMITTURNREQUEST']._serialized_end=2035
+  _globals['_GETRUNREQUEST']._serialized_start=2037
+  _globals['_GETRUNREQUEST']._serialized_end=2068
+  _globals['_COMPLETERUNREQUEST']._serialized_start=2070
+  _globals['_COMPLETERUNREQUEST']._serialized_end=2106
+  _globals['_TURN']._serialized_start=2108
+  _globals['_TURN']._serialized_end=2182
+  _globals['_PHASEPROGRESS']._serialized_start=2185
+  _globals['_PHASEPROGRESS']._serialized_end=2321
+  _globals['_MISTAKE']._serialized_start=2323
+  _globals['_MISTAKE']._serialized_end=2387
+  _globals['_RUN']._serialized_start=2390
+  _globals['_RUN']._serialized_end=2751
+  _globals['_TURNRESULT']._serialized_start=2754
+  _globals['_TURNRESULT']._serialized_end=2913
+  _globals['_SCENARIOSERVICE']._serialized_start=2916
+  _globals['_SCENARIOSERVICE']._serialized_end=3681
 # @@protoc_insertion_point(module_scope)

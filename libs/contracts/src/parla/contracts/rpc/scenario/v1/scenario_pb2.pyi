@@ -62,7 +62,9 @@ class Phase(_message.Message):
     def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., objective: _Optional[str] = ..., vocabulary: _Optional[_Iterable[_Union[VocabularyItem, _Mapping]]] = ..., phrases: _Optional[_Iterable[_Union[Phrase, _Mapping]]] = ..., success_criteria: _Optional[_Iterable[_Union[SuccessCriterion, _Mapping]]] = ..., cultural_notes: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class ScenarioSummary(_message.Message):
-    __slots__ = ("id", "title", "description", "category", "difficulty", "estimated_minutes", "language", "languages")
+    __slots__ = ("author", "visibility", "id", "title", "description", "category", "difficulty", "estimated_minutes", "language", "languages")
+    AUTHOR_FIELD_NUMBER: _ClassVar[int]
+    VISIBILITY_FIELD_NUMBER: _ClassVar[int]
     ID_FIELD_NUMBER: _ClassVar[int]
     TITLE_FIELD_NUMBER: _ClassVar[int]
     DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
@@ -71,6 +73,8 @@ class ScenarioSummary(_message.Message):
     ESTIMATED_MINUTES_FIELD_NUMBER: _ClassVar[int]
     LANGUAGE_FIELD_NUMBER: _ClassVar[int]
     LANGUAGES_FIELD_NUMBER: _ClassVar[int]
+    author: str
+    visibility: str
     id: str
     title: str
     description: str
@@ -79,7 +83,7 @@ class ScenarioSummary(_message.Message):
     estimated_minutes: int
     language: str
     languages: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, id: _Optional[str] = ..., title: _Optional[str] = ..., description: _Optional[str] = ..., category: _Optional[str] = ..., difficulty: _Optional[str] = ..., estimated_minutes: _Optional[int] = ..., language: _Optional[str] = ..., languages: _Optional[_Iterable[str]] = ...) -> None: ...
+    def __init__(self, author: _Optional[str] = ..., visibility: _Optional[str] = ..., id: _Optional[str] = ..., title: _Optional[str] = ..., description: _Optional[str] = ..., category: _Optional[str] = ..., difficulty: _Optional[str] = ..., estimated_minutes: _Optional[int] = ..., language: _Optional[str] = ..., languages: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class Scenario(_message.Message):
     __slots__ = ("summary", "learner_role", "tutor_role", "setting", "prerequisites", "learning_outcomes", "cultural_context", "phases")
@@ -102,14 +106,22 @@ class Scenario(_message.Message):
     def __init__(self, summary: _Optional[_Union[ScenarioSummary, _Mapping]] = ..., learner_role: _Optional[str] = ..., tutor_role: _Optional[str] = ..., setting: _Optional[str] = ..., prerequisites: _Optional[_Iterable[str]] = ..., learning_outcomes: _Optional[_Iterable[str]] = ..., cultural_context: _Optional[str] = ..., phases: _Optional[_Iterable[_Union[Phase, _Mapping]]] = ...) -> None: ...
 
 class ListScenariosRequest(_message.Message):
-    __slots__ = ("language", "limit", "offset")
+    __slots__ = ("language", "limit", "offset", "category", "difficulty", "query", "author")
     LANGUAGE_FIELD_NUMBER: _ClassVar[int]
     LIMIT_FIELD_NUMBER: _ClassVar[int]
     OFFSET_FIELD_NUMBER: _ClassVar[int]
+    CATEGORY_FIELD_NUMBER: _ClassVar[int]
+    DIFFICULTY_FIELD_NUMBER: _ClassVar[int]
+    QUERY_FIELD_NUMBER: _ClassVar[int]
+    AUTHOR_FIELD_NUMBER: _ClassVar[int]
     language: str
     limit: int
     offset: int
-    def __init__(self, language: _Optional[str] = ..., limit: _Optional[int] = ..., offset: _Optional[int] = ...) -> None: ...
+    category: str
+    difficulty: str
+    query: str
+    author: str
+    def __init__(self, language: _Optional[str] = ..., limit: _Optional[int] = ..., offset: _Optional[int] = ..., category: _Optional[str] = ..., difficulty: _Optional[str] = ..., query: _Optional[str] = ..., author: _Optional[str] = ...) -> None: ...
 
 class ListScenariosResponse(_message.Message):
     __slots__ = ("scenarios", "total")
@@ -128,12 +140,84 @@ class GetScenarioRequest(_message.Message):
     def __init__(self, scenario_id: _Optional[str] = ..., language: _Optional[str] = ...) -> None: ...
 
 class StartRunRequest(_message.Message):
-    __slots__ = ("scenario_id", "language")
+    __slots__ = ("scenario_id", "language", "persona")
     SCENARIO_ID_FIELD_NUMBER: _ClassVar[int]
     LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    PERSONA_FIELD_NUMBER: _ClassVar[int]
     scenario_id: str
     language: str
-    def __init__(self, scenario_id: _Optional[str] = ..., language: _Optional[str] = ...) -> None: ...
+    persona: str
+    def __init__(self, scenario_id: _Optional[str] = ..., language: _Optional[str] = ..., persona: _Optional[str] = ...) -> None: ...
+
+class AbandonRunRequest(_message.Message):
+    __slots__ = ("run_id",)
+    RUN_ID_FIELD_NUMBER: _ClassVar[int]
+    run_id: str
+    def __init__(self, run_id: _Optional[str] = ...) -> None: ...
+
+class ListRunsRequest(_message.Message):
+    __slots__ = ("limit", "offset", "status")
+    LIMIT_FIELD_NUMBER: _ClassVar[int]
+    OFFSET_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    limit: int
+    offset: int
+    status: str
+    def __init__(self, limit: _Optional[int] = ..., offset: _Optional[int] = ..., status: _Optional[str] = ...) -> None: ...
+
+class RunSummary(_message.Message):
+    __slots__ = ("id", "scenario_id", "title", "language", "status", "score", "phases_completed", "phases_total", "started_at", "ended_at")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    SCENARIO_ID_FIELD_NUMBER: _ClassVar[int]
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    SCORE_FIELD_NUMBER: _ClassVar[int]
+    PHASES_COMPLETED_FIELD_NUMBER: _ClassVar[int]
+    PHASES_TOTAL_FIELD_NUMBER: _ClassVar[int]
+    STARTED_AT_FIELD_NUMBER: _ClassVar[int]
+    ENDED_AT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    scenario_id: str
+    title: str
+    language: str
+    status: str
+    score: float
+    phases_completed: int
+    phases_total: int
+    started_at: _timestamp_pb2.Timestamp
+    ended_at: _timestamp_pb2.Timestamp
+    def __init__(self, id: _Optional[str] = ..., scenario_id: _Optional[str] = ..., title: _Optional[str] = ..., language: _Optional[str] = ..., status: _Optional[str] = ..., score: _Optional[float] = ..., phases_completed: _Optional[int] = ..., phases_total: _Optional[int] = ..., started_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., ended_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class ListRunsResponse(_message.Message):
+    __slots__ = ("runs", "total")
+    RUNS_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
+    runs: _containers.RepeatedCompositeFieldContainer[RunSummary]
+    total: int
+    def __init__(self, runs: _Optional[_Iterable[_Union[RunSummary, _Mapping]]] = ..., total: _Optional[int] = ...) -> None: ...
+
+class ListCategoriesRequest(_message.Message):
+    __slots__ = ("language",)
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    language: str
+    def __init__(self, language: _Optional[str] = ...) -> None: ...
+
+class Category(_message.Message):
+    __slots__ = ("id", "name", "scenario_count")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    SCENARIO_COUNT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    name: str
+    scenario_count: int
+    def __init__(self, id: _Optional[str] = ..., name: _Optional[str] = ..., scenario_count: _Optional[int] = ...) -> None: ...
+
+class ListCategoriesResponse(_message.Message):
+    __slots__ = ("categories",)
+    CATEGORIES_FIELD_NUMBER: _ClassVar[int]
+    categories: _containers.RepeatedCompositeFieldContainer[Category]
+    def __init__(self, categories: _Optional[_Iterable[_Union[Category, _Mapping]]] = ...) -> None: ...
 
 class SubmitTurnRequest(_message.Message):
     __slots__ = ("run_id", "text")
@@ -181,8 +265,18 @@ class PhaseProgress(_message.Message):
     criteria_met: _containers.RepeatedScalarFieldContainer[str]
     def __init__(self, phase_id: _Optional[str] = ..., completed: _Optional[bool] = ..., score: _Optional[float] = ..., vocabulary_used: _Optional[_Iterable[str]] = ..., phrases_used: _Optional[_Iterable[str]] = ..., criteria_met: _Optional[_Iterable[str]] = ...) -> None: ...
 
+class Mistake(_message.Message):
+    __slots__ = ("said", "correction", "explanation")
+    SAID_FIELD_NUMBER: _ClassVar[int]
+    CORRECTION_FIELD_NUMBER: _ClassVar[int]
+    EXPLANATION_FIELD_NUMBER: _ClassVar[int]
+    said: str
+    correction: str
+    explanation: str
+    def __init__(self, said: _Optional[str] = ..., correction: _Optional[str] = ..., explanation: _Optional[str] = ...) -> None: ...
+
 class Run(_message.Message):
-    __slots__ = ("id", "scenario_id", "language", "status", "current_phase", "phases", "turns", "score", "started_at", "completed_at")
+    __slots__ = ("id", "scenario_id", "language", "status", "current_phase", "phases", "turns", "score", "started_at", "completed_at", "persona", "mistakes")
     ID_FIELD_NUMBER: _ClassVar[int]
     SCENARIO_ID_FIELD_NUMBER: _ClassVar[int]
     LANGUAGE_FIELD_NUMBER: _ClassVar[int]
@@ -193,6 +287,8 @@ class Run(_message.Message):
     SCORE_FIELD_NUMBER: _ClassVar[int]
     STARTED_AT_FIELD_NUMBER: _ClassVar[int]
     COMPLETED_AT_FIELD_NUMBER: _ClassVar[int]
+    PERSONA_FIELD_NUMBER: _ClassVar[int]
+    MISTAKES_FIELD_NUMBER: _ClassVar[int]
     id: str
     scenario_id: str
     language: str
@@ -203,16 +299,20 @@ class Run(_message.Message):
     score: float
     started_at: _timestamp_pb2.Timestamp
     completed_at: _timestamp_pb2.Timestamp
-    def __init__(self, id: _Optional[str] = ..., scenario_id: _Optional[str] = ..., language: _Optional[str] = ..., status: _Optional[str] = ..., current_phase: _Optional[int] = ..., phases: _Optional[_Iterable[_Union[PhaseProgress, _Mapping]]] = ..., turns: _Optional[_Iterable[_Union[Turn, _Mapping]]] = ..., score: _Optional[float] = ..., started_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., completed_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    persona: str
+    mistakes: _containers.RepeatedCompositeFieldContainer[Mistake]
+    def __init__(self, id: _Optional[str] = ..., scenario_id: _Optional[str] = ..., language: _Optional[str] = ..., status: _Optional[str] = ..., current_phase: _Optional[int] = ..., phases: _Optional[_Iterable[_Union[PhaseProgress, _Mapping]]] = ..., turns: _Optional[_Iterable[_Union[Turn, _Mapping]]] = ..., score: _Optional[float] = ..., started_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., completed_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., persona: _Optional[str] = ..., mistakes: _Optional[_Iterable[_Union[Mistake, _Mapping]]] = ...) -> None: ...
 
 class TurnResult(_message.Message):
-    __slots__ = ("run", "tutor_reply", "feedback", "phase_completed")
+    __slots__ = ("run", "tutor_reply", "feedback", "phase_completed", "mistakes")
     RUN_FIELD_NUMBER: _ClassVar[int]
     TUTOR_REPLY_FIELD_NUMBER: _ClassVar[int]
     FEEDBACK_FIELD_NUMBER: _ClassVar[int]
     PHASE_COMPLETED_FIELD_NUMBER: _ClassVar[int]
+    MISTAKES_FIELD_NUMBER: _ClassVar[int]
     run: Run
     tutor_reply: str
     feedback: _containers.RepeatedScalarFieldContainer[str]
     phase_completed: bool
-    def __init__(self, run: _Optional[_Union[Run, _Mapping]] = ..., tutor_reply: _Optional[str] = ..., feedback: _Optional[_Iterable[str]] = ..., phase_completed: _Optional[bool] = ...) -> None: ...
+    mistakes: _containers.RepeatedCompositeFieldContainer[Mistake]
+    def __init__(self, run: _Optional[_Union[Run, _Mapping]] = ..., tutor_reply: _Optional[str] = ..., feedback: _Optional[_Iterable[str]] = ..., phase_completed: _Optional[bool] = ..., mistakes: _Optional[_Iterable[_Union[Mistake, _Mapping]]] = ...) -> None: ...

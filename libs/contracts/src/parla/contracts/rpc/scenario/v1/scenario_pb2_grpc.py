@@ -46,6 +46,11 @@ class ScenarioServiceStub:
                 request_serializer=parla_dot_scenario_dot_v1_dot_scenario__pb2.GetScenarioRequest.SerializeToString,
                 response_deserializer=parla_dot_scenario_dot_v1_dot_scenario__pb2.Scenario.FromString,
                 _registered_method=True)
+        self.ListCategories = channel.unary_unary(
+                '/parla.scenario.v1.ScenarioService/ListCategories',
+                request_serializer=parla_dot_scenario_dot_v1_dot_scenario__pb2.ListCategoriesRequest.SerializeToString,
+                response_deserializer=parla_dot_scenario_dot_v1_dot_scenario__pb2.ListCategoriesResponse.FromString,
+                _registered_method=True)
         self.StartRun = channel.unary_unary(
                 '/parla.scenario.v1.ScenarioService/StartRun',
                 request_serializer=parla_dot_scenario_dot_v1_dot_scenario__pb2.StartRunRequest.SerializeToString,
@@ -66,6 +71,16 @@ class ScenarioServiceStub:
                 request_serializer=parla_dot_scenario_dot_v1_dot_scenario__pb2.CompleteRunRequest.SerializeToString,
                 response_deserializer=parla_dot_scenario_dot_v1_dot_scenario__pb2.Run.FromString,
                 _registered_method=True)
+        self.AbandonRun = channel.unary_unary(
+                '/parla.scenario.v1.ScenarioService/AbandonRun',
+                request_serializer=parla_dot_scenario_dot_v1_dot_scenario__pb2.AbandonRunRequest.SerializeToString,
+                response_deserializer=parla_dot_scenario_dot_v1_dot_scenario__pb2.Run.FromString,
+                _registered_method=True)
+        self.ListRuns = channel.unary_unary(
+                '/parla.scenario.v1.ScenarioService/ListRuns',
+                request_serializer=parla_dot_scenario_dot_v1_dot_scenario__pb2.ListRunsRequest.SerializeToString,
+                response_deserializer=parla_dot_scenario_dot_v1_dot_scenario__pb2.ListRunsResponse.FromString,
+                _registered_method=True)
 
 
 class ScenarioServiceServicer:
@@ -80,6 +95,12 @@ class ScenarioServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def GetScenario(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListCategories(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -109,6 +130,18 @@ class ScenarioServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def AbandonRun(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListRuns(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ScenarioServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -121,6 +154,11 @@ def add_ScenarioServiceServicer_to_server(servicer, server):
                     servicer.GetScenario,
                     request_deserializer=parla_dot_scenario_dot_v1_dot_scenario__pb2.GetScenarioRequest.FromString,
                     response_serializer=parla_dot_scenario_dot_v1_dot_scenario__pb2.Scenario.SerializeToString,
+            ),
+            'ListCategories': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListCategories,
+                    request_deserializer=parla_dot_scenario_dot_v1_dot_scenario__pb2.ListCategoriesRequest.FromString,
+                    response_serializer=parla_dot_scenario_dot_v1_dot_scenario__pb2.ListCategoriesResponse.SerializeToString,
             ),
             'StartRun': grpc.unary_unary_rpc_method_handler(
                     servicer.StartRun,
@@ -141,6 +179,16 @@ def add_ScenarioServiceServicer_to_server(servicer, server):
                     servicer.CompleteRun,
                     request_deserializer=parla_dot_scenario_dot_v1_dot_scenario__pb2.CompleteRunRequest.FromString,
                     response_serializer=parla_dot_scenario_dot_v1_dot_scenario__pb2.Run.SerializeToString,
+            ),
+            'AbandonRun': grpc.unary_unary_rpc_method_handler(
+                    servicer.AbandonRun,
+                    request_deserializer=parla_dot_scenario_dot_v1_dot_scenario__pb2.AbandonRunRequest.FromString,
+                    response_serializer=parla_dot_scenario_dot_v1_dot_scenario__pb2.Run.SerializeToString,
+            ),
+            'ListRuns': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListRuns,
+                    request_deserializer=parla_dot_scenario_dot_v1_dot_scenario__pb2.ListRunsRequest.FromString,
+                    response_serializer=parla_dot_scenario_dot_v1_dot_scenario__pb2.ListRunsResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -199,6 +247,33 @@ class ScenarioService:
             '/parla.scenario.v1.ScenarioService/GetScenario',
             parla_dot_scenario_dot_v1_dot_scenario__pb2.GetScenarioRequest.SerializeToString,
             parla_dot_scenario_dot_v1_dot_scenario__pb2.Scenario.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListCategories(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/parla.scenario.v1.ScenarioService/ListCategories',
+            parla_dot_scenario_dot_v1_dot_scenario__pb2.ListCategoriesRequest.SerializeToString,
+            parla_dot_scenario_dot_v1_dot_scenario__pb2.ListCategoriesResponse.FromString,
             options,
             channel_credentials,
             insecure,
@@ -307,6 +382,60 @@ class ScenarioService:
             '/parla.scenario.v1.ScenarioService/CompleteRun',
             parla_dot_scenario_dot_v1_dot_scenario__pb2.CompleteRunRequest.SerializeToString,
             parla_dot_scenario_dot_v1_dot_scenario__pb2.Run.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AbandonRun(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/parla.scenario.v1.ScenarioService/AbandonRun',
+            parla_dot_scenario_dot_v1_dot_scenario__pb2.AbandonRunRequest.SerializeToString,
+            parla_dot_scenario_dot_v1_dot_scenario__pb2.Run.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListRuns(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/parla.scenario.v1.ScenarioService/ListRuns',
+            parla_dot_scenario_dot_v1_dot_scenario__pb2.ListRunsRequest.SerializeToString,
+            parla_dot_scenario_dot_v1_dot_scenario__pb2.ListRunsResponse.FromString,
             options,
             channel_credentials,
             insecure,
