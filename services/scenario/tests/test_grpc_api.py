@@ -44,9 +44,9 @@ def bearer(token: str) -> tuple[tuple[str, str]]:
 async def test_a_valid_token_lists_the_seed_scenarios(channel, signing_keys):
     stub = scenario_pb2_grpc.ScenarioServiceStub(channel)
     answer = await stub.ListScenarios(
-        pb.ListScenariosRequest(language="es"), metadata=bearer(signing_keys.token(str(uuid.uuid4())))
+        pb.ListScenariosRequest(language="es", limit=100), metadata=bearer(signing_keys.token(str(uuid.uuid4())))
     )
-    assert {s.id for s in answer.scenarios} == {"restaurant-dinner-reservation", "hotel-check-in", "clothes-shopping"}
+    assert {"restaurant-dinner-reservation", "hotel-check-in", "clothes-shopping"} <= {s.id for s in answer.scenarios}
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from parla.chassis.auth import Principal
 from parla.chassis.errors import Conflict, InvalidArgument, NotFound
 from parla.chassis.messaging import outbox_table
 from parla.scenario.catalogue import load_system_scenarios
+from parla.scenario.domain import LANGUAGES
 from parla.scenario.service import ScenarioService
 from parla.scenario.tutor import OfflineTutor
 
@@ -127,9 +128,17 @@ async def test_a_turn_on_a_completed_run_is_a_conflict(service):
         await service.submit_turn(caller, str(run.id), "hola")
 
 
+def _scenario_missing_a_language() -> tuple[str, str]:
+    for spec in load_system_scenarios():
+        missing = [language for language in LANGUAGES if language not in spec.localizations]
+        if missing:
+            return spec.id, missing[0]
+    raise AssertionError("every scenario is in every language; pick another unavailable case")
+
+
 @pytest.mark.parametrize(
     ("scenario_id", "language", "error"),
-    [("no-such-scenario", "es", NotFound), (SCENARIO, "xx", InvalidArgument), (SCENARIO, "ja", InvalidArgument)],
+    [("no-such-scenario", "es", NotFound), (SCENARIO, "xx", InvalidArgument), (*_scenario_missing_a_language(), InvalidArgument)],
 )
 async def test_starting_an_unknown_scenario_or_language_is_refused(service, db, scenario_id, language, error):
     with pytest.raises(error):

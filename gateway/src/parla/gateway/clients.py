@@ -12,7 +12,7 @@ from opentelemetry.instrumentation.grpc import aio_client_interceptors
 
 from parla.contracts.rpc.analytics.v1 import progress_pb2_grpc
 from parla.contracts.rpc.content.v1 import review_pb2_grpc
-from parla.contracts.rpc.scenario.v1 import scenario_pb2_grpc
+from parla.contracts.rpc.scenario.v1 import authoring_pb2_grpc, scenario_pb2_grpc
 
 
 @dataclass
@@ -31,6 +31,10 @@ class ServiceClients:
     @property
     def scenario(self) -> scenario_pb2_grpc.ScenarioServiceStub:
         return scenario_pb2_grpc.ScenarioServiceStub(self.channels["scenario"])
+
+    @property
+    def authoring(self) -> authoring_pb2_grpc.ScenarioAuthoringServiceStub:
+        return authoring_pb2_grpc.ScenarioAuthoringServiceStub(self.channels["scenario"])
 
     @property
     def review(self) -> review_pb2_grpc.ReviewServiceStub:

@@ -9,12 +9,21 @@ from alembic import command, context
 from alembic.config import Config
 from sqlalchemy import MetaData
 from sqlalchemy.engine import Connection
+from sqlalchemy.types import TypeDecorator
 
 from parla.chassis.db import make_engine
 
 
+def _render_item(kind: str, item: object, _context: object) -> str | bool:
+    # Migrations name the stored type (DateTime), not our Python-side wrapper (UTCDateTime),
+    # so that they never depend on application code.
+    if kind == "type" and isinstance(item, TypeDecorator):
+        return f"sa.{item.impl!r}"
+    return False
+
+
 def _run(connection: Connection, target_metadata: MetaData) -> None:
-    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True, render_item=_render_item)
     with context.begin_transaction():
         context.run_migrations()
 

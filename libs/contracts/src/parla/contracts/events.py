@@ -63,6 +63,40 @@ class ScenarioStarted(Event):
         return str(self.user_id)
 
 
+class ScenarioChanged(Event):
+    """What the organization and analytics services keep of a scenario, for its own events."""
+
+    scenario_id: str
+    owner_id: uuid.UUID | None = None  # None: a system scenario
+    visibility: str
+    category: str
+    difficulty: str
+    languages: list[str]
+    titles: dict[str, str]
+    # The scenario's own words (titles, descriptions, objectives, vocabulary) for keyword tags.
+    text: Annotated[str, Field(max_length=100_000)]
+
+    def partition_key(self) -> str:
+        return self.scenario_id
+
+
+class ScenarioPublished(ScenarioChanged):
+    event_type: ClassVar[str] = "scenario.published"
+
+
+class ScenarioUpdated(ScenarioChanged):
+    event_type: ClassVar[str] = "scenario.updated"
+
+
+class ScenarioDeleted(Event):
+    event_type: ClassVar[str] = "scenario.deleted"
+    scenario_id: str
+    owner_id: uuid.UUID | None = None
+
+    def partition_key(self) -> str:
+        return self.scenario_id
+
+
 class ScenarioViewed(Event):
     event_type: ClassVar[str] = "scenario.viewed"
     user_id: uuid.UUID
@@ -132,5 +166,15 @@ EventModel = type[Event]
 
 # (event_type, schema_version) -> model. Consumers decode through this table only.
 EVENT_MODELS: dict[tuple[str, int], EventModel] = {
-    (model.event_type, 1): model for model in (UserRegistered, ScenarioViewed, ScenarioStarted, ScenarioCompleted, CardCreated)
+    (model.event_type, 1): model
+    for model in (
+        UserRegistered,
+        ScenarioPublished,
+        ScenarioUpdated,
+        ScenarioDeleted,
+        ScenarioViewed,
+        ScenarioStarted,
+        ScenarioCompleted,
+        CardCreated,
+    )
 }

@@ -25,6 +25,10 @@ class ScenarioRow(Base):
     spec: Mapped[dict] = mapped_column(JSON)
     created_at = mapped_column(UTCDateTime(), nullable=False)
     updated_at = mapped_column(UTCDateTime(), nullable=False)
+    # Deleted scenarios stay for the runs that played them, invisible to everyone else.
+    deleted_at = mapped_column(UTCDateTime())
+
+    __table_args__ = (Index("ix_scenarios_owner", "owner_id"),)
 
 
 class ScenarioLocalizationRow(Base):

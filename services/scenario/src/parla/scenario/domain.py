@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Annotated, Literal
 
 import simplemma
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
@@ -34,8 +34,16 @@ MAX_TURN_CHARS = 2000
 # after case, accents and punctuation are set aside: small typos pass, other sentences do not.
 PHRASE_MATCH_THRESHOLD = 85
 
+
+def _plain(text: str) -> str:
+    if "<" in text or ">" in text:
+        raise ValueError("must be plain text: remove the < and > characters (HTML is not allowed)")
+    return text
+
+
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
-ShortText = Annotated[str, Field(min_length=1, max_length=500)]
+ShortText = Annotated[str, Field(min_length=1, max_length=500), AfterValidator(_plain)]
+LongText = Annotated[str, Field(max_length=2000), AfterValidator(_plain)]
 
 
 class _Model(BaseModel):
@@ -92,9 +100,9 @@ class PhaseLocalization(_Model):
 
 
 class Localization(_Model):
-    title: Annotated[str, Field(min_length=3, max_length=120)]
-    description: Annotated[str, Field(min_length=1, max_length=2000)]
-    cultural_context: Annotated[str, Field(max_length=2000)] = ""
+    title: Annotated[str, Field(min_length=3, max_length=120), AfterValidator(_plain)]
+    description: Annotated[LongText, Field(min_length=1)]
+    cultural_context: LongText = ""
     phases: dict[Slug, PhaseLocalization]
 
 
@@ -108,7 +116,7 @@ class ScenarioSpec(_Model):
     estimated_minutes: int = Field(ge=5, le=60)
     learner_role: ShortText
     tutor_role: ShortText
-    setting: Annotated[str, Field(min_length=1, max_length=2000)]
+    setting: Annotated[LongText, Field(min_length=1)]
     prerequisites: list[ShortText] = []
     learning_outcomes: list[ShortText] = []
     phases: list[PhaseSpec] = Field(min_length=1, max_length=6)
@@ -468,3 +476,50 @@ def find_mistakes(vocabulary: list[VocabularyItem], language: str, text: str) ->
                     key = f"{article} {word}"
                     found.setdefault(key, Mistake(key, item.term, f"“{noun}” takes “{right}”, not “{article}”"))
     return list(found.values())
+
+
+# --- learner-authored scenarios -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Assessment:
+    level: str
+    reasons: list[str]
+
+
+def assess_difficulty(spec: ScenarioSpec) -> Assessment:
+    """A rule-based difficulty from the scenario's shape: phases, vocabulary per localization,
+    prerequisites and phrase length. Points add up; the thresholds match the shipped library."""
+    local = next(iter(spec.localizations.values()))
+    vocabulary = sum(len(p.vocabulary) for p in local.phases.values())
+    phrases = [phrase.text for p in local.phases.values() for phrase in p.phrases]
+    mean_words = sum(len(text.split()) for text in phrases) / max(1, len(phrases))
+    points, reasons = 0, []
+    for condition, reason in (
+        (len(spec.phases) >= 5, f"{len(spec.phases)} phases"),
+        (vocabulary >= 16, f"{vocabulary} key words"),
+        (len(spec.prerequisites) >= 4, f"{len(spec.prerequisites)} prerequisites"),
+        (mean_words >= 9, f"phrases of {mean_words:.1f} words on average"),
+        (mean_words >= 12, "long, complex phrases"),
+    ):
+        if condition:
+            points += 1
+            reasons.append(reason)
+    level = "beginner" if points == 0 else "intermediate" if points <= 2 else "advanced"
+    return Assessment(level, reasons or ["short phrases and a small vocabulary"])
+
+
+def keyword_text(spec: ScenarioSpec) -> str:
+    """The scenario's own words, from which other services make keyword tags."""
+    parts = [spec.setting, *(phase.objective for phase in spec.phases)]
+    for local in spec.localizations.values():
+        parts += [local.title, local.description]
+        parts += [item.term for phase in local.phases.values() for item in phase.vocabulary]
+    return "\n".join(parts)[:100_000]
+
+
+def slug_for(title: str, suffix: str) -> str:
+    """A readable id from a title: "Mi cena en Roma" -> "mi-cena-en-roma-3f9a"."""
+    base = "-".join(fold(title).split())[:60].strip("-") or "scenario"
+    base = re.sub(r"[^a-z0-9-]", "", base) or "scenario"
+    return f"{base}-{suffix}"

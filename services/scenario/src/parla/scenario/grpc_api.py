@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from google.protobuf.json_format import MessageToDict
+from google.protobuf.struct_pb2 import Struct
+
 from parla.chassis.auth import principal
 from parla.chassis.grpc_server import timestamp
+from parla.contracts.rpc.scenario.v1 import authoring_pb2 as apb
+from parla.contracts.rpc.scenario.v1 import authoring_pb2_grpc, scenario_pb2_grpc
 from parla.contracts.rpc.scenario.v1 import scenario_pb2 as pb
-from parla.contracts.rpc.scenario.v1 import scenario_pb2_grpc
+from parla.scenario.authoring import AuthoredScenario, AuthoringService, as_draft
 from parla.scenario.db import ScenarioRow
 from parla.scenario.domain import (
     AsksQuestion,
@@ -189,3 +194,58 @@ class ScenarioServicer(scenario_pb2_grpc.ScenarioServiceServicer):
 
 # Re-exported so the composition root needs one import for the registration.
 add_to_server = scenario_pb2_grpc.add_ScenarioServiceServicer_to_server
+
+
+def _struct(document: dict) -> Struct:
+    struct = Struct()
+    struct.update(document)
+    return struct
+
+
+def authored_message(authored: AuthoredScenario) -> apb.AuthoredScenario:
+    spec, row = authored.spec, authored.row
+    language = "es" if "es" in spec.localizations else spec.languages[0]
+    return apb.AuthoredScenario(
+        summary=summary_message(spec, language, row),
+        document=_struct(as_draft(spec)),
+        assessment=apb.DifficultyAssessment(level=authored.assessment.level, reasons=authored.assessment.reasons),
+    )
+
+
+class AuthoringServicer(authoring_pb2_grpc.ScenarioAuthoringServiceServicer):
+    def __init__(self, service: AuthoringService) -> None:
+        self._service = service
+
+    async def CreateScenario(self, request: apb.CreateScenarioRequest, context) -> apb.AuthoredScenario:
+        return authored_message(await self._service.create(principal(), MessageToDict(request.draft)))
+
+    async def UpdateScenario(self, request: apb.UpdateScenarioRequest, context) -> apb.AuthoredScenario:
+        draft = MessageToDict(request.draft)
+        return authored_message(await self._service.update(principal(), request.scenario_id, draft))
+
+    async def DeleteScenario(self, request: apb.ScenarioRef, context) -> apb.DeleteScenarioResponse:
+        await self._service.delete(principal(), request.scenario_id)
+        return apb.DeleteScenarioResponse()
+
+    async def DuplicateScenario(self, request: apb.ScenarioRef, context) -> apb.AuthoredScenario:
+        return authored_message(await self._service.duplicate(principal(), request.scenario_id))
+
+    async def PublishScenario(self, request: apb.ScenarioRef, context) -> apb.AuthoredScenario:
+        return authored_message(await self._service.set_visibility(principal(), request.scenario_id, "public"))
+
+    async def UnpublishScenario(self, request: apb.ScenarioRef, context) -> apb.AuthoredScenario:
+        return authored_message(await self._service.set_visibility(principal(), request.scenario_id, "private"))
+
+    async def ListTemplates(self, request: apb.ListTemplatesRequest, context) -> apb.ListTemplatesResponse:
+        templates = await self._service.templates(request.language)
+        return apb.ListTemplatesResponse(
+            templates=[apb.Template(category=t.category, title=t.title, draft=_struct(t.draft)) for t in templates]
+        )
+
+    async def CreateFromTemplate(self, request: apb.CreateFromTemplateRequest, context) -> apb.AuthoredScenario:
+        authored = await self._service.create_from_template(principal(), request.category, request.language, request.title)
+        return authored_message(authored)
+
+
+AUTHORING_SERVICE_NAME = apb.DESCRIPTOR.services_by_name["ScenarioAuthoringService"].full_name
+add_authoring_to_server = authoring_pb2_grpc.add_ScenarioAuthoringServiceServicer_to_server

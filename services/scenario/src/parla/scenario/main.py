@@ -9,6 +9,7 @@ from parla.chassis.grpc_server import ServiceRegistration
 from parla.chassis.logging import get_logger
 from parla.chassis.runtime import Components, run_service, start
 from parla.scenario import consumers, grpc_api
+from parla.scenario.authoring import AuthoringService
 from parla.scenario.config import ScenarioSettings
 from parla.scenario.service import ScenarioService
 from parla.scenario.tutor import OfflineTutor
@@ -20,8 +21,14 @@ async def build(db: Database) -> Components:
     service = ScenarioService(db=db, tutor=OfflineTutor())
     changed = await service.seed_system_scenarios()
     get_logger(__name__).info("system scenarios seeded", changed=changed)
+    authoring = AuthoringService(db=db)
     return Components(
-        registrations=[ServiceRegistration(grpc_api.add_to_server, grpc_api.ScenarioServicer(service), grpc_api.SERVICE_NAME)],
+        registrations=[
+            ServiceRegistration(grpc_api.add_to_server, grpc_api.ScenarioServicer(service), grpc_api.SERVICE_NAME),
+            ServiceRegistration(
+                grpc_api.add_authoring_to_server, grpc_api.AuthoringServicer(authoring), grpc_api.AUTHORING_SERVICE_NAME
+            ),
+        ],
         subscriptions=consumers.subscriptions(),
     )
 

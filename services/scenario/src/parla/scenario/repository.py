@@ -32,15 +32,21 @@ class ScenarioRepository:
 
     async def upsert_system(self, spec: ScenarioSpec, now: datetime) -> bool:
         """Insert or refresh a system scenario; True when something changed."""
-        document = spec.model_dump(mode="json")
         row = await self.get(spec.id)
-        if row is not None and row.spec == document:
+        if row is not None and row.spec == spec.model_dump(mode="json"):
             return False
-        if row is None:
-            row = ScenarioRow(id=spec.id, owner_id=None, visibility="public", created_at=now)
-            self.session.add(row)
+        await self.save(row or ScenarioRow(id=spec.id, owner_id=None, visibility="public", created_at=now), spec, now)
+        return True
+
+    async def system_scenarios(self) -> list[ScenarioRow]:
+        query = select(ScenarioRow).where(ScenarioRow.owner_id.is_(None), ScenarioRow.deleted_at.is_(None))
+        return list(await self.session.scalars(query.order_by(ScenarioRow.id)))
+
+    async def save(self, row: ScenarioRow, spec: ScenarioSpec, now: datetime) -> None:
+        """Store ``spec`` in ``row`` (new or existing) with one localization row per language."""
         row.category, row.difficulty = spec.category, spec.difficulty
-        row.estimated_minutes, row.spec, row.updated_at = spec.estimated_minutes, document, now
+        row.estimated_minutes, row.spec, row.updated_at = spec.estimated_minutes, spec.model_dump(mode="json"), now
+        self.session.add(row)
         await self.session.flush()
         existing = {
             loc.language: loc
@@ -54,7 +60,6 @@ class ScenarioRepository:
             self.session.add(target)
         for stale in existing.values():
             await self.session.delete(stale)
-        return True
 
     async def search(self, query: CatalogueQuery) -> tuple[list[ScenarioListing], int]:
         """Scenarios the caller may see that match ``query``, one row per localization, by title."""
@@ -107,7 +112,7 @@ class CatalogueQuery:
         visible = ScenarioRow.visibility == "public"
         if self.viewer is not None:
             visible = or_(visible, ScenarioRow.owner_id == self.viewer)
-        conditions = [visible]
+        conditions = [visible, ScenarioRow.deleted_at.is_(None)]
         if self.language:
             conditions.append(ScenarioLocalizationRow.language == self.language)
         if self.category:

@@ -102,6 +102,8 @@ def _viewer(caller: Principal) -> uuid.UUID | None:
 
 
 def _can_see(caller: Principal, row: ScenarioRow) -> bool:
+    if row.deleted_at is not None:
+        return False
     return row.visibility == "public" or caller.is_admin or (row.owner_id is not None and row.owner_id == _viewer(caller))
 
 

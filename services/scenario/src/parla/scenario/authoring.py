@@ -1,0 +1,204 @@
+"""Use cases for learner-authored scenarios: create, edit, delete, duplicate, publish, templates.
+
+Ownership is enforced here: a learner changes only their own scenarios, system scenarios are
+read-only to learners and editable by admins, and another learner's private scenario is "not
+found" rather than "forbidden", so ids reveal nothing.
+"""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from pydantic import ValidationError
+
+from parla.chassis.auth import Principal
+from parla.chassis.db import Database
+from parla.chassis.errors import InvalidArgument, NotFound, PermissionDenied
+from parla.chassis.messaging import add_event
+from parla.contracts.events import ScenarioDeleted, ScenarioPublished, ScenarioUpdated
+from parla.scenario.db import ScenarioRow
+from parla.scenario.domain import CATEGORIES, Assessment, ScenarioSpec, assess_difficulty, keyword_text, slug_for
+from parla.scenario.repository import ScenarioRepository
+
+MAX_DRAFT_LOCALIZATIONS = 8
+
+
+@dataclass(frozen=True)
+class AuthoredScenario:
+    row: ScenarioRow
+    spec: ScenarioSpec
+    assessment: Assessment
+
+
+@dataclass(frozen=True)
+class Template:
+    category: str
+    title: str
+    draft: dict[str, Any]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def field_errors(error: ValidationError) -> dict[str, str]:
+    """Pydantic's errors as {"phases.0.objective": "a message"}, one per field."""
+    fields: dict[str, str] = {}
+    for problem in error.errors(include_url=False):
+        location = ".".join(str(part) for part in problem["loc"] if not str(part).startswith("function-"))
+        message = problem["msg"].removeprefix("Value error, ")
+        fields.setdefault(location or "draft", message)
+    return fields
+
+
+def validate_draft(draft: dict[str, Any], scenario_id: str) -> ScenarioSpec:
+    """The draft as a scenario with ``scenario_id``; a 4xx naming every field that is wrong."""
+    if not isinstance(draft, dict):
+        raise InvalidArgument("the draft must be a JSON object", details={"draft": "not an object"})
+    localizations = draft.get("localizations")
+    if isinstance(localizations, dict) and len(localizations) > MAX_DRAFT_LOCALIZATIONS:
+        raise InvalidArgument("too many localizations", details={"localizations": f"at most {MAX_DRAFT_LOCALIZATIONS}"})
+    try:
+        return ScenarioSpec.model_validate({**draft, "id": scenario_id, "schema_version": 1})
+    except ValidationError as error:
+        fields = field_errors(error)
+        summary = "; ".join(f"{name}: {message}" for name, message in list(fields.items())[:5])
+        raise InvalidArgument(f"the scenario is not valid: {summary}", details=fields) from None
+
+
+def as_draft(spec: ScenarioSpec) -> dict[str, Any]:
+    """The document an author edits: everything but the id the service assigns."""
+    document = spec.model_dump(mode="json")
+    document.pop("id")
+    document.pop("schema_version")
+    return document
+
+
+class AuthoringService:
+    def __init__(self, *, db: Database) -> None:
+        self._db = db
+
+    async def create(self, caller: Principal, draft: dict[str, Any]) -> AuthoredScenario:
+        """A new private scenario owned by the caller."""
+        title = _first_title(draft)
+        spec = validate_draft(draft, slug_for(title, secrets.token_hex(3)))
+        now = _now()
+        row = ScenarioRow(id=spec.id, owner_id=caller.user_id, visibility="private", created_at=now)
+        async with self._db.transaction() as session:
+            await ScenarioRepository(session).save(row, spec, now)
+        return AuthoredScenario(row, spec, assess_difficulty(spec))
+
+    async def update(self, caller: Principal, scenario_id: str, draft: dict[str, Any]) -> AuthoredScenario:
+        async with self._db.transaction() as session:
+            repository = ScenarioRepository(session)
+            row = await self._editable(repository, caller, scenario_id)
+            spec = validate_draft(draft, row.id)
+            await repository.save(row, spec, _now())
+            if row.visibility == "public":
+                await add_event(session, ScenarioUpdated(**_changed(row, spec)))
+        return AuthoredScenario(row, spec, assess_difficulty(spec))
+
+    async def delete(self, caller: Principal, scenario_id: str) -> None:
+        async with self._db.transaction() as session:
+            row = await self._editable(ScenarioRepository(session), caller, scenario_id)
+            row.deleted_at = _now()
+            await add_event(session, ScenarioDeleted(scenario_id=row.id, owner_id=row.owner_id))
+
+    async def duplicate(self, caller: Principal, scenario_id: str) -> AuthoredScenario:
+        """A private copy, owned by the caller, of any scenario the caller can open."""
+        async with self._db.reading() as session:
+            row = await self._visible(ScenarioRepository(session), caller, scenario_id)
+        original = ScenarioSpec.model_validate(row.spec)
+        return await self.create(caller, as_draft(original))
+
+    async def set_visibility(self, caller: Principal, scenario_id: str, visibility: str) -> AuthoredScenario:
+        async with self._db.transaction() as session:
+            repository = ScenarioRepository(session)
+            row = await self._editable(repository, caller, scenario_id)
+            spec = ScenarioSpec.model_validate(row.spec)
+            if row.visibility != visibility:
+                row.visibility, row.updated_at = visibility, _now()
+                event = ScenarioPublished if visibility == "public" else ScenarioUpdated
+                await add_event(session, event(**_changed(row, spec)))
+        return AuthoredScenario(row, spec, assess_difficulty(spec))
+
+    async def templates(self, language: str = "") -> list[Template]:
+        """One pre-filled draft per category, taken from the shipped scenario of that category,
+        with one localization (``language`` when it has one, else Spanish)."""
+        async with self._db.reading() as session:
+            rows = await ScenarioRepository(session).system_scenarios()
+        by_category: dict[str, ScenarioSpec] = {}
+        for row in rows:
+            by_category.setdefault(row.category, ScenarioSpec.model_validate(row.spec))
+        templates = []
+        for category in CATEGORIES:
+            spec = by_category.get(category)
+            if spec is None:
+                continue
+            chosen = language if language in spec.localizations else ("es" if "es" in spec.localizations else spec.languages[0])
+            draft = as_draft(spec)
+            draft["localizations"] = {chosen: draft["localizations"][chosen]}
+            templates.append(Template(category, draft["localizations"][chosen]["title"], draft))
+        return templates
+
+    async def create_from_template(self, caller: Principal, category: str, language: str, title: str) -> AuthoredScenario:
+        template = next((t for t in await self.templates(language) if t.category == category), None)
+        if template is None:
+            raise InvalidArgument(f"no template for category {category!r}", details={"category": "unknown category"})
+        draft = template.draft
+        if title:
+            local = next(iter(draft["localizations"].values()))
+            local["title"] = title
+        return await self.create(caller, draft)
+
+    # --- helpers -----------------------------------------------------------------------------
+
+    @staticmethod
+    async def _visible(repository: ScenarioRepository, caller: Principal, scenario_id: str) -> ScenarioRow:
+        row = await repository.get(scenario_id)
+        if row is None or row.deleted_at is not None or not _can_open(caller, row):
+            raise NotFound(f"no scenario {scenario_id!r}; list yours with GET /api/v1/scenarios?author=me")
+        return row
+
+    async def _editable(self, repository: ScenarioRepository, caller: Principal, scenario_id: str) -> ScenarioRow:
+        row = await self._visible(repository, caller, scenario_id)
+        if caller.is_admin:
+            return row
+        if row.owner_id is None:
+            raise PermissionDenied("system scenarios are read-only; duplicate it to make your own version")
+        if caller.is_service or row.owner_id != caller.user_id:
+            raise PermissionDenied("only its author can change this scenario; duplicate it to make your own version")
+        return row
+
+
+def _can_open(caller: Principal, row: ScenarioRow) -> bool:
+    if row.visibility == "public" or caller.is_admin:
+        return True
+    return not caller.is_service and row.owner_id == caller.user_id
+
+
+def _first_title(draft: dict[str, Any]) -> str:
+    localizations = draft.get("localizations") if isinstance(draft, dict) else None
+    if isinstance(localizations, dict):
+        for local in localizations.values():
+            if isinstance(local, dict) and isinstance(local.get("title"), str):
+                return local["title"]
+    return "scenario"
+
+
+def _changed(row: ScenarioRow, spec: ScenarioSpec) -> dict[str, Any]:
+    owner = row.owner_id if isinstance(row.owner_id, uuid.UUID) or row.owner_id is None else uuid.UUID(str(row.owner_id))
+    return {
+        "scenario_id": spec.id,
+        "owner_id": owner,
+        "visibility": row.visibility,
+        "category": spec.category,
+        "difficulty": spec.difficulty,
+        "languages": spec.languages,
+        "titles": {language: local.title for language, local in spec.localizations.items()},
+        "text": keyword_text(spec),
+    }
