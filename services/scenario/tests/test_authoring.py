@@ -113,9 +113,10 @@ async def test_duplicating_makes_a_private_copy_for_the_caller(services):
     copy = await authoring.duplicate(caller, "restaurant-dinner-reservation")
     assert copy.row.owner_id == caller.user_id and copy.row.visibility == "private"
     assert copy.spec.id != "restaurant-dinner-reservation"
-    assert copy.spec.localizations.keys() == next(
-        s for s in load_system_scenarios() if s.id == "restaurant-dinner-reservation"
-    ).localizations.keys()
+    assert (
+        copy.spec.localizations.keys()
+        == next(s for s in load_system_scenarios() if s.id == "restaurant-dinner-reservation").localizations.keys()
+    )
 
 
 async def test_deleting_hides_it_everywhere_but_keeps_its_runs(services, db):

@@ -25,7 +25,7 @@ from parla.gateway.clients import ServiceClients
 from parla.gateway.config import GatewaySettings
 from parla.gateway.deps import RateLimit
 from parla.gateway.errors import install_error_handlers
-from parla.gateway.routes import auth, me, progress, review, runs, scenarios
+from parla.gateway.routes import auth, authoring, me, progress, review, runs, scenarios
 from parla.gateway.schemas import HealthOut
 from parla.gateway.security import TokenIssuer
 from parla.gateway.service import AuthService
@@ -92,6 +92,8 @@ def create_app(settings: GatewaySettings, *, run_relay: bool = True) -> FastAPI:
     for router in (
         auth.router,
         me.router,
+        authoring.router,
+        authoring.templates_router,
         scenarios.router,
         scenarios.categories_router,
         runs.router,
