@@ -21,6 +21,7 @@ protos:
 bench:
 	@./scripts/bootstrap.sh
 	@uv run --frozen python bench/outbox_relay.py
+	@uv run --frozen python bench/turn_latency.py
 
 clean:
 	rm -rf .data

@@ -103,6 +103,11 @@ def create_app(settings: GatewaySettings, *, run_relay: bool = True) -> FastAPI:
         api.include_router(router)
     app.include_router(api)
 
+    @app.get("/livez", tags=["health"])
+    async def livez() -> dict[str, str]:
+        """200 while the gateway process serves requests; asks no other service (liveness)."""
+        return {"status": "ok"}
+
     @app.get("/healthz", tags=["health"], responses={503: {"model": HealthOut}})
     async def healthz() -> JSONResponse:
         """200 when every service answers its gRPC health check with SERVING."""
@@ -113,7 +118,7 @@ def create_app(settings: GatewaySettings, *, run_relay: bool = True) -> FastAPI:
 
     if settings.web_dir.is_dir():
         app.mount("/", StaticFiles(directory=settings.web_dir, html=True), name="web")
-    FastAPIInstrumentor.instrument_app(app, excluded_urls="healthz")
+    FastAPIInstrumentor.instrument_app(app, excluded_urls="healthz,livez")
     return app
 
 

@@ -1,0 +1,124 @@
+"""Turn latency through the gateway: POST /api/v1/runs/{id}/turns (gateway -> scenario gRPC ->
+judge, tutor, database) at a fixed request rate, against the no-op route GET /livez at the same
+rate in the same run, on the same stack.
+
+    uv run python bench/turn_latency.py --rate 20 --seconds 15
+
+Starts the whole local stack (Kafka and SQLite files, as `make run` does) in a temporary folder.
+Requests are sent open-loop on a fixed schedule, so a slow answer does not slow the sender and
+queueing shows up in the percentiles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+from parla.devstack.kafka import KafkaRunner
+from parla.devstack.keys import ensure_keys
+from parla.devstack.stack import SERVICES, Stack, StackConfig
+from parla.devstack.testing import free_port
+from parla.devstack.topics import ensure_topics
+
+LINES = [
+    "Buenas tardes, quería reservar una mesa para cenar.",
+    "Para el sábado a las nueve, somos cuatro personas.",
+    "¿Tienen mesa en la terraza?",
+    "Me gusta mucho el fútbol.",
+]
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+async def fixed_rate(rate: float, seconds: float, request) -> list[float]:
+    """Latencies (ms) of ``request(i)`` fired every 1/rate s for ``seconds``, open loop."""
+    latencies: list[float] = []
+
+    async def one(index: int) -> None:
+        started = time.perf_counter()
+        answer = await request(index)
+        answer.raise_for_status()
+        latencies.append((time.perf_counter() - started) * 1000)
+
+    tasks = []
+    begin = time.perf_counter()
+    for index in range(int(rate * seconds)):
+        await asyncio.sleep(max(0.0, begin + index / rate - time.perf_counter()))
+        tasks.append(asyncio.create_task(one(index)))
+    await asyncio.gather(*tasks)
+    return latencies
+
+
+async def measure(base: str, rate: float, seconds: float) -> None:
+    async with httpx.AsyncClient(base_url=base, timeout=30) as client:
+        account = await client.post(
+            "/api/v1/auth/register", json={"email": "bench@example.com", "password": "bench password", "display_name": "Bench"}
+        )
+        headers = {"Authorization": f"Bearer {account.json()['access_token']}"}
+        runs_needed = int(rate * seconds) // 150 + 1
+        runs = [
+            (await client.post("/api/v1/runs", json={"scenario_id": "restaurant-dinner-reservation"}, headers=headers)).json()[
+                "id"
+            ]
+            for _ in range(runs_needed)
+        ]
+
+        async def turn(index: int) -> httpx.Response:
+            return await client.post(
+                f"/api/v1/runs/{runs[index // 150]}/turns", json={"text": LINES[index % len(LINES)]}, headers=headers
+            )
+
+        async def noop(_index: int) -> httpx.Response:
+            return await client.get("/livez")
+
+        await fixed_rate(rate, 2, noop)  # warm-up: connections, caches
+        baseline = await fixed_rate(rate, seconds, noop)
+        turns = await fixed_rate(rate, seconds, turn)
+    print(f"{len(turns)} requests each, {rate:g}/s for {seconds:g} s")
+    for name, values in (("baseline GET /livez (no-op)", baseline), ("POST /api/v1/runs/{id}/turns", turns)):
+        p50, p99 = percentile(values, 0.50), percentile(values, 0.99)
+        print(f"{name:32s} p50 {p50:7.1f} ms   p99 {p99:7.1f} ms   mean {statistics.fmean(values):7.1f} ms")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rate", type=float, default=20.0, help="requests per second")
+    parser.add_argument("--seconds", type=float, default=15.0)
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        kafka = KafkaRunner(root / "kafka", port=free_port(), controller_port=free_port())
+        private, public = ensure_keys(root / "keys")
+        stack = Stack(
+            StackConfig(
+                data_dir=root,
+                kafka_bootstrap=kafka.bootstrap,
+                private_key=private,
+                public_key=public,
+                http_port=free_port(),
+                grpc_ports={name: free_port() for name in SERVICES},
+                extra_env={"PARLA_LOG_LEVEL": "WARNING", "PARLA_AUTH_RATE_LIMIT": "1000/minute"},
+            )
+        )
+        try:
+            kafka.start()
+            asyncio.run(ensure_topics(kafka.bootstrap))
+            stack.start()
+            stack.wait_healthy()
+            asyncio.run(measure(stack.config.url(), options.rate, options.seconds))
+        finally:
+            stack.stop()
+            kafka.stop()
+
+
+if __name__ == "__main__":
+    main()
