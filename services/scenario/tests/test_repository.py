@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from parla.scenario.catalogue import load_system_scenarios
 from parla.scenario.db import RunRow
-from parla.scenario.domain import PhaseProgress
+from parla.scenario.domain import LANGUAGES, PhaseProgress
 from parla.scenario.repository import RunRepository, ScenarioRepository
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
@@ -23,15 +23,18 @@ async def test_upserting_system_scenarios_is_idempotent(db):
 
 
 async def test_a_changed_scenario_is_refreshed_and_loses_dropped_languages(db):
-    spec = load_system_scenarios()[0]
-    french = spec.localizations["es"].model_copy(update={"title": "Réserver une table"})
-    bilingual = spec.model_copy(update={"localizations": {**spec.localizations, "fr": french}})
+    spec = next(s for s in load_system_scenarios() if len(s.localizations) < len(LANGUAGES))
+    extra = next(language for language in LANGUAGES if language not in spec.localizations)
+    added = spec.localizations["es"].model_copy(update={"title": "Una versión más"})
+    bilingual = spec.model_copy(update={"localizations": {**spec.localizations, extra: added}})
     async with db.transaction() as session:
         await ScenarioRepository(session).upsert_system(bilingual, NOW)
-    async with db.transaction() as session:
-        assert await ScenarioRepository(session).upsert_system(spec, NOW)
     async with db.reading() as session:
-        listed, total = await ScenarioRepository(session).list_public(language="fr", limit=10, offset=0)
+        assert (await ScenarioRepository(session).list_public(language=extra, limit=10, offset=0))[1] == 1
+    async with db.transaction() as session:
+        assert await ScenarioRepository(session).upsert_system(spec, NOW + timedelta(seconds=1))
+    async with db.reading() as session:
+        listed, total = await ScenarioRepository(session).list_public(language=extra, limit=10, offset=0)
     assert (listed, total) == ([], 0)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -14,6 +15,20 @@ from parla.scenario.db import RunRow, ScenarioLocalizationRow, ScenarioRow, Turn
 from parla.scenario.domain import PhaseProgress, ScenarioSpec
 
 SYSTEM, ME = "system", "me"
+_SPEC_CACHE_SIZE = 1024
+_parsed: OrderedDict[tuple[str, datetime], ScenarioSpec] = OrderedDict()
+
+
+def spec_of(row: ScenarioRow) -> ScenarioSpec:
+    """The row's document as a ScenarioSpec. Parsing is cached per (id, updated_at): every turn
+    of a run needs its scenario, and validating a whole scenario on each turn is wasted work."""
+    key = (row.id, row.updated_at)
+    spec = _parsed.get(key)
+    if spec is None:
+        spec = _parsed[key] = ScenarioSpec.model_validate(row.spec)
+        if len(_parsed) > _SPEC_CACHE_SIZE:
+            _parsed.popitem(last=False)
+    return spec
 
 
 @dataclass(frozen=True)
@@ -74,7 +89,7 @@ class ScenarioRepository:
             .limit(query.limit)
             .offset(query.offset)
         )
-        return [ScenarioListing(row, ScenarioSpec.model_validate(row.spec), lang) for row, lang in rows], int(total or 0)
+        return [ScenarioListing(row, spec_of(row), lang) for row, lang in rows], int(total or 0)
 
     async def list_public(self, *, language: str | None, limit: int, offset: int) -> tuple[list[ScenarioListing], int]:
         """Public scenarios in ``language`` (any language when None), by title."""

@@ -28,7 +28,15 @@ from parla.scenario.domain import (
     run_score,
     vocabulary_outcome,
 )
-from parla.scenario.repository import ME, SYSTEM, CatalogueQuery, RunRepository, ScenarioListing, ScenarioRepository
+from parla.scenario.repository import (
+    ME,
+    SYSTEM,
+    CatalogueQuery,
+    RunRepository,
+    ScenarioListing,
+    ScenarioRepository,
+    spec_of,
+)
 from parla.scenario.tutor import Tutor, TutorRequest
 
 MAX_PAGE = 100
@@ -193,7 +201,7 @@ class ScenarioService:
         row = await ScenarioRepository(session).get(scenario_id)
         if row is None or not _can_see(caller, row):
             raise NotFound(f"no scenario {scenario_id!r}; list them with GET /api/v1/scenarios")
-        return row, ScenarioSpec.model_validate(row.spec)
+        return row, spec_of(row)
 
     @staticmethod
     def _language_of(spec: ScenarioSpec, language: str) -> str:
@@ -381,7 +389,7 @@ class ScenarioService:
         row: ScenarioRow | None = await ScenarioRepository(session).get(scenario_id)
         if row is None:
             raise NotFound(f"the scenario {scenario_id!r} of this run no longer exists")
-        return ScenarioSpec.model_validate(row.spec)
+        return spec_of(row)
 
     async def _view(self, session, runs: RunRepository, run: RunRow, spec: ScenarioSpec | None = None) -> RunView:
         spec = spec or await self._spec(session, run.scenario_id)
