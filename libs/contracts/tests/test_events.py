@@ -73,9 +73,8 @@ SAMPLES: list[Event] = [
             titles={"es": "Mi hotel"},
             text="Mi hotel\nel pasaporte",
         )
-        for model in (ScenarioPublished, ScenarioUpdated)
+        for model in (ScenarioPublished, ScenarioUpdated, ScenarioDeleted)
     ),
-    ScenarioDeleted(scenario_id="mi-hotel-1a2b3c", owner_id=USER),
 ]
 
 

@@ -491,9 +491,9 @@ def _alter_bad_slug(raw):
 @pytest.mark.parametrize(
     ("alter", "message"),
     [
-        (_alter_unknown_phrase, "unknown phrase 'no-such-phrase'"),
-        (_alter_unknown_concept, "unknown concept 'no-such-concept'"),
-        (_alter_min_above_vocabulary, "min exceeds the phase's vocabulary"),
+        (_alter_unknown_phrase, "has no phrase 'no-such-phrase'"),
+        (_alter_unknown_concept, "has no words for concept 'no-such-concept'"),
+        (_alter_min_above_vocabulary, "localization has here"),
         (_alter_missing_localized_phase, "must localize exactly the phases"),
         (_alter_extra_localized_phase, "must localize exactly the phases"),
         (_alter_duplicate_phase_id, "phase ids must be unique"),

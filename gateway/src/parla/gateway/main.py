@@ -25,7 +25,7 @@ from parla.gateway.clients import ServiceClients
 from parla.gateway.config import GatewaySettings
 from parla.gateway.deps import RateLimit
 from parla.gateway.errors import install_error_handlers
-from parla.gateway.routes import auth, authoring, me, progress, review, runs, scenarios
+from parla.gateway.routes import auth, authoring, me, personas, progress, review, runs, scenarios
 from parla.gateway.schemas import HealthOut
 from parla.gateway.security import TokenIssuer
 from parla.gateway.service import AuthService
@@ -92,6 +92,7 @@ def create_app(settings: GatewaySettings, *, run_relay: bool = True) -> FastAPI:
     for router in (
         auth.router,
         me.router,
+        personas.router,
         authoring.router,
         authoring.templates_router,
         scenarios.router,

@@ -378,3 +378,34 @@ class FromTemplateIn(_In):
     category: Category
     language: Language | None = None
     title: Annotated[PlainText, Field(min_length=3, max_length=120)] | None = None
+
+
+# --- personas -------------------------------------------------------------------------------
+
+
+class PersonaOut(BaseModel):
+    type: str
+    name: str
+    description: str
+    traits: list[str]
+    best_for: list[str]
+    is_default: bool
+    version: str
+
+
+class PersonasOut(BaseModel):
+    personas: list[PersonaOut]
+    default_type: str
+
+
+class PersonaPreferenceOut(BaseModel):
+    persona: PersonaOut
+    subject: str
+    learner_level: str
+    is_default: bool = Field(description="True while you have not chosen and the default applies")
+
+
+class PersonaPreferenceIn(_In):
+    persona_type: str = Field(min_length=1, max_length=40, pattern=r"^[a-z_]+$")
+    subject: Annotated[PlainText, Field(max_length=200)] = ""
+    learner_level: Level = "beginner"

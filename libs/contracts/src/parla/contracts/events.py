@@ -88,13 +88,8 @@ class ScenarioUpdated(ScenarioChanged):
     event_type: ClassVar[str] = "scenario.updated"
 
 
-class ScenarioDeleted(Event):
+class ScenarioDeleted(ScenarioChanged):
     event_type: ClassVar[str] = "scenario.deleted"
-    scenario_id: str
-    owner_id: uuid.UUID | None = None
-
-    def partition_key(self) -> str:
-        return self.scenario_id
 
 
 class ScenarioViewed(Event):

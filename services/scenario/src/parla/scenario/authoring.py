@@ -8,7 +8,6 @@ found" rather than "forbidden", so ids reveal nothing.
 from __future__ import annotations
 
 import secrets
-import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -17,14 +16,15 @@ from pydantic import ValidationError
 
 from parla.chassis.auth import Principal
 from parla.chassis.db import Database
-from parla.chassis.errors import InvalidArgument, NotFound, PermissionDenied
+from parla.chassis.errors import Conflict, InvalidArgument, NotFound, PermissionDenied
 from parla.chassis.messaging import add_event
 from parla.contracts.events import ScenarioDeleted, ScenarioPublished, ScenarioUpdated
 from parla.scenario.db import ScenarioRow
-from parla.scenario.domain import CATEGORIES, Assessment, ScenarioSpec, assess_difficulty, keyword_text, slug_for
-from parla.scenario.repository import ScenarioRepository
+from parla.scenario.domain import CATEGORIES, Assessment, ScenarioSpec, assess_difficulty, scenario_changed, slug_for
+from parla.scenario.repository import ScenarioRepository, spec_of
 
 MAX_DRAFT_LOCALIZATIONS = 8
+MAX_SCENARIOS_PER_AUTHOR = 200
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,9 @@ def field_errors(error: ValidationError) -> dict[str, str]:
     for problem in error.errors(include_url=False):
         location = ".".join(str(part) for part in problem["loc"] if not str(part).startswith("function-"))
         message = problem["msg"].removeprefix("Value error, ")
+        if not location and ": " in message:
+            # A rule across fields names the field at fault first (see ScenarioSpec).
+            location, message = message.split(": ", 1)
         fields.setdefault(location or "draft", message)
     return fields
 
@@ -85,11 +88,18 @@ class AuthoringService:
     async def create(self, caller: Principal, draft: dict[str, Any]) -> AuthoredScenario:
         """A new private scenario owned by the caller."""
         title = _first_title(draft)
-        spec = validate_draft(draft, slug_for(title, secrets.token_hex(3)))
+        spec = validate_draft(draft, slug_for(title, secrets.token_hex(4)))
         now = _now()
         row = ScenarioRow(id=spec.id, owner_id=caller.user_id, visibility="private", created_at=now)
         async with self._db.transaction() as session:
-            await ScenarioRepository(session).save(row, spec, now)
+            repository = ScenarioRepository(session)
+            if await repository.count_owned(caller.user_id) >= MAX_SCENARIOS_PER_AUTHOR:
+                raise Conflict(
+                    f"you have {MAX_SCENARIOS_PER_AUTHOR} scenarios, the most one learner can keep; delete one to make room"
+                )
+            if await repository.get(spec.id) is not None:  # 4 random bytes: a clash is rare, not impossible
+                raise Conflict("that id was just taken; send the request again")
+            await repository.save(row, spec, now)
         return AuthoredScenario(row, spec, assess_difficulty(spec))
 
     async def update(self, caller: Principal, scenario_id: str, draft: dict[str, Any]) -> AuthoredScenario:
@@ -97,16 +107,19 @@ class AuthoringService:
             repository = ScenarioRepository(session)
             row = await self._editable(repository, caller, scenario_id)
             spec = validate_draft(draft, row.id)
-            await repository.save(row, spec, _now())
+            now = _now()
+            await repository.save(row, spec, now)
+            if row.owner_id is None:
+                row.edited_by_admin_at = now
             if row.visibility == "public":
-                await add_event(session, ScenarioUpdated(**_changed(row, spec)))
+                await add_event(session, ScenarioUpdated(**scenario_changed(row, spec)))
         return AuthoredScenario(row, spec, assess_difficulty(spec))
 
     async def delete(self, caller: Principal, scenario_id: str) -> None:
         async with self._db.transaction() as session:
             row = await self._editable(ScenarioRepository(session), caller, scenario_id)
             row.deleted_at = _now()
-            await add_event(session, ScenarioDeleted(scenario_id=row.id, owner_id=row.owner_id))
+            await add_event(session, ScenarioDeleted(**scenario_changed(row, spec_of(row))))
 
     async def duplicate(self, caller: Principal, scenario_id: str) -> AuthoredScenario:
         """A private copy, owned by the caller, of any scenario the caller can open."""
@@ -123,7 +136,7 @@ class AuthoringService:
             if row.visibility != visibility:
                 row.visibility, row.updated_at = visibility, _now()
                 event = ScenarioPublished if visibility == "public" else ScenarioUpdated
-                await add_event(session, event(**_changed(row, spec)))
+                await add_event(session, event(**scenario_changed(row, spec)))
         return AuthoredScenario(row, spec, assess_difficulty(spec))
 
     async def templates(self, language: str = "") -> list[Template]:
@@ -188,17 +201,3 @@ def _first_title(draft: dict[str, Any]) -> str:
             if isinstance(local, dict) and isinstance(local.get("title"), str):
                 return local["title"]
     return "scenario"
-
-
-def _changed(row: ScenarioRow, spec: ScenarioSpec) -> dict[str, Any]:
-    owner = row.owner_id if isinstance(row.owner_id, uuid.UUID) or row.owner_id is None else uuid.UUID(str(row.owner_id))
-    return {
-        "scenario_id": spec.id,
-        "owner_id": owner,
-        "visibility": row.visibility,
-        "category": spec.category,
-        "difficulty": spec.difficulty,
-        "languages": spec.languages,
-        "titles": {language: local.title for language, local in spec.localizations.items()},
-        "text": keyword_text(spec),
-    }

@@ -27,6 +27,8 @@ class ScenarioRow(Base):
     updated_at = mapped_column(UTCDateTime(), nullable=False)
     # Deleted scenarios stay for the runs that played them, invisible to everyone else.
     deleted_at = mapped_column(UTCDateTime())
+    # Set when an admin edits a system scenario: seeding then leaves it as the admin made it.
+    edited_by_admin_at = mapped_column(UTCDateTime())
 
     __table_args__ = (Index("ix_scenarios_owner", "owner_id"),)
 
@@ -55,6 +57,9 @@ class RunRow(Base):
     persona: Mapped[str] = mapped_column(String(40), server_default="")
     current_phase: Mapped[int] = mapped_column(Integer)
     progress: Mapped[list] = mapped_column(JSON)  # one PhaseProgress per phase
+    # The scenario as it was when the run started (its language only): later edits by the
+    # author never change a run in progress.
+    scenario_snapshot: Mapped[dict | None] = mapped_column(JSON)
     mistakes: Mapped[list] = mapped_column(JSON, server_default="[]")  # Mistake dicts, in order
     score: Mapped[float | None] = mapped_column(Float)
     started_at = mapped_column(UTCDateTime(), nullable=False)

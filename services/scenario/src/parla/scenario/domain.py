@@ -8,7 +8,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import simplemma
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
@@ -94,9 +94,9 @@ class PhaseLocalization(_Model):
     name: ShortText
     vocabulary: list[VocabularyItem] = Field(min_length=1, max_length=20)
     phrases: list[PhraseSpec] = Field(min_length=1, max_length=20)
-    concepts: dict[Slug, list[ShortText]] = {}
+    concepts: dict[Slug, Annotated[list[ShortText], Field(min_length=1, max_length=30)]] = Field(default={}, max_length=10)
     tutor_lines: list[ShortText] = Field(min_length=1, max_length=10)
-    cultural_notes: list[ShortText] = []
+    cultural_notes: list[ShortText] = Field(default=[], max_length=10)
 
 
 class Localization(_Model):
@@ -117,29 +117,38 @@ class ScenarioSpec(_Model):
     learner_role: ShortText
     tutor_role: ShortText
     setting: Annotated[LongText, Field(min_length=1)]
-    prerequisites: list[ShortText] = []
-    learning_outcomes: list[ShortText] = []
+    prerequisites: list[ShortText] = Field(default=[], max_length=10)
+    learning_outcomes: list[ShortText] = Field(default=[], max_length=10)
     phases: list[PhaseSpec] = Field(min_length=1, max_length=6)
     localizations: dict[Literal[LANGUAGES], Localization] = Field(min_length=1)  # type: ignore[valid-type]
 
     @model_validator(mode="after")
     def _localizations_cover_phases(self) -> ScenarioSpec:
+        # Messages start with the path of the field at fault ("phases.0.success_criteria.1: ..."),
+        # which the authoring API turns into one message per field.
         phase_ids = [p.id for p in self.phases]
         if len(set(phase_ids)) != len(phase_ids):
-            raise ValueError("phase ids must be unique")
+            raise ValueError("phases: phase ids must be unique")
         for language, loc in self.localizations.items():
             if set(loc.phases) != set(phase_ids):
-                raise ValueError(f"localization {language!r} must localize exactly the phases {phase_ids}")
-            for phase in self.phases:
+                raise ValueError(f"localizations.{language}.phases: must localize exactly the phases {phase_ids}")
+            for index, phase in enumerate(self.phases):
                 local = loc.phases[phase.id]
                 phrase_ids = {p.id for p in local.phrases}
-                for criterion in phase.success_criteria:
+                for number, criterion in enumerate(phase.success_criteria):
+                    where = f"phases.{index}.success_criteria.{number}"
                     if isinstance(criterion, UsesPhrase) and criterion.phrase_id not in phrase_ids:
-                        raise ValueError(f"{language}/{phase.id}: criterion names unknown phrase {criterion.phrase_id!r}")
+                        raise ValueError(
+                            f"{where}.phrase_id: the {language} localization has no phrase {criterion.phrase_id!r} here"
+                        )
                     if isinstance(criterion, Mentions) and criterion.concept not in local.concepts:
-                        raise ValueError(f"{language}/{phase.id}: criterion names unknown concept {criterion.concept!r}")
+                        raise ValueError(
+                            f"{where}.concept: the {language} localization has no words for concept {criterion.concept!r}"
+                        )
                     if isinstance(criterion, UsesVocabulary) and criterion.min > len(local.vocabulary):
-                        raise ValueError(f"{language}/{phase.id}: uses_vocabulary min exceeds the phase's vocabulary")
+                        raise ValueError(
+                            f"{where}.min: more than the {len(local.vocabulary)} key words the {language} localization has here"
+                        )
         return self
 
     @property
@@ -523,3 +532,17 @@ def slug_for(title: str, suffix: str) -> str:
     base = "-".join(fold(title).split())[:60].strip("-") or "scenario"
     base = re.sub(r"[^a-z0-9-]", "", base) or "scenario"
     return f"{base}-{suffix}"
+
+
+def scenario_changed(row: Any, spec: ScenarioSpec) -> dict[str, Any]:
+    """The fields of ``scenario.published/updated/deleted``: what other services keep of it."""
+    return {
+        "scenario_id": spec.id,
+        "owner_id": row.owner_id,
+        "visibility": row.visibility,
+        "category": spec.category,
+        "difficulty": spec.difficulty,
+        "languages": spec.languages,
+        "titles": {language: local.title for language, local in spec.localizations.items()},
+        "text": keyword_text(spec),
+    }

@@ -154,8 +154,8 @@ class ScenarioServicer(scenario_pb2_grpc.ScenarioServiceServicer):
         )
 
     async def GetScenario(self, request: pb.GetScenarioRequest, context) -> pb.Scenario:
-        spec, language = await self._service.get_scenario(principal(), request.scenario_id, request.language)
-        return scenario_message(spec, language)
+        row, spec, language = await self._service.get_scenario(principal(), request.scenario_id, request.language)
+        return scenario_message(spec, language, row)
 
     async def ListCategories(self, request: pb.ListCategoriesRequest, context) -> pb.ListCategoriesResponse:
         categories = await self._service.categories(principal(), request.language)

@@ -19,16 +19,19 @@ _SPEC_CACHE_SIZE = 1024
 _parsed: OrderedDict[tuple[str, datetime], ScenarioSpec] = OrderedDict()
 
 
-def spec_of(row: ScenarioRow) -> ScenarioSpec:
-    """The row's document as a ScenarioSpec. Parsing is cached per (id, updated_at): every turn
-    of a run needs its scenario, and validating a whole scenario on each turn is wasted work."""
-    key = (row.id, row.updated_at)
+def parsed_spec(key: tuple[str, datetime], document: dict) -> ScenarioSpec:
+    """``document`` as a ScenarioSpec, cached under ``key`` (an id and a version time): every
+    turn of a run needs its scenario, and validating a whole scenario each turn is wasted work."""
     spec = _parsed.get(key)
     if spec is None:
-        spec = _parsed[key] = ScenarioSpec.model_validate(row.spec)
+        spec = _parsed[key] = ScenarioSpec.model_validate(document)
         if len(_parsed) > _SPEC_CACHE_SIZE:
             _parsed.popitem(last=False)
     return spec
+
+
+def spec_of(row: ScenarioRow) -> ScenarioSpec:
+    return parsed_spec((row.id, row.updated_at), row.spec)
 
 
 @dataclass(frozen=True)
@@ -45,16 +48,21 @@ class ScenarioRepository:
     async def get(self, scenario_id: str) -> ScenarioRow | None:
         return await self.session.get(ScenarioRow, scenario_id)
 
-    async def upsert_system(self, spec: ScenarioSpec, now: datetime) -> bool:
-        """Insert or refresh a system scenario; True when something changed."""
+    async def upsert_system(self, spec: ScenarioSpec, now: datetime) -> tuple[ScenarioRow, bool] | None:
+        """Insert or refresh a shipped scenario: (row, created) when something changed, else None.
+        A row an admin has edited is not overwritten."""
         row = await self.get(spec.id)
-        if row is not None and row.spec == spec.model_dump(mode="json"):
-            return False
-        await self.save(row or ScenarioRow(id=spec.id, owner_id=None, visibility="public", created_at=now), spec, now)
-        return True
+        if row is not None and (row.edited_by_admin_at is not None or row.spec == spec.model_dump(mode="json")):
+            return None
+        created = row is None
+        row = row or ScenarioRow(id=spec.id, owner_id=None, visibility="public", created_at=now)
+        await self.save(row, spec, now)
+        return row, created
 
     async def system_scenarios(self) -> list[ScenarioRow]:
-        query = select(ScenarioRow).where(ScenarioRow.owner_id.is_(None), ScenarioRow.deleted_at.is_(None))
+        query = select(ScenarioRow).where(
+            ScenarioRow.owner_id.is_(None), ScenarioRow.deleted_at.is_(None), ScenarioRow.visibility == "public"
+        )
         return list(await self.session.scalars(query.order_by(ScenarioRow.id)))
 
     async def save(self, row: ScenarioRow, spec: ScenarioSpec, now: datetime) -> None:
@@ -75,6 +83,12 @@ class ScenarioRepository:
             self.session.add(target)
         for stale in existing.values():
             await self.session.delete(stale)
+
+    async def count_owned(self, owner_id: uuid.UUID) -> int:
+        query = select(func.count()).select_from(ScenarioRow)
+        return int(
+            await self.session.scalar(query.where(ScenarioRow.owner_id == owner_id, ScenarioRow.deleted_at.is_(None))) or 0
+        )
 
     async def search(self, query: CatalogueQuery) -> tuple[list[ScenarioListing], int]:
         """Scenarios the caller may see that match ``query``, one row per localization, by title."""

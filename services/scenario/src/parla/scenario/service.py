@@ -12,7 +12,14 @@ from parla.chassis.db import Database
 from parla.chassis.errors import Conflict, InvalidArgument, NotFound
 from parla.chassis.messaging import add_event
 from parla.contracts.events import Mistake as MistakeOutcome
-from parla.contracts.events import ScenarioCompleted, ScenarioStarted, ScenarioViewed, VocabularyOutcome
+from parla.contracts.events import (
+    ScenarioCompleted,
+    ScenarioPublished,
+    ScenarioStarted,
+    ScenarioUpdated,
+    ScenarioViewed,
+    VocabularyOutcome,
+)
 from parla.scenario.catalogue import load_system_scenarios
 from parla.scenario.db import RunRow, ScenarioRow, TurnRow
 from parla.scenario.domain import (
@@ -26,6 +33,7 @@ from parla.scenario.domain import (
     find_mistakes,
     judge_turn,
     run_score,
+    scenario_changed,
     vocabulary_outcome,
 )
 from parla.scenario.repository import (
@@ -35,6 +43,7 @@ from parla.scenario.repository import (
     RunRepository,
     ScenarioListing,
     ScenarioRepository,
+    parsed_spec,
     spec_of,
 )
 from parla.scenario.tutor import Tutor, TutorRequest
@@ -115,6 +124,11 @@ def _can_see(caller: Principal, row: ScenarioRow) -> bool:
     return row.visibility == "public" or caller.is_admin or (row.owner_id is not None and row.owner_id == _viewer(caller))
 
 
+def _snapshot(spec: ScenarioSpec, language: str) -> dict:
+    """The scenario in the run's language only: what the run needs, and a tenth of the size."""
+    return spec.model_copy(update={"localizations": {language: spec.localizations[language]}}).model_dump(mode="json")
+
+
 def _check_language(language: str) -> None:
     if language not in LANGUAGES:
         raise InvalidArgument(
@@ -135,13 +149,20 @@ class ScenarioService:
         self._max_turns = max_learner_turns
 
     async def seed_system_scenarios(self) -> int:
-        """Insert or refresh the shipped scenarios; returns how many changed. Safe to re-run."""
+        """Insert or refresh the shipped scenarios, telling other services (``scenario.published``
+        for a new one, ``scenario.updated`` for a changed one); returns how many changed. Safe to
+        re-run. A system scenario an admin has edited is left as the admin made it."""
         changed = 0
         now = _now()
         async with self._db.transaction() as session:
             repository = ScenarioRepository(session)
             for spec in load_system_scenarios():
-                changed += await repository.upsert_system(spec, now)
+                outcome = await repository.upsert_system(spec, now)
+                if outcome is not None:
+                    row, created = outcome
+                    event = ScenarioPublished if created else ScenarioUpdated
+                    await add_event(session, event(**scenario_changed(row, spec)))
+                    changed += 1
         return changed
 
     # --- catalogue ---------------------------------------------------------------------------
@@ -178,10 +199,10 @@ class ScenarioService:
             counts = await ScenarioRepository(session).category_counts(_viewer(caller), _known(language, LANGUAGES, "language"))
         return [(category, CATEGORY_NAMES[category], counts.get(category, 0)) for category in CATEGORIES]
 
-    async def get_scenario(self, caller: Principal, scenario_id: str, language: str) -> tuple[ScenarioSpec, str]:
+    async def get_scenario(self, caller: Principal, scenario_id: str, language: str) -> tuple[ScenarioRow, ScenarioSpec, str]:
         """The scenario in ``language``; a learner opening it is recorded as ``scenario.viewed``."""
         async with self._db.transaction() as session:
-            _, spec = await self._visible(session, caller, scenario_id)
+            row, spec = await self._visible(session, caller, scenario_id)
             language = self._language_of(spec, language)
             if not caller.is_service:
                 await add_event(
@@ -194,7 +215,7 @@ class ScenarioService:
                         difficulty=spec.difficulty,
                     ),
                 )
-        return spec, language
+        return row, spec, language
 
     @staticmethod
     async def _visible(session, caller: Principal, scenario_id: str) -> tuple[ScenarioRow, ScenarioSpec]:
@@ -236,6 +257,7 @@ class ScenarioService:
             progress=[PhaseProgress(phase.id).to_json() for phase in spec.phases],
             mistakes=[],
             persona=persona,
+            scenario_snapshot=_snapshot(spec, language),
             score=None,
             started_at=now,
         )
@@ -278,7 +300,7 @@ class ScenarioService:
             run = await self._owned_run(runs, caller, run_id, for_update=True)
             if run.status != "active":
                 raise Conflict(f"run {run.id} is {run.status}; start a new run to keep practising")
-            spec = await self._spec(session, run.scenario_id)
+            spec = await self._spec(session, run)
             local = spec.localizations[run.language]
             progress = RunRepository.progress_of(run)
             if sum(p.learner_turns for p in progress) >= self._max_turns:
@@ -315,7 +337,7 @@ class ScenarioService:
         async with self._db.transaction() as session:
             runs = RunRepository(session)
             run = await self._owned_run(runs, caller, run_id, for_update=True)
-            spec = await self._spec(session, run.scenario_id)
+            spec = await self._spec(session, run)
             if run.status == "completed":
                 return await self._view(session, runs, run, spec)
             if run.status == "abandoned":
@@ -385,12 +407,15 @@ class ScenarioService:
         return run
 
     @staticmethod
-    async def _spec(session, scenario_id: str) -> ScenarioSpec:
-        row: ScenarioRow | None = await ScenarioRepository(session).get(scenario_id)
+    async def _spec(session, run: RunRow) -> ScenarioSpec:
+        """The scenario as the run started it; later edits by its author do not reach the run."""
+        if run.scenario_snapshot:
+            return parsed_spec((f"run:{run.id}", run.started_at), run.scenario_snapshot)
+        row: ScenarioRow | None = await ScenarioRepository(session).get(run.scenario_id)
         if row is None:
-            raise NotFound(f"the scenario {scenario_id!r} of this run no longer exists")
+            raise NotFound(f"the scenario {run.scenario_id!r} of this run no longer exists")
         return spec_of(row)
 
     async def _view(self, session, runs: RunRepository, run: RunRow, spec: ScenarioSpec | None = None) -> RunView:
-        spec = spec or await self._spec(session, run.scenario_id)
+        spec = spec or await self._spec(session, run)
         return RunView(run, spec, RunRepository.progress_of(run), await runs.turns(run.id))
