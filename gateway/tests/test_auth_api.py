@@ -185,3 +185,10 @@ async def test_an_operator_grants_admin_and_it_applies_from_the_next_refresh(cli
     refreshed = (await client.post("/api/v1/auth/refresh", json={"refresh_token": tokens["refresh_token"]})).json()
     assert refreshed["user"]["roles"] == ["learner", "admin"]
     assert await asyncio.to_thread(cli.main, ["grant-role", "--email", "ghost@example.com", "--role", "admin"]) == 1
+
+
+async def test_a_body_over_the_limit_is_413_before_it_is_read(client):
+    answer = await client.post(
+        "/api/v1/auth/login", content=b"x" * 10, headers={"content-type": "application/json", "content-length": str(17 * 2**20)}
+    )
+    assert answer.status_code == 413 and answer.json()["error"]["code"] == "payload_too_large"

@@ -10,7 +10,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import uvicorn
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
@@ -24,13 +24,15 @@ from parla.chassis.telemetry import setup_tracing, shutdown_tracing
 from parla.gateway.clients import ServiceClients
 from parla.gateway.config import GatewaySettings
 from parla.gateway.deps import RateLimit
-from parla.gateway.errors import install_error_handlers
+from parla.gateway.errors import error_body, install_error_handlers
 from parla.gateway.routes import auth, authoring, me, personas, progress, review, runs, scenarios
 from parla.gateway.schemas import HealthOut
 from parla.gateway.security import TokenIssuer
 from parla.gateway.service import AuthService
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+# Large enough for any valid request (a 10 MB field still gets its 422 with the field named).
+MAX_BODY_BYTES = 16 * 2**20
 log = get_logger(__name__)
 
 
@@ -88,6 +90,16 @@ def create_app(settings: GatewaySettings, *, run_relay: bool = True) -> FastAPI:
         openapi_url="/api/v1/openapi.json",
     )
     install_error_handlers(app)
+
+    @app.middleware("http")
+    async def limit_body_size(request: Request, call_next):
+        # Bounds memory before any parsing: a declared body over the limit is refused outright.
+        declared = request.headers.get("content-length")
+        if declared is not None and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+            body = error_body("payload_too_large", f"the request body is over {MAX_BODY_BYTES // 2**20} MiB; send less")
+            return JSONResponse(body, status_code=413)
+        return await call_next(request)
+
     api = APIRouter(prefix="/api/v1")
     for router in (
         auth.router,

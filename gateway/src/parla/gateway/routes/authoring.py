@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Response, status
 from google.protobuf.struct_pb2 import Struct
 
+from parla.chassis.errors import InvalidArgument
 from parla.contracts.rpc.scenario.v1 import authoring_pb2 as pb
 from parla.gateway.deps import Clients, CurrentUser
 from parla.gateway.schemas import (
@@ -24,7 +26,17 @@ templates_router = APIRouter(tags=["authoring"])
 ScenarioId = Annotated[str, Path(max_length=80, pattern=r"^[a-z0-9-]+$")]
 
 
+MAX_DRAFT_BYTES = 1_000_000
+
+
 def _struct(document: dict) -> Struct:
+    """The draft for the service; a 422 when it is too big for one message, whatever its fields."""
+    size = len(json.dumps(document, ensure_ascii=False).encode())
+    if size > MAX_DRAFT_BYTES:
+        raise InvalidArgument(
+            f"the scenario is {size // 1000} KB; at most {MAX_DRAFT_BYTES // 1000} KB: shorten texts or split it",
+            details={"draft": "too large"},
+        )
     struct = Struct()
     struct.update(document)
     return struct
