@@ -29,3 +29,32 @@ async def test_unknown_personas_and_bad_choices_are_4xx(api):
     )
     assert html.status_code == 422 and "subject" in html.json()["error"]["details"]
     assert (await api.get("/api/v1/personas")).status_code == 401
+
+
+async def feedback_for(api, learner, persona: str | None = None) -> list[str]:
+    body = {"scenario_id": "hotel-check-in", "language": "es"} | ({"persona": persona} if persona else {})
+    run = (await api.post("/api/v1/runs", json=body, headers=learner.headers)).json()
+    turn = await api.post(f"/api/v1/runs/{run['id']}/turns", json={"text": "Hola, buenas tardes."}, headers=learner.headers)
+    assert turn.status_code == 200, turn.text
+    return turn.json()["feedback"]
+
+
+async def test_every_tutor_reply_speaks_with_the_learners_persona_or_the_runs_override(api):
+    learner = await new_learner(api)
+    default = await feedback_for(api, learner)
+    await api.put("/api/v1/me/persona", json={"persona_type": "guiding_challenger"}, headers=learner.headers)
+    challenger = await feedback_for(api, learner)
+    scholar = await feedback_for(api, learner, persona="expert_scholar")
+    assert len({tuple(default), tuple(challenger), tuple(scholar)}) == 3
+    assert any("?" in line for line in challenger)
+
+
+async def test_with_the_persona_service_down_a_turn_still_gets_an_offline_reply_and_a_notice(api, stack):
+    learner = await new_learner(api)
+    stack.stop_process("persona")
+    try:
+        feedback = await feedback_for(api, learner)
+    finally:
+        stack.start_process("persona")
+        stack.wait_healthy(timeout=60)
+    assert any("unavailable" in line for line in feedback)

@@ -62,6 +62,8 @@ class Stack:
             }
         else:
             env["PARLA_GRPC_PORT"] = str(config.grpc_ports[name])
+            if name == "scenario":
+                env["PARLA_PERSONA_ADDR"] = f"127.0.0.1:{config.grpc_ports['persona']}"
         return env
 
     def _log_path(self, name: str) -> Path:

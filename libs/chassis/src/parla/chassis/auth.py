@@ -64,6 +64,8 @@ class TokenVerifier:
 
 
 current_principal: ContextVar[Principal | None] = ContextVar("parla_principal", default=None)
+# The verified token itself, so that a service acting for the caller can pass it on.
+current_token: ContextVar[str | None] = ContextVar("parla_token", default=None)
 
 
 def bearer_token(metadata: object) -> str:
@@ -73,6 +75,14 @@ def bearer_token(metadata: object) -> str:
             if scheme.lower() == "bearer" and token:
                 return token
     raise Unauthenticated("no access token: send 'authorization: Bearer <token>'")
+
+
+def caller_metadata() -> tuple[tuple[str, str], ...]:
+    """gRPC metadata that calls another service as the current caller."""
+    token = current_token.get()
+    if token is None:
+        raise Unauthenticated("no verified caller for this request")
+    return (("authorization", f"Bearer {token}"),)
 
 
 def principal() -> Principal:

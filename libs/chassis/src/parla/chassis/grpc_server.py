@@ -14,7 +14,7 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 from opentelemetry.instrumentation.grpc import aio_server_interceptor
 
-from parla.chassis.auth import TokenVerifier, bearer_token, current_principal
+from parla.chassis.auth import TokenVerifier, bearer_token, current_principal, current_token
 from parla.chassis.errors import ServiceError
 from parla.chassis.logging import get_logger
 
@@ -78,16 +78,18 @@ class AuthInterceptor(grpc.aio.ServerInterceptor):
 
         async def guarded(request, context: grpc.aio.ServicerContext):
             try:
-                caller = verifier.verify(bearer_token(context.invocation_metadata()))
+                raw = bearer_token(context.invocation_metadata())
+                caller = verifier.verify(raw)
             except ServiceError as error:
                 await abort_with(context, error)
-            token = current_principal.set(caller)
+            principal_token, raw_token = current_principal.set(caller), current_token.set(raw)
             try:
                 return await inner(request, context)
             except ServiceError as error:
                 await abort_with(context, error)
             finally:
-                current_principal.reset(token)
+                current_principal.reset(principal_token)
+                current_token.reset(raw_token)
 
         return grpc.unary_unary_rpc_method_handler(
             guarded,

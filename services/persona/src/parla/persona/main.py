@@ -18,7 +18,10 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 async def build(db: Database) -> Components:
     service = PersonaService(db=db, library=load_library())
     return Components(
-        registrations=[ServiceRegistration(grpc_api.add_to_server, grpc_api.PersonaServicer(service), grpc_api.SERVICE_NAME)]
+        registrations=[
+            ServiceRegistration(grpc_api.add_to_server, grpc_api.PersonaServicer(service), grpc_api.SERVICE_NAME),
+            ServiceRegistration(grpc_api.add_tutor_to_server, grpc_api.TutorServicer(service), grpc_api.TUTOR_SERVICE_NAME),
+        ]
     )
 
 

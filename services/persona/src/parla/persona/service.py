@@ -8,8 +8,9 @@ from datetime import UTC, datetime
 from parla.chassis.auth import Principal
 from parla.chassis.db import Database
 from parla.chassis.errors import InvalidArgument, NotFound
-from parla.persona.domain import LEVELS, Library, Persona
+from parla.persona.domain import LEVELS, Library, Persona, PhaseContext, PromptRequest, build_prompt
 from parla.persona.repository import PreferenceRepository
+from parla.persona.tutor import OfflineProvider, Provider, Reply, TurnContext
 
 DEFAULT_LEVEL = "beginner"
 MAX_SUBJECT_CHARS = 200
@@ -24,9 +25,10 @@ class Preference:
 
 
 class PersonaService:
-    def __init__(self, *, db: Database, library: Library) -> None:
+    def __init__(self, *, db: Database, library: Library, provider: Provider | None = None) -> None:
         self._db = db
         self.library = library
+        self._provider = provider or OfflineProvider()
 
     def personas(self) -> list[Persona]:
         return list(self.library.personas.values())
@@ -64,6 +66,26 @@ class PersonaService:
         async with self._db.transaction() as session:
             await PreferenceRepository(session).remove(caller.user_id)
         return Preference(self.library.default, "", DEFAULT_LEVEL, is_default=True)
+
+    async def reply(
+        self, caller: Principal, *, persona_type: str, phase: PhaseContext | None, turn: TurnContext
+    ) -> tuple[Persona, Reply]:
+        """The tutor's reply to one turn: the run's persona if it names one, else the learner's."""
+        preference = await self.preference(caller)
+        persona = self._known(persona_type) if persona_type else preference.persona
+        if turn.language not in self.library.cultural:
+            raise InvalidArgument(f"unknown language {turn.language!r}", details={"language": "unknown"})
+        prompt = build_prompt(
+            self.library,
+            PromptRequest(
+                persona=persona,
+                language=turn.language,
+                learner_level=preference.learner_level,
+                subject=preference.subject or (phase.scenario_title if phase else ""),
+                phase=phase,
+            ),
+        )
+        return persona, await self._provider.reply(persona, prompt, turn)
 
     def _known(self, persona_type: str) -> Persona:
         if persona_type not in self.library.personas:

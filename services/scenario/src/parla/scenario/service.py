@@ -46,7 +46,7 @@ from parla.scenario.repository import (
     parsed_spec,
     spec_of,
 )
-from parla.scenario.tutor import Tutor, TutorRequest
+from parla.scenario.tutor import RunContext, Tutor, TutorRequest
 
 MAX_PAGE = 100
 # A run is a conversation of minutes, not an unbounded log: past this, finish and start anew.
@@ -321,6 +321,7 @@ class ScenarioService:
                     judgement=judgement,
                     learner_turns_in_phase=progress[index].learner_turns,
                     mistakes=mistakes,
+                    run=RunContext(str(run.id), run.language, run.persona, spec, phase, text),
                 )
             )
             if judgement.phase_completed and not is_last:

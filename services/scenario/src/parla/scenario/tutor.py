@@ -1,7 +1,8 @@
 """The tutor behind every reply of a run.
 
-``Tutor`` is the seam the persona service's ``TutorService.Reply`` plugs into; until then the
-offline engine answers, in role, from the scenario's own tutor lines. Deterministic by design.
+``PersonaTutor`` asks the persona service's ``TutorService.Reply``, which applies the learner's
+persona whatever the provider. ``OfflineTutor`` answers in role from the scenario's own tutor
+lines; it is what a run falls back to, with a notice, while the persona service is unreachable.
 """
 
 from __future__ import annotations
@@ -9,7 +10,27 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from parla.scenario.domain import Mistake, PhaseLocalization, TurnJudgement, describe
+import grpc
+
+from parla.chassis.auth import caller_metadata
+from parla.chassis.logging import get_logger
+from parla.contracts.rpc.persona.v1 import tutor_pb2 as tpb
+from parla.contracts.rpc.persona.v1 import tutor_pb2_grpc
+from parla.scenario.domain import Mistake, PhaseLocalization, PhaseSpec, ScenarioSpec, TurnJudgement, describe
+
+log = get_logger(__name__)
+
+
+@dataclass(frozen=True)
+class RunContext:
+    """Who is playing what: what the persona service needs beyond the phase itself."""
+
+    run_id: str
+    language: str
+    persona: str
+    spec: ScenarioSpec
+    phase: PhaseSpec
+    learner_text: str
 
 
 @dataclass(frozen=True)
@@ -19,6 +40,7 @@ class TutorRequest:
     judgement: TurnJudgement
     learner_turns_in_phase: int
     mistakes: list[Mistake] = field(default_factory=list)
+    run: RunContext | None = None
 
 
 @dataclass(frozen=True)
@@ -58,3 +80,62 @@ class OfflineTutor:
         elif judgement.criteria_missing:
             notes.append("Next: " + describe(judgement.criteria_missing[0], request.phase))
         return notes
+
+
+UNREACHABLE_NOTICE = "Your tutor persona is unavailable for a moment; the standard tutor answered this turn."
+
+
+class PersonaTutor:
+    """The persona service's tutor over gRPC, as the learner whose turn it is."""
+
+    def __init__(self, *, channel: grpc.aio.Channel, deadline: float, fallback: Tutor) -> None:
+        self._stub = tutor_pb2_grpc.TutorServiceStub(channel)
+        self._deadline = deadline
+        self._fallback = fallback
+
+    async def reply(self, request: TutorRequest) -> TutorReply:
+        try:
+            answer = await self._stub.Reply(reply_request(request), timeout=self._deadline, metadata=caller_metadata())
+        except grpc.aio.AioRpcError as error:
+            if error.code() not in (grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.DEADLINE_EXCEEDED):
+                raise
+            log.warning("persona service unreachable; the offline tutor answers", grpc_status=error.code().name)
+            reply = await self._fallback.reply(request)
+            return TutorReply(reply.text, [*reply.feedback, UNREACHABLE_NOTICE])
+        feedback = list(answer.feedback) + ([answer.notice] if answer.notice else [])
+        return TutorReply(answer.tutor_line, feedback)
+
+
+def reply_request(request: TutorRequest) -> tpb.ReplyRequest:
+    run = request.run
+    if run is None:
+        raise ValueError("the persona tutor needs the run context")
+    local, judgement = request.phase, request.judgement
+    return tpb.ReplyRequest(
+        run_id=run.run_id,
+        language=run.language,
+        persona=run.persona,
+        learner_text=run.learner_text,
+        phase=tpb.PhaseContext(
+            scenario_title=run.spec.localizations[run.language].title,
+            learner_role=run.spec.learner_role,
+            tutor_role=run.spec.tutor_role,
+            setting=run.spec.setting,
+            phase_name=local.name,
+            objective=run.phase.objective,
+            vocabulary=[item.term for item in local.vocabulary],
+            phrases=[phrase.text for phrase in local.phrases],
+            tutor_lines=local.tutor_lines,
+            next_phase_opening=request.next_phase.tutor_lines[0] if request.next_phase else "",
+        ),
+        judgement=tpb.TurnJudgement(
+            new_vocabulary=[item.term for item in judgement.new_vocabulary],
+            new_phrases=[phrase.text for phrase in judgement.new_phrases],
+            missing=[describe(criterion, local) for criterion in judgement.criteria_missing],
+            phase_completed=judgement.phase_completed,
+            learner_turns_in_phase=request.learner_turns_in_phase,
+            mistakes=[
+                tpb.TutorMistake(said=m.said, correction=m.correction, explanation=m.explanation) for m in request.mistakes
+            ],
+        ),
+    )
