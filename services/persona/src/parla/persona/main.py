@@ -10,13 +10,27 @@ from parla.chassis.runtime import Components, run_service, start
 from parla.persona import grpc_api
 from parla.persona.config import PersonaSettings
 from parla.persona.library import load_library
+from parla.persona.providers import OpenAICompatibleProvider
 from parla.persona.service import PersonaService
+from parla.persona.tutor import OfflineProvider, Provider
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
-async def build(db: Database) -> Components:
-    service = PersonaService(db=db, library=load_library())
+def provider_for(settings: PersonaSettings) -> Provider:
+    if not settings.ai_base_url:
+        return OfflineProvider()
+    return OpenAICompatibleProvider(
+        base_url=settings.ai_base_url,
+        model=settings.ai_model,
+        api_key=settings.ai_api_key,
+        timeout=settings.ai_timeout_seconds,
+        max_retries=settings.ai_max_retries,
+    )
+
+
+async def build(db: Database, settings: PersonaSettings) -> Components:
+    service = PersonaService(db=db, library=load_library(), provider=provider_for(settings))
     return Components(
         registrations=[
             ServiceRegistration(grpc_api.add_to_server, grpc_api.PersonaServicer(service), grpc_api.SERVICE_NAME),
@@ -27,7 +41,7 @@ async def build(db: Database) -> Components:
 
 def main() -> None:
     settings = PersonaSettings()
-    start(settings, lambda: run_service(settings, migrations=MIGRATIONS, build=build))
+    start(settings, lambda: run_service(settings, migrations=MIGRATIONS, build=lambda db: build(db, settings)))
 
 
 if __name__ == "__main__":
