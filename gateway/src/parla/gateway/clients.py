@@ -12,7 +12,7 @@ from opentelemetry.instrumentation.grpc import aio_client_interceptors
 
 from parla.contracts.rpc.analytics.v1 import progress_pb2_grpc
 from parla.contracts.rpc.content.v1 import review_pb2_grpc
-from parla.contracts.rpc.persona.v1 import persona_pb2_grpc
+from parla.contracts.rpc.persona.v1 import budget_pb2_grpc, persona_pb2_grpc
 from parla.contracts.rpc.scenario.v1 import authoring_pb2_grpc, scenario_pb2_grpc
 
 
@@ -40,6 +40,10 @@ class ServiceClients:
     @property
     def personas(self) -> persona_pb2_grpc.PersonaServiceStub:
         return persona_pb2_grpc.PersonaServiceStub(self.channels["persona"])
+
+    @property
+    def budgets(self) -> budget_pb2_grpc.BudgetServiceStub:
+        return budget_pb2_grpc.BudgetServiceStub(self.channels["persona"])
 
     @property
     def review(self) -> review_pb2_grpc.ReviewServiceStub:

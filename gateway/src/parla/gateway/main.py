@@ -25,7 +25,7 @@ from parla.gateway.clients import ServiceClients
 from parla.gateway.config import GatewaySettings
 from parla.gateway.deps import RateLimit
 from parla.gateway.errors import error_body, install_error_handlers
-from parla.gateway.routes import auth, authoring, me, personas, progress, review, runs, scenarios
+from parla.gateway.routes import auth, authoring, budgets, me, personas, progress, review, runs, scenarios
 from parla.gateway.schemas import HealthOut
 from parla.gateway.security import TokenIssuer
 from parla.gateway.service import AuthService
@@ -105,6 +105,7 @@ def create_app(settings: GatewaySettings, *, run_relay: bool = True) -> FastAPI:
         auth.router,
         me.router,
         personas.router,
+        budgets.router,
         authoring.router,
         authoring.templates_router,
         scenarios.router,

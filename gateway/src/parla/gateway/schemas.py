@@ -409,3 +409,61 @@ class PersonaPreferenceIn(_In):
     persona_type: str = Field(min_length=1, max_length=40, pattern=r"^[a-z_]+$")
     subject: Annotated[PlainText, Field(max_length=200)] = ""
     learner_level: Level = "beginner"
+
+
+# --- budgets --------------------------------------------------------------------------------
+
+Period = Literal["monthly", "weekly", "daily", "custom"]
+
+
+class BudgetOut(BaseModel):
+    user_id: uuid.UUID
+    limit_usd: float
+    max_limit_usd: float
+    period: str
+    custom_days: int
+    period_start: datetime
+    spent_usd: float
+    remaining_usd: float
+    percent_used: float
+    level: Literal["green", "yellow", "orange", "red", "critical"]
+    enforce: bool
+    thresholds: list[int]
+
+
+class UsageEntryOut(BaseModel):
+    provider: str
+    model: str
+    tokens_in: int
+    tokens_out: int
+    cost_usd: float
+    at: datetime
+
+
+class ProviderTotalOut(BaseModel):
+    provider: str
+    calls: int
+    tokens_in: int
+    tokens_out: int
+    cost_usd: float
+
+
+class UsageOut(BaseModel):
+    entries: list[UsageEntryOut]
+    by_provider: list[ProviderTotalOut]
+
+
+class MyBudgetIn(_In):
+    limit_usd: float = Field(ge=0, le=10_000)
+    period: Period = "monthly"
+    custom_days: int = Field(default=0, ge=0, le=366)
+
+
+class AdminBudgetIn(MyBudgetIn):
+    max_limit_usd: float | None = Field(default=None, ge=0, le=10_000, description="The most the learner may set")
+    enforce: bool = True
+    thresholds: list[int] = Field(default_factory=lambda: [50, 75, 90, 100], max_length=10)
+
+
+class BudgetResetIn(_In):
+    reason: Annotated[PlainText, Field(min_length=3, max_length=500)]

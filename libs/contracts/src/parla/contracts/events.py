@@ -144,6 +144,32 @@ class ScenarioCompleted(Event):
         return str(self.user_id)
 
 
+class AiUsageRecorded(Event):
+    event_type: ClassVar[str] = "ai.usage_recorded"
+    user_id: uuid.UUID
+    provider: str
+    model: str
+    tokens_in: int = Field(ge=0)
+    tokens_out: int = Field(ge=0)
+    cost_usd: float = Field(ge=0)
+
+    def partition_key(self) -> str:
+        return str(self.user_id)
+
+
+class BudgetThresholdCrossed(Event):
+    event_type: ClassVar[str] = "budget.threshold_crossed"
+    user_id: uuid.UUID
+    threshold: int = Field(ge=1, le=1000)
+    level: str
+    spent_usd: float = Field(ge=0)
+    limit_usd: float = Field(ge=0)
+    period_start: datetime
+
+    def partition_key(self) -> str:
+        return str(self.user_id)
+
+
 class CardCreated(Event):
     event_type: ClassVar[str] = "card.created"
     card_id: uuid.UUID
@@ -171,5 +197,7 @@ EVENT_MODELS: dict[tuple[str, int], EventModel] = {
         ScenarioStarted,
         ScenarioCompleted,
         CardCreated,
+        AiUsageRecorded,
+        BudgetThresholdCrossed,
     )
 }

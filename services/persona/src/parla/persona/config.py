@@ -15,3 +15,6 @@ class PersonaSettings(ServiceSettings):
     ai_timeout_seconds: float = Field(default=20.0, gt=0)
     # Retries on transient errors (connection, 429, 5xx), done by the SDK with backoff.
     ai_max_retries: int = Field(default=2, ge=0, le=5)
+    # US dollars per 1,000 tokens by model, e.g. {"gpt-4o-mini": [0.00015, 0.0006]}; a model not
+    # listed is free (a local server). The offline tutor always costs nothing.
+    ai_prices: dict[str, tuple[float, float]] = Field(default_factory=dict)

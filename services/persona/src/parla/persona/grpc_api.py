@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import uuid
+
 from parla.chassis.auth import principal
+from parla.chassis.errors import InvalidArgument, PermissionDenied
+from parla.chassis.grpc_server import timestamp
+from parla.contracts.rpc.persona.v1 import budget_pb2 as bpb
+from parla.contracts.rpc.persona.v1 import budget_pb2_grpc, persona_pb2_grpc, tutor_pb2_grpc
 from parla.contracts.rpc.persona.v1 import persona_pb2 as pb
-from parla.contracts.rpc.persona.v1 import persona_pb2_grpc, tutor_pb2_grpc
 from parla.contracts.rpc.persona.v1 import tutor_pb2 as tpb
+from parla.persona.budgeting import BudgetService, Status
 from parla.persona.domain import Persona, PhaseContext
 from parla.persona.service import PersonaService, Preference
 from parla.persona.tutor import Mistake, TurnContext
@@ -93,7 +99,9 @@ class TutorServicer(tutor_pb2_grpc.TutorServiceServicer):
 
     async def Reply(self, request: tpb.ReplyRequest, context) -> tpb.ReplyResponse:
         phase, turn = _turn(request)
-        persona, reply = await self._service.reply(principal(), persona_type=request.persona, phase=phase, turn=turn)
+        persona, reply = await self._service.reply(
+            principal(), persona_type=request.persona, phase=phase, turn=turn, call_id=request.call_id
+        )
         return tpb.ReplyResponse(
             tutor_line=reply.tutor_line,
             feedback=reply.feedback,
@@ -106,3 +114,88 @@ class TutorServicer(tutor_pb2_grpc.TutorServiceServicer):
 
 TUTOR_SERVICE_NAME = tpb.DESCRIPTOR.services_by_name["TutorService"].full_name
 add_tutor_to_server = tutor_pb2_grpc.add_TutorServiceServicer_to_server
+
+
+def status_message(status: Status) -> bpb.BudgetStatus:
+    row = status.row
+    return bpb.BudgetStatus(
+        user_id=str(row.user_id),
+        limit_usd=row.limit_usd,
+        max_limit_usd=row.max_limit_usd,
+        period=row.period,
+        custom_days=row.custom_days,
+        period_start=timestamp(status.period_start),
+        spent_usd=status.spent,
+        remaining_usd=status.remaining,
+        percent_used=status.percent,
+        level=status.level,
+        enforce=row.enforce,
+        thresholds=row.thresholds,
+    )
+
+
+def _user_id(text: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(text)
+    except ValueError:
+        raise InvalidArgument(f"{text!r} is not a user id", details={"user_id": "must be a UUID"}) from None
+
+
+class BudgetServicer(budget_pb2_grpc.BudgetServiceServicer):
+    def __init__(self, service: BudgetService) -> None:
+        self._service = service
+
+    async def GetMyBudget(self, request: bpb.GetMyBudgetRequest, context) -> bpb.BudgetStatus:
+        return status_message(await self._service.status(principal().user_id))
+
+    async def GetMyUsage(self, request: bpb.GetMyUsageRequest, context) -> bpb.UsageReport:
+        entries, totals = await self._service.usage(principal().user_id, request.limit)
+        return bpb.UsageReport(
+            entries=[
+                bpb.UsageEntry(
+                    provider=e.provider,
+                    model=e.model,
+                    tokens_in=e.tokens_in,
+                    tokens_out=e.tokens_out,
+                    cost_usd=e.cost_usd,
+                    at=timestamp(e.at),
+                )
+                for e in entries
+            ],
+            by_provider=[
+                bpb.ProviderTotal(
+                    provider=t.provider, calls=t.calls, tokens_in=t.tokens_in, tokens_out=t.tokens_out, cost_usd=t.cost
+                )
+                for t in totals
+            ],
+        )
+
+    async def SetMyBudget(self, request: bpb.SetMyBudgetRequest, context) -> bpb.BudgetStatus:
+        status = await self._service.set_mine(principal(), request.limit_usd, request.period, request.custom_days)
+        return status_message(status)
+
+    async def GetBudget(self, request: bpb.GetBudgetRequest, context) -> bpb.BudgetStatus:
+        caller = principal()
+        if not caller.is_admin:
+            raise PermissionDenied("only an admin can read another learner's budget")
+        return status_message(await self._service.status(_user_id(request.user_id)))
+
+    async def ConfigureBudget(self, request: bpb.ConfigureBudgetRequest, context) -> bpb.BudgetStatus:
+        status = await self._service.configure(
+            principal(),
+            _user_id(request.user_id),
+            limit_usd=request.limit_usd,
+            max_limit_usd=request.max_limit_usd,
+            period=request.period,
+            custom_days=request.custom_days,
+            enforce=request.enforce,
+            thresholds=list(request.thresholds),
+        )
+        return status_message(status)
+
+    async def ResetBudget(self, request: bpb.ResetBudgetRequest, context) -> bpb.BudgetStatus:
+        return status_message(await self._service.reset(principal(), _user_id(request.user_id), request.reason))
+
+
+BUDGET_SERVICE_NAME = bpb.DESCRIPTOR.services_by_name["BudgetService"].full_name
+add_budget_to_server = budget_pb2_grpc.add_BudgetServiceServicer_to_server

@@ -8,6 +8,8 @@ from parla.chassis.db import Database
 from parla.chassis.grpc_server import ServiceRegistration
 from parla.chassis.runtime import Components, run_service, start
 from parla.persona import grpc_api
+from parla.persona.budget import Price
+from parla.persona.budgeting import BudgetService
 from parla.persona.config import PersonaSettings
 from parla.persona.library import load_library
 from parla.persona.providers import OpenAICompatibleProvider
@@ -30,11 +32,14 @@ def provider_for(settings: PersonaSettings) -> Provider:
 
 
 async def build(db: Database, settings: PersonaSettings) -> Components:
-    service = PersonaService(db=db, library=load_library(), provider=provider_for(settings))
+    prices = {model: Price(*pair) for model, pair in settings.ai_prices.items()}
+    service = PersonaService(db=db, library=load_library(), provider=provider_for(settings), prices=prices)
+    budgets = BudgetService(db=db)
     return Components(
         registrations=[
             ServiceRegistration(grpc_api.add_to_server, grpc_api.PersonaServicer(service), grpc_api.SERVICE_NAME),
             ServiceRegistration(grpc_api.add_tutor_to_server, grpc_api.TutorServicer(service), grpc_api.TUTOR_SERVICE_NAME),
+            ServiceRegistration(grpc_api.add_budget_to_server, grpc_api.BudgetServicer(budgets), grpc_api.BUDGET_SERVICE_NAME),
         ]
     )
 

@@ -15,6 +15,7 @@ import openai
 from pydantic import BaseModel, Field, ValidationError
 
 from parla.chassis.logging import get_logger
+from parla.persona.budget import RESERVED_OUTPUT_TOKENS
 from parla.persona.domain import Persona
 from parla.persona.tutor import Mistake, OfflineProvider, Reply, TurnContext
 
@@ -99,7 +100,12 @@ class OpenAICompatibleProvider:
 
     async def _ask(self, messages: list[dict]) -> Answer:
         completion = await self._client.chat.completions.create(
-            model=self.model, messages=messages, response_format={"type": "json_object"}, temperature=0.4
+            model=self.model,
+            messages=messages,
+            response_format={"type": "json_object"},
+            temperature=0.4,
+            # The budget reserved this many output tokens: the reply may not cost more.
+            max_tokens=RESERVED_OUTPUT_TOKENS,
         )
         return parse_answer(completion.choices[0].message.content if completion.choices else None)
 

@@ -47,10 +47,14 @@ class Reply:
     mistakes: list[Mistake]
     provider: str
     notice: str = ""
+    model: str = OFFLINE
+    tokens_in: int = 0
+    tokens_out: int = 0
 
 
 class Provider(Protocol):
     name: str
+    model: str
 
     async def reply(self, persona: Persona, prompt: str, turn: TurnContext) -> Reply: ...
 
@@ -62,6 +66,7 @@ def _pick(lines: list[str], turn: TurnContext, salt: int = 0) -> str:
 
 class OfflineProvider:
     name = OFFLINE
+    model = OFFLINE
 
     async def reply(self, persona: Persona, prompt: str, turn: TurnContext) -> Reply:
         return Reply(

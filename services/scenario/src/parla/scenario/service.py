@@ -321,7 +321,9 @@ class ScenarioService:
                     judgement=judgement,
                     learner_turns_in_phase=progress[index].learner_turns,
                     mistakes=mistakes,
-                    run=RunContext(str(run.id), run.language, run.persona, spec, phase, text),
+                    run=RunContext(
+                        str(run.id), run.language, run.persona, spec, phase, text, sum(p.learner_turns for p in progress)
+                    ),
                 )
             )
             if judgement.phase_completed and not is_last:

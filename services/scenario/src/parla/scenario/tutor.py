@@ -31,6 +31,7 @@ class RunContext:
     spec: ScenarioSpec
     phase: PhaseSpec
     learner_text: str
+    turn_number: int = 0
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,7 @@ def reply_request(request: TutorRequest) -> tpb.ReplyRequest:
     local, judgement = request.phase, request.judgement
     return tpb.ReplyRequest(
         run_id=run.run_id,
+        call_id=f"{run.run_id}:{run.turn_number}",
         language=run.language,
         persona=run.persona,
         learner_text=run.learner_text,

@@ -24,7 +24,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1cparla/persona/v1/tutor.proto\x12\x10parla.persona.v1\"E\n\x0cTutorMistake\x12\x0c\n\x04said\x18\x01 \x01(\t\x12\x12\n\ncorrection\x18\x02 \x01(\t\x12\x13\n\x0b\x65xplanation\x18\x03 \x01(\t\"\xde\x01\n\x0cPhaseContext\x12\x16\n\x0escenario_title\x18\x01 \x01(\t\x12\x14\n\x0clearner_role\x18\x02 \x01(\t\x12\x12\n\ntutor_role\x18\x03 \x01(\t\x12\x0f\n\x07setting\x18\x04 \x01(\t\x12\x12\n\nphase_name\x18\x05 \x01(\t\x12\x11\n\tobjective\x18\x06 \x01(\t\x12\x12\n\nvocabulary\x18\x07 \x03(\t\x12\x0f\n\x07phrases\x18\x08 \x03(\t\x12\x13\n\x0btutor_lines\x18\t \x03(\t\x12\x1a\n\x12next_phase_opening\x18\n \x01(\t\"\xb8\x01\n\rTurnJudgement\x12\x16\n\x0enew_vocabulary\x18\x01 \x03(\t\x12\x13\n\x0bnew_phrases\x18\x02 \x03(\t\x12\x0f\n\x07missing\x18\x03 \x03(\t\x12\x17\n\x0fphase_completed\x18\x04 \x01(\x08\x12\x1e\n\x16learner_turns_in_phase\x18\x05 \x01(\x05\x12\x30\n\x08mistakes\x18\x06 \x03(\x0b\x32\x1e.parla.persona.v1.TutorMistake\"\xba\x01\n\x0cReplyRequest\x12\x0e\n\x06run_id\x18\x01 \x01(\t\x12\x10\n\x08language\x18\x02 \x01(\t\x12\x0f\n\x07persona\x18\x03 \x01(\t\x12-\n\x05phase\x18\x04 \x01(\x0b\x32\x1e.parla.persona.v1.PhaseContext\x12\x32\n\tjudgement\x18\x05 \x01(\x0b\x32\x1f.parla.persona.v1.TurnJudgement\x12\x14\n\x0clearner_text\x18\x06 \x01(\t\"\x9a\x01\n\rReplyResponse\x12\x12\n\ntutor_line\x18\x01 \x01(\t\x12\x10\n\x08\x66\x65\x65\x64\x62\x61\x63k\x18\x02 \x03(\t\x12\x30\n\x08mistakes\x18\x03 \x03(\x0b\x32\x1e.parla.persona.v1.TutorMistake\x12\x0f\n\x07persona\x18\x04 \x01(\t\x12\x10\n\x08provider\x18\x05 \x01(\t\x12\x0e\n\x06notice\x18\x06 \x01(\t2X\n\x0cTutorService\x12H\n\x05Reply\x12\x1e.parla.persona.v1.ReplyRequest\x1a\x1f.parla.persona.v1.ReplyResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1cparla/persona/v1/tutor.proto\x12\x10parla.persona.v1\"E\n\x0cTutorMistake\x12\x0c\n\x04said\x18\x01 \x01(\t\x12\x12\n\ncorrection\x18\x02 \x01(\t\x12\x13\n\x0b\x65xplanation\x18\x03 \x01(\t\"\xde\x01\n\x0cPhaseContext\x12\x16\n\x0escenario_title\x18\x01 \x01(\t\x12\x14\n\x0clearner_role\x18\x02 \x01(\t\x12\x12\n\ntutor_role\x18\x03 \x01(\t\x12\x0f\n\x07setting\x18\x04 \x01(\t\x12\x12\n\nphase_name\x18\x05 \x01(\t\x12\x11\n\tobjective\x18\x06 \x01(\t\x12\x12\n\nvocabulary\x18\x07 \x03(\t\x12\x0f\n\x07phrases\x18\x08 \x03(\t\x12\x13\n\x0btutor_lines\x18\t \x03(\t\x12\x1a\n\x12next_phase_opening\x18\n \x01(\t\"\xb8\x01\n\rTurnJudgement\x12\x16\n\x0enew_vocabulary\x18\x01 \x03(\t\x12\x13\n\x0bnew_phrases\x18\x02 \x03(\t\x12\x0f\n\x07missing\x18\x03 \x03(\t\x12\x17\n\x0fphase_completed\x18\x04 \x01(\x08\x12\x1e\n\x16learner_turns_in_phase\x18\x05 \x01(\x05\x12\x30\n\x08mistakes\x18\x06 \x03(\x0b\x32\x1e.parla.persona.v1.TutorMistake\"\xcb\x01\n\x0cReplyRequest\x12\x0e\n\x06run_id\x18\x01 \x01(\t\x12\x10\n\x08language\x18\x02 \x01(\t\x12\x0f\n\x07persona\x18\x03 \x01(\t\x12-\n\x05phase\x18\x04 \x01(\x0b\x32\x1e.parla.persona.v1.PhaseContext\x12\x32\n\tjudgement\x18\x05 \x01(\x0b\x32\x1f.parla.persona.v1.TurnJudgement\x12\x14\n\x0clearner_text\x18\x06 \x01(\t\x12\x0f\n\x07\x63\x61ll_id\x18\x07 \x01(\t\"\x9a\x01\n\rReplyResponse\x12\x12\n\ntutor_line\x18\x01 \x01(\t\x12\x10\n\x08\x66\x65\x65\x64\x62\x61\x63k\x18\x02 \x03(\t\x12\x30\n\x08mistakes\x18\x03 \x03(\x0b\x32\x1e.parla.persona.v1.TutorMistake\x12\x0f\n\x07persona\x18\x04 \x01(\t\x12\x10\n\x08provider\x18\x05 \x01(\t\x12\x0e\n\x06notice\x18\x06 \x01(\t2X\n\x0cTutorService\x12H\n\x05Reply\x12\x1e.parla.persona.v1.ReplyRequest\x1a\x1f.parla.persona.v1.ReplyResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -38,9 +38,9 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_TURNJUDGEMENT']._serialized_start=347
   _globals['_TURNJUDGEMENT']._serialized_end=531
   _globals['_REPLYREQUEST']._serialized_start=534
-  _globals['_REPLYREQUEST']._serialized_end=720
-  _globals['_REPLYRESPONSE']._serialized_start=723
-  _globals['_REPLYRESPONSE']._serialized_end=877
-  _globals['_TUTORSERVICE']._serialized_start=879
-  _globals['_TUTORSERVICE']._serialized_end=967
+  _globals['_REPLYREQUEST']._serialized_end=737
+  _globals['_REPLYRESPONSE']._serialized_start=740
+  _globals['_REPLYRESPONSE']._serialized_end=894
+  _globals['_TUTORSERVICE']._serialized_start=896
+  _globals['_TUTORSERVICE']._serialized_end=984
 # @@protoc_insertion_point(module_scope)

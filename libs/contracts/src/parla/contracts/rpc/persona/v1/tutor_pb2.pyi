@@ -57,20 +57,22 @@ class TurnJudgement(_message.Message):
     def __init__(self, new_vocabulary: _Optional[_Iterable[str]] = ..., new_phrases: _Optional[_Iterable[str]] = ..., missing: _Optional[_Iterable[str]] = ..., phase_completed: _Optional[bool] = ..., learner_turns_in_phase: _Optional[int] = ..., mistakes: _Optional[_Iterable[_Union[TutorMistake, _Mapping]]] = ...) -> None: ...
 
 class ReplyRequest(_message.Message):
-    __slots__ = ("run_id", "language", "persona", "phase", "judgement", "learner_text")
+    __slots__ = ("run_id", "language", "persona", "phase", "judgement", "learner_text", "call_id")
     RUN_ID_FIELD_NUMBER: _ClassVar[int]
     LANGUAGE_FIELD_NUMBER: _ClassVar[int]
     PERSONA_FIELD_NUMBER: _ClassVar[int]
     PHASE_FIELD_NUMBER: _ClassVar[int]
     JUDGEMENT_FIELD_NUMBER: _ClassVar[int]
     LEARNER_TEXT_FIELD_NUMBER: _ClassVar[int]
+    CALL_ID_FIELD_NUMBER: _ClassVar[int]
     run_id: str
     language: str
     persona: str
     phase: PhaseContext
     judgement: TurnJudgement
     learner_text: str
-    def __init__(self, run_id: _Optional[str] = ..., language: _Optional[str] = ..., persona: _Optional[str] = ..., phase: _Optional[_Union[PhaseContext, _Mapping]] = ..., judgement: _Optional[_Union[TurnJudgement, _Mapping]] = ..., learner_text: _Optional[str] = ...) -> None: ...
+    call_id: str
+    def __init__(self, run_id: _Optional[str] = ..., language: _Optional[str] = ..., persona: _Optional[str] = ..., phase: _Optional[_Union[PhaseContext, _Mapping]] = ..., judgement: _Optional[_Union[TurnJudgement, _Mapping]] = ..., learner_text: _Optional[str] = ..., call_id: _Optional[str] = ...) -> None: ...
 
 class ReplyResponse(_message.Message):
     __slots__ = ("tutor_line", "feedback", "mistakes", "persona", "provider", "notice")
