@@ -5,6 +5,7 @@ topic (and completes no phase). The cards each run earns arrive in the learner's
 from __future__ import annotations
 
 import asyncio
+import itertools
 
 import pytest
 
@@ -104,3 +105,35 @@ async def test_answering_off_topic_completes_no_phase(api, language):
     for scenario, run in await bounded([off_topic(s) for s in scenarios]):
         assert not any(phase["completed"] for phase in run["phases"]), scenario["summary"]["id"]
         assert run["current_phase"] == 0 and run["score"] < 50
+
+
+PERSONAS = ["guiding_challenger", "encouraging_coach", "friendly_conversational", "expert_scholar", "creative_mentor"]
+
+
+async def test_the_offline_tutor_plays_everything_once_per_persona_and_each_persona_sounds_different(api):
+    """Every production scenario in every shipped language, to completion, once per persona,
+    with no AI server: the replies' feedback differs from one persona to the next."""
+    browser = await new_learner(api)
+    everything = [(language, s) for language in LANGUAGES for s in await catalogue(api, browser, language)]
+    voices: dict[str, set[str]] = {}
+
+    async def play_as(persona: str, language: str, scenario: dict) -> dict:
+        learner = await new_learner(api)
+        body = {"scenario_id": scenario["summary"]["id"], "language": language, "persona": persona}
+        run = (await api.post("/api/v1/runs", json=body, headers=learner.headers)).json()
+        for phase in scenario["phases"]:
+            for phrase in phase["phrases"]:
+                turn = (
+                    await api.post(f"/api/v1/runs/{run['id']}/turns", json={"text": phrase["text"]}, headers=learner.headers)
+                ).json()
+                voices.setdefault(persona, set()).update(turn["feedback"])
+        done = (await api.post(f"/api/v1/runs/{run['id']}/complete", headers=learner.headers)).json()
+        assert all(p["completed"] for p in done["phases"]), f"{persona} {scenario['summary']['id']}/{language}"
+        return done
+
+    for persona in PERSONAS:
+        runs = await bounded([play_as(persona, language, scenario) for language, scenario in everything])
+        assert len(runs) == len(everything) and all(run["persona"] == persona for run in runs)
+    for first, second in itertools.combinations(PERSONAS, 2):
+        assert voices[first] != voices[second], (first, second)
+        assert len(voices[first] - voices[second]) >= 3

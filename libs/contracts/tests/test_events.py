@@ -11,6 +11,8 @@ from pydantic import ValidationError
 
 from parla.contracts.events import (
     EVENT_MODELS,
+    AiUsageRecorded,
+    BudgetThresholdCrossed,
     CardCreated,
     Event,
     Mistake,
@@ -62,6 +64,8 @@ SAMPLES: list[Event] = [
     ScenarioCompleted(**_completed()),
     CardCreated(card_id=uuid.uuid4(), user_id=USER, language="es", lemma="llave", source_kind="scenario_run", source_id=str(RUN)),
     ScenarioViewed(user_id=USER, scenario_id="hotel-check-in", language="es", category="travel", difficulty="beginner"),
+    AiUsageRecorded(user_id=USER, provider="openai-compatible", model="m", tokens_in=900, tokens_out=120, cost_usd=0.0021),
+    BudgetThresholdCrossed(user_id=USER, threshold=75, level="orange", spent_usd=22.5, limit_usd=30.0, period_start=NOW),
     *(
         model(
             scenario_id="mi-hotel-1a2b3c",
