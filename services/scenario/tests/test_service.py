@@ -13,9 +13,9 @@ from parla.chassis.auth import Principal
 from parla.chassis.errors import Conflict, InvalidArgument, NotFound
 from parla.chassis.messaging import outbox_table
 from parla.scenario.catalogue import load_system_scenarios
-from parla.scenario.domain import LANGUAGES
+from parla.scenario.domain import LANGUAGES, Mistake
 from parla.scenario.service import ScenarioService
-from parla.scenario.tutor import OfflineTutor
+from parla.scenario.tutor import OfflineTutor, TutorReply
 
 SCENARIO = "restaurant-dinner-reservation"
 
@@ -149,3 +149,23 @@ async def test_starting_an_unknown_scenario_or_language_is_refused(service, db, 
 async def test_a_malformed_run_id_is_invalid(service):
     with pytest.raises(InvalidArgument):
         await service.get_run(learner(), "not-a-uuid")
+
+
+class _TutorThatFindsMore:
+    """A tutor like an AI provider: it reports a mistake the offline checks cannot see."""
+
+    async def reply(self, request):
+
+        return TutorReply("¿Algo más?", [], [*request.mistakes, Mistake("yo tener", "yo tengo", "conjugate tener")])
+
+
+async def test_mistakes_the_tutor_finds_are_kept_with_the_offline_ones_and_reach_the_completion(db):
+    service = ScenarioService(db=db, tutor=_TutorThatFindsMore())
+    await service.seed_system_scenarios()
+    caller = learner()
+    run = (await service.start_run(caller, SCENARIO, "es")).run
+    outcome = await service.submit_turn(caller, str(run.id), "Yo tener el mesa.")
+    assert [m.said for m in outcome.mistakes] == ["el mesa", "yo tener"]
+    await service.complete_run(caller, str(run.id))
+    [event] = await staged_events(db, "scenario.completed")
+    assert [m["said"] for m in event["mistakes"]] == ["el mesa", "yo tener"]

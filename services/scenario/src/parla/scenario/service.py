@@ -310,8 +310,6 @@ class ScenarioService:
             judgement = judge_turn(phase, local.phases[phase.id], run.language, progress[index], text)
             vocabulary = [item for lp in local.phases.values() for item in lp.vocabulary]
             mistakes = find_mistakes(vocabulary, run.language, text)
-            known = {m["said"] for m in run.mistakes}
-            run.mistakes = [*run.mistakes, *(asdict(m) for m in mistakes if m.said not in known)]
             is_last = index == len(spec.phases) - 1
             next_local = None if is_last else local.phases[spec.phases[index + 1].id]
             reply = await self._tutor.reply(
@@ -326,6 +324,11 @@ class ScenarioService:
                     ),
                 )
             )
+            # The tutor (an AI provider, when one is configured) may find more than the offline checks.
+            found = {m.said for m in mistakes}
+            mistakes = [*mistakes, *(m for m in reply.mistakes if m.said not in found)]
+            known = {m["said"] for m in run.mistakes}
+            run.mistakes = [*run.mistakes, *(asdict(m) for m in mistakes if m.said not in known)]
             if judgement.phase_completed and not is_last:
                 run.current_phase = index + 1
             RunRepository.save_progress(run, progress)

@@ -48,6 +48,8 @@ class TutorRequest:
 class TutorReply:
     text: str
     feedback: list[str]
+    # Mistakes the tutor found beyond those in the request (e.g. from an AI provider's answer).
+    mistakes: list[Mistake] = field(default_factory=list)
 
 
 class Tutor(Protocol):
@@ -104,7 +106,8 @@ class PersonaTutor:
             reply = await self._fallback.reply(request)
             return TutorReply(reply.text, [*reply.feedback, UNREACHABLE_NOTICE])
         feedback = list(answer.feedback) + ([answer.notice] if answer.notice else [])
-        return TutorReply(answer.tutor_line, feedback)
+        mistakes = [Mistake(m.said, m.correction, m.explanation) for m in answer.mistakes]
+        return TutorReply(answer.tutor_line, feedback, mistakes)
 
 
 def reply_request(request: TutorRequest) -> tpb.ReplyRequest:
