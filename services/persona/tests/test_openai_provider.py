@@ -115,6 +115,7 @@ async def test_the_persona_prompt_and_the_turn_reach_the_model_and_its_answer_is
     assert "Expert Scholar" in sent["messages"][0]["content"] and "Answer format" in sent["messages"][0]["content"]
     assert json.loads(sent["messages"][1]["content"])["learner_said"] == "Yo tener una reserva."
     assert reply.tutor_line == GOOD["tutor_line"] and reply.provider == "openai-compatible" and not reply.notice
+    assert (reply.model, reply.tokens_in, reply.tokens_out) == ("tutor-test", 100, 20)
     assert [m.said for m in reply.mistakes] == ["reserba", "yo tener"]
 
 
@@ -130,6 +131,7 @@ async def test_two_unusable_answers_hand_over_to_the_offline_tutor_with_a_notice
     server.script = [(200, "{not json", 0.0), (200, json.dumps({"feedback": ["no line"]}), 0.0)]
     reply = await provider(url).reply(LIBRARY.personas["encouraging_coach"], prompt("encouraging_coach"), turn())
     assert reply.provider == "offline" and reply.notice == UNUSABLE and reply.tutor_line == "Hotel Sol, dígame."
+    assert (reply.tokens_in, reply.tokens_out) == (200, 40)  # both unusable answers were paid for
 
 
 @pytest.mark.parametrize("failure", ["server error", "timeout"])

@@ -9,6 +9,7 @@ engine with a notice, so a learner is never left without a reply.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, replace
 from typing import Annotated
 
 import openai
@@ -44,6 +45,14 @@ class Answer(BaseModel):
     tutor_line: Annotated[str, Field(min_length=1, max_length=1000)]
     feedback: list[Short] = Field(default_factory=list, max_length=5)
     mistakes: list[_MistakeAnswer] = Field(default_factory=list, max_length=10)
+
+
+@dataclass
+class Usage:
+    """Tokens the provider reported across the attempts of one reply."""
+
+    tokens_in: int = 0
+    tokens_out: int = 0
 
 
 class UnusableAnswer(Exception):
@@ -86,19 +95,20 @@ class OpenAICompatibleProvider:
             {"role": "system", "content": prompt + ANSWER_FORMAT},
             {"role": "user", "content": learner_message(turn)},
         ]
+        used = Usage()
         for attempt in (1, 2):
             try:
-                answer = await self._ask(messages)
+                answer = await self._ask(messages, used)
             except UnusableAnswer as error:
                 log.warning("unusable answer from the AI tutor", attempt=attempt, error=str(error))
                 continue
             except openai.APIError as error:
                 log.warning("AI tutor unreachable", error=type(error).__name__)
-                return await self._offline_with(persona, prompt, turn, UNREACHABLE)
-            return self._reply(answer, turn)
-        return await self._offline_with(persona, prompt, turn, UNUSABLE)
+                return await self._offline_with(persona, prompt, turn, UNREACHABLE, used)
+            return self._reply(answer, turn, used)
+        return await self._offline_with(persona, prompt, turn, UNUSABLE, used)
 
-    async def _ask(self, messages: list[dict]) -> Answer:
+    async def _ask(self, messages: list[dict], used: Usage) -> Answer:
         completion = await self._client.chat.completions.create(
             model=self.model,
             messages=messages,
@@ -107,16 +117,28 @@ class OpenAICompatibleProvider:
             # The budget reserved this many output tokens: the reply may not cost more.
             max_tokens=RESERVED_OUTPUT_TOKENS,
         )
+        if completion.usage is not None:
+            used.tokens_in += completion.usage.prompt_tokens
+            used.tokens_out += completion.usage.completion_tokens
         return parse_answer(completion.choices[0].message.content if completion.choices else None)
 
-    def _reply(self, answer: Answer, turn: TurnContext) -> Reply:
+    def _reply(self, answer: Answer, turn: TurnContext, used: Usage) -> Reply:
         found = {m.said for m in turn.mistakes}
         mistakes = [
             *turn.mistakes,
             *(Mistake(m.said, m.correction, m.explanation) for m in answer.mistakes if m.said not in found),
         ]
-        return Reply(tutor_line=answer.tutor_line, feedback=list(answer.feedback), mistakes=mistakes, provider=self.name)
+        return Reply(
+            tutor_line=answer.tutor_line,
+            feedback=list(answer.feedback),
+            mistakes=mistakes,
+            provider=self.name,
+            model=self.model,
+            tokens_in=used.tokens_in,
+            tokens_out=used.tokens_out,
+        )
 
-    async def _offline_with(self, persona: Persona, prompt: str, turn: TurnContext, notice: str) -> Reply:
+    async def _offline_with(self, persona: Persona, prompt: str, turn: TurnContext, notice: str, used: Usage) -> Reply:
+        # The offline engine answered, but tokens spent on unusable answers are still charged.
         reply = await self._offline.reply(persona, prompt, turn)
-        return Reply(reply.tutor_line, reply.feedback, reply.mistakes, reply.provider, notice=notice)
+        return replace(reply, notice=notice, model=self.model, tokens_in=used.tokens_in, tokens_out=used.tokens_out)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from parla.chassis.auth import Principal
@@ -110,7 +110,7 @@ class PersonaService:
             estimate = price.cost(len(prompt) // 2 + 200, RESERVED_OUTPUT_TOKENS)
             if not await self._budget.reserve(caller.user_id, call_id, provider.name, provider.model, estimate):
                 reply = await self._offline.reply(persona, prompt, turn)
-                reply = Reply(reply.tutor_line, reply.feedback, reply.mistakes, reply.provider, notice=OVER_BUDGET)
+                reply = replace(reply, notice=OVER_BUDGET)
                 await self._budget.settle(
                     caller.user_id, call_id, provider=OFFLINE, model=OFFLINE, tokens_in=0, tokens_out=0, cost=0.0
                 )
