@@ -22,6 +22,7 @@ from parla.contracts.events import ScenarioDeleted, ScenarioPublished, ScenarioU
 from parla.scenario.db import ScenarioRow
 from parla.scenario.domain import CATEGORIES, Assessment, ScenarioSpec, assess_difficulty, scenario_changed, slug_for
 from parla.scenario.repository import ScenarioRepository, spec_of
+from parla.scenario.service import can_open
 
 MAX_DRAFT_LOCALIZATIONS = 8
 MAX_SCENARIOS_PER_AUTHOR = 200
@@ -173,7 +174,7 @@ class AuthoringService:
     @staticmethod
     async def _visible(repository: ScenarioRepository, caller: Principal, scenario_id: str) -> ScenarioRow:
         row = await repository.get(scenario_id)
-        if row is None or row.deleted_at is not None or not _can_open(caller, row):
+        if row is None or not can_open(caller, row):
             raise NotFound(f"no scenario {scenario_id!r}; list yours with GET /api/v1/scenarios?author=me")
         return row
 
@@ -186,12 +187,6 @@ class AuthoringService:
         if caller.is_service or row.owner_id != caller.user_id:
             raise PermissionDenied("only its author can change this scenario; duplicate it to make your own version")
         return row
-
-
-def _can_open(caller: Principal, row: ScenarioRow) -> bool:
-    if row.visibility == "public" or caller.is_admin:
-        return True
-    return not caller.is_service and row.owner_id == caller.user_id
 
 
 def _first_title(draft: dict[str, Any]) -> str:

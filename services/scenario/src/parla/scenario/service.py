@@ -118,7 +118,8 @@ def _viewer(caller: Principal) -> uuid.UUID | None:
     return None if caller.is_service else caller.user_id
 
 
-def _can_see(caller: Principal, row: ScenarioRow) -> bool:
+def can_open(caller: Principal, row: ScenarioRow) -> bool:
+    """Who may open a scenario: anyone if public, its author, and admins; nobody once deleted."""
     if row.deleted_at is not None:
         return False
     return row.visibility == "public" or caller.is_admin or (row.owner_id is not None and row.owner_id == _viewer(caller))
@@ -127,13 +128,6 @@ def _can_see(caller: Principal, row: ScenarioRow) -> bool:
 def _snapshot(spec: ScenarioSpec, language: str) -> dict:
     """The scenario in the run's language only: what the run needs, and a tenth of the size."""
     return spec.model_copy(update={"localizations": {language: spec.localizations[language]}}).model_dump(mode="json")
-
-
-def _check_language(language: str) -> None:
-    if language not in LANGUAGES:
-        raise InvalidArgument(
-            f"unknown language {language!r}; use one of {', '.join(LANGUAGES)}", details={"language": "unknown language"}
-        )
 
 
 def _page(limit: int, offset: int) -> tuple[int, int]:
@@ -220,7 +214,7 @@ class ScenarioService:
     @staticmethod
     async def _visible(session, caller: Principal, scenario_id: str) -> tuple[ScenarioRow, ScenarioSpec]:
         row = await ScenarioRepository(session).get(scenario_id)
-        if row is None or not _can_see(caller, row):
+        if row is None or not can_open(caller, row):
             raise NotFound(f"no scenario {scenario_id!r}; list them with GET /api/v1/scenarios")
         return row, spec_of(row)
 
@@ -228,7 +222,7 @@ class ScenarioService:
     def _language_of(spec: ScenarioSpec, language: str) -> str:
         if not language:
             return "es" if "es" in spec.localizations else spec.languages[0]
-        _check_language(language)
+        _known(language, LANGUAGES, "language")
         if language not in spec.localizations:
             raise InvalidArgument(
                 f"scenario {spec.id!r} is not available in {language!r}; it is in {', '.join(spec.languages)}",
