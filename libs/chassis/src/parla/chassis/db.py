@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+import os
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,8 +14,51 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.types import TypeDecorator
 
+from parla.chassis.logging import get_logger
+
 # Set on a session's ``info`` by the outbox when the transaction wrote an event.
 EVENTS_ADDED = "parla.events_added"
+
+log = get_logger(__name__)
+
+# --- the rule: no database transaction is open while code waits on another process ------------
+# A transaction held across a gRPC call, an AI provider or a Kafka send holds SQLite's write lock
+# (every writer waits) or a PostgreSQL connection and row locks (the pool drains) for as long as
+# the other process takes. ``Database`` marks the blocks it opens here; every client that calls
+# out asks ``assert_no_transaction`` first.
+_open_block: ContextVar[str | None] = ContextVar("parla_open_database_block", default=None)
+GUARD_ENV = "PARLA_TRANSACTION_GUARD"
+
+
+class CallInsideTransaction(RuntimeError):
+    """A call to another process was started while a database transaction was open."""
+
+
+def open_transaction() -> str | None:
+    """What kind of database block ("transaction" or "read") is open in this task, if any."""
+    return _open_block.get()
+
+
+def assert_no_transaction(what: str) -> None:
+    """Call before waiting on another process. Inside an open database block this raises in
+    strict mode (``PARLA_TRANSACTION_GUARD=strict``, as the test suite runs) and otherwise logs
+    a warning: in production a slow request is better than a failed one, but it is a bug."""
+    block = _open_block.get()
+    if block is None:
+        return
+    message = f"{what} called inside an open database {block}; read, commit, then call, then write"
+    if os.environ.get(GUARD_ENV, "warn") == "strict":
+        raise CallInsideTransaction(message)
+    log.warning("call inside a database transaction", call=what, block=block)
+
+
+@contextmanager
+def _marked(block: str) -> Iterator[None]:
+    token = _open_block.set(block)
+    try:
+        yield
+    finally:
+        _open_block.reset(token)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -74,17 +119,20 @@ class Database:
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
         """A session whose work commits together on exit, or not at all."""
-        async with self.sessions() as session, session.begin():
-            yield session
+        with _marked("transaction"):
+            async with self.sessions() as session, session.begin():
+                yield session
         if session.info.get(EVENTS_ADDED):
             for hook in self._after_commit:
                 hook()
 
     @asynccontextmanager
     async def reading(self) -> AsyncIterator[AsyncSession]:
-        """A session for queries only; it must not write."""
-        async with self._read_sessions() as session:
-            yield session
+        """A session for queries only; it must not write. It holds a connection (and, once it
+        has read, a snapshot) until it ends, so it too must not wait on another process."""
+        with _marked("read"):
+            async with self._read_sessions() as session:
+                yield session
 
     async def dispose(self) -> None:
         await self.engine.dispose()
