@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import uuid
+from datetime import timedelta
 
 import pytest
 from opentelemetry.sdk.trace import TracerProvider
@@ -41,9 +43,16 @@ class FlakyProducer:
         return future
 
 
+_databases = itertools.count()
+
+
 @pytest.fixture
-async def db(tmp_path):
-    database = Database(make_engine(f"sqlite+aiosqlite:///{tmp_path / 'relay.db'}"))
+async def db(backend, request, tmp_path):
+    if backend == "sqlite":
+        url = f"sqlite+aiosqlite:///{tmp_path / 'relay.db'}"
+    else:
+        url = await asyncio.to_thread(request.getfixturevalue("postgres").create_database, f"test_relay_{next(_databases)}")
+    database = Database(make_engine(url))
     async with database.engine.begin() as connection:
         await connection.run_sync(messaging_metadata.create_all)
     yield database
@@ -123,3 +132,54 @@ async def test_a_commit_with_events_wakes_the_relay_and_one_without_does_not(db)
     assert not relay._wake.is_set()
     await stage(db, 1)
     assert relay._wake.is_set()
+
+
+class HeldProducer:
+    """Accepts sends but acknowledges none until ``release`` is called: a hung broker."""
+
+    def __init__(self) -> None:
+        self.enqueued = asyncio.Event()
+        self._futures: list[asyncio.Future] = []
+
+    async def send(self, topic, value, key, headers):
+        future = asyncio.get_running_loop().create_future()
+        self._futures.append(future)
+        self.enqueued.set()
+        return future
+
+    def release(self) -> None:
+        for future in self._futures:
+            future.set_result(None)
+
+
+async def test_learners_write_while_the_relay_waits_on_a_hung_broker(db):
+    await stage(db, 2)
+    relay = OutboxRelay(db=db, bootstrap_servers="unused:1", service="test")
+    producer = HeldProducer()
+    publishing = asyncio.create_task(relay.publish_pending(producer))
+    await producer.enqueued.wait()
+    # The relay is waiting on Kafka: a writer must get through now, not after the broker answers.
+    # (On SQLite a held write lock would make this wait and then fail with "database is locked".)
+    await stage(db, 1)
+    assert not publishing.done()
+    producer.release()
+    assert await publishing == 2
+    assert len(await pending_rows(db)) == 1
+
+
+async def test_rows_claimed_by_one_relay_are_not_sent_by_another_until_the_claim_expires(db, monkeypatch):
+    await stage(db, 3)
+    first = OutboxRelay(db=db, bootstrap_servers="unused:1", service="test")
+    second = OutboxRelay(db=db, bootstrap_servers="unused:1", service="test")
+    producer = HeldProducer()
+    publishing = asyncio.create_task(first.publish_pending(producer))
+    await producer.enqueued.wait()
+    other = FlakyProducer()
+    assert await second.publish_pending(other) == 0 and other.sent == []
+    # The first relay died mid-send (its claim is left behind): once the claim expires, the rows
+    # are sent again by whoever looks next. Consumers' inboxes make the second copy harmless.
+    publishing.cancel()
+    later = messaging._utcnow() + timedelta(hours=1)
+    monkeypatch.setattr(messaging, "_utcnow", lambda: later)
+    assert await second.publish_pending(other) == 3
+    assert await pending_rows(db) == []

@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Generic, TypeVar
 
 import orjson
@@ -33,13 +33,14 @@ from sqlalchemy import (
     Text,
     Uuid,
     insert,
+    or_,
     select,
     update,
 )
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from parla.chassis.db import EVENTS_ADDED, Database, UTCDateTime, is_sqlite
+from parla.chassis.db import EVENTS_ADDED, Database, UTCDateTime, assert_no_transaction, is_sqlite
 from parla.chassis.logging import get_logger
 from parla.chassis.telemetry import (
     carrier_from_kafka_headers,
@@ -69,6 +70,8 @@ outbox_table = Table(
     Column("sent_at", UTCDateTime()),
     Column("attempts", Integer, nullable=False, default=0),
     Column("last_error", Text),
+    # Set by the relay that is sending the row; another relay leaves it alone until then.
+    Column("claimed_until", UTCDateTime()),
     # Pending rows are what the relay scans; a partial index keeps that scan small forever.
     Index("ix_outbox_pending", "id", postgresql_where=Column("sent_at").is_(None), sqlite_where=Column("sent_at").is_(None)),
 )
@@ -190,35 +193,67 @@ class OutboxRelay:
             pass
 
     async def publish_pending(self, producer: AIOKafkaProducer) -> int:
-        """Send one batch of pending rows concurrently; returns how many Kafka acknowledged.
+        """Send one batch of pending rows; returns how many Kafka acknowledged.
 
-        Rows are handed to the producer in id order (so per-key order holds), then awaited
-        together: one round trip per batch rather than per event. A row whose send failed stays
-        pending with its error recorded and is retried in the next round.
+        Three steps, and no transaction is open while Kafka is waited on (a hung broker must not
+        hold SQLite's write lock, or PostgreSQL row locks, while learners write):
+        1. claim a batch in a short transaction (``claimed_until``: other relays skip it);
+        2. hand the rows to the producer in id order (so per-key order holds) and await the
+           acknowledgements together: one round trip per batch rather than per event;
+        3. mark the acknowledged rows sent, and release the failed ones with their error, in a
+           second short transaction. A relay that dies between 1 and 3 leaves its claim to
+           expire; the rows are then sent again, which idempotent consumers make harmless.
         """
-        async with self._db.transaction() as session:
-            query = select(outbox_table).where(outbox_table.c.sent_at.is_(None)).order_by(outbox_table.c.id).limit(self._batch)
-            if self._skip_locked:
-                query = query.with_for_update(skip_locked=True)
-            rows = (await session.execute(query)).mappings().all()
-            if not rows:
-                return 0
-            outcomes = await self._send_all(producer, rows)
-            sent = [row["id"] for row, error in zip(rows, outcomes, strict=True) if error is None]
-            if sent:
-                await session.execute(update(outbox_table).where(outbox_table.c.id.in_(sent)).values(sent_at=_utcnow()))
-            failures = [(row, error) for row, error in zip(rows, outcomes, strict=True) if error is not None]
-            for row, error in failures:
-                await session.execute(
-                    update(outbox_table)
-                    .where(outbox_table.c.id == row["id"])
-                    .values(attempts=outbox_table.c.attempts + 1, last_error=f"{type(error).__name__}: {error}"[:2000])
-                )
+        rows = await self._claim()
+        if not rows:
+            return 0
+        outcomes = await self._send_all(producer, rows)
+        sent = [row["id"] for row, error in zip(rows, outcomes, strict=True) if error is None]
+        failures = [(row, error) for row, error in zip(rows, outcomes, strict=True) if error is not None]
+        await self._settle(sent, failures)
         if failures:
             raise failures[0][1]
         return len(sent)
 
+    async def _claim(self) -> list[Mapping]:
+        now = _utcnow()
+        # Long enough for a whole send (enqueue and acknowledgement) to finish or time out.
+        until = now + timedelta(seconds=2 * self._send_timeout + 5)
+        async with self._db.transaction() as session:
+            claimable = or_(outbox_table.c.claimed_until.is_(None), outbox_table.c.claimed_until < now)
+            query = (
+                select(outbox_table)
+                .where(outbox_table.c.sent_at.is_(None), claimable)
+                .order_by(outbox_table.c.id)
+                .limit(self._batch)
+            )
+            if self._skip_locked:
+                query = query.with_for_update(skip_locked=True)
+            rows = (await session.execute(query)).mappings().all()
+            if rows:
+                ids = [row["id"] for row in rows]
+                await session.execute(update(outbox_table).where(outbox_table.c.id.in_(ids)).values(claimed_until=until))
+        return list(rows)
+
+    async def _settle(self, sent: list[int], failures: list[tuple[Mapping, Exception]]) -> None:
+        async with self._db.transaction() as session:
+            if sent:
+                await session.execute(
+                    update(outbox_table).where(outbox_table.c.id.in_(sent)).values(sent_at=_utcnow(), claimed_until=None)
+                )
+            for row, error in failures:
+                await session.execute(
+                    update(outbox_table)
+                    .where(outbox_table.c.id == row["id"])
+                    .values(
+                        attempts=outbox_table.c.attempts + 1,
+                        last_error=f"{type(error).__name__}: {error}"[:2000],
+                        claimed_until=None,
+                    )
+                )
+
     async def _send_all(self, producer: AIOKafkaProducer, rows: list[Mapping]) -> list[Exception | None]:
+        assert_no_transaction("Kafka (outbox relay)")
         spans = [self._publish_span(row) for row in rows]
         pending: list[asyncio.Future | Exception] = []
         for row, span in zip(rows, spans, strict=True):

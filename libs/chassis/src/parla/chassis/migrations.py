@@ -114,3 +114,21 @@ def drop_messaging_tables_v1() -> None:
     op.drop_index("ix_outbox_pending", table_name="outbox")
     op.drop_table("outbox")
     op.drop_table("inbox")
+
+
+# --- version 2: the outbox relay claims rows for a while instead of holding a transaction ------
+
+
+def add_outbox_claims_v2() -> None:
+    import sqlalchemy as sa
+    from alembic import op
+
+    with op.batch_alter_table("outbox") as batch_op:
+        batch_op.add_column(sa.Column("claimed_until", sa.DateTime(timezone=True), nullable=True))
+
+
+def drop_outbox_claims_v2() -> None:
+    from alembic import op
+
+    with op.batch_alter_table("outbox") as batch_op:
+        batch_op.drop_column("claimed_until")

@@ -64,6 +64,9 @@ class RunRow(Base):
     score: Mapped[float | None] = mapped_column(Float)
     started_at = mapped_column(UTCDateTime(), nullable=False)
     completed_at = mapped_column(UTCDateTime())
+    # Bumped by every write: a turn judged on version n is stored only if the run is still at n
+    # (optimistic concurrency, so no lock is held while the tutor answers).
+    version: Mapped[int] = mapped_column(Integer, server_default="0", default=0)
 
     __table_args__ = (Index("ix_runs_user_started", "user_id", "started_at"),)
 
