@@ -9,6 +9,7 @@ import grpc
 from opentelemetry.instrumentation.grpc import aio_client_interceptors
 
 from parla.chassis.db import assert_no_transaction
+from parla.chassis.deadlines import budget_for_call
 
 
 class NoTransactionInterceptor(grpc.aio.UnaryUnaryClientInterceptor):
@@ -20,24 +21,26 @@ class NoTransactionInterceptor(grpc.aio.UnaryUnaryClientInterceptor):
         return await continuation(client_call_details, request)
 
 
-class DefaultDeadlineInterceptor(grpc.aio.UnaryUnaryClientInterceptor):
-    """Gives a call without a deadline this one: no call may wait for ever."""
+class DeadlineInterceptor(grpc.aio.UnaryUnaryClientInterceptor):
+    """A call without a deadline gets ``default``; inside a request being served, any call gets
+    at most what that request has left, less a margin (``parla.chassis.deadlines``)."""
 
-    def __init__(self, seconds: float) -> None:
-        self._seconds = seconds
+    def __init__(self, default: float | None) -> None:
+        self._default = default
 
     async def intercept_unary_unary(self, continuation, client_call_details, request):
-        if client_call_details.timeout is None:
-            client_call_details = client_call_details._replace(timeout=self._seconds)
+        wanted = client_call_details.timeout if client_call_details.timeout is not None else self._default
+        timeout = budget_for_call(wanted)
+        if timeout != client_call_details.timeout:
+            client_call_details = client_call_details._replace(timeout=timeout)
         return await continuation(client_call_details, request)
 
 
 def client_interceptors(
     *, default_deadline: float | None = None, extra: Sequence[grpc.aio.ClientInterceptor] = ()
 ) -> list[grpc.aio.ClientInterceptor]:
-    """Interceptors for ``grpc.aio.insecure_channel``: the guard, trace context, then ``extra``."""
-    interceptors: list[grpc.aio.ClientInterceptor] = [NoTransactionInterceptor()]
-    if default_deadline is not None:
-        interceptors.append(DefaultDeadlineInterceptor(default_deadline))
+    """Interceptors for ``grpc.aio.insecure_channel``: the guard, the deadline, ``extra``, then
+    trace context."""
+    interceptors: list[grpc.aio.ClientInterceptor] = [NoTransactionInterceptor(), DeadlineInterceptor(default_deadline)]
     interceptors.extend(extra)
     return [*interceptors, *aio_client_interceptors()]

@@ -15,6 +15,7 @@ from grpc_reflection.v1alpha import reflection
 from opentelemetry.instrumentation.grpc import aio_server_interceptor
 
 from parla.chassis.auth import TokenVerifier, bearer_token, current_principal, current_token
+from parla.chassis.deadlines import answering_within
 from parla.chassis.errors import ServiceError
 from parla.chassis.logging import get_logger
 
@@ -84,7 +85,8 @@ class AuthInterceptor(grpc.aio.ServerInterceptor):
                 await abort_with(context, error)
             principal_token, raw_token = current_principal.set(caller), current_token.set(raw)
             try:
-                return await inner(request, context)
+                with answering_within(context.time_remaining()):
+                    return await inner(request, context)
             except ServiceError as error:
                 await abort_with(context, error)
             finally:
