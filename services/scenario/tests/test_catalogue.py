@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from parla.scenario.catalogue import load_system_scenarios
-from parla.scenario.domain import AsksQuestion, Mentions, PhaseProgress, ScenarioSpec, UsesPhrase, UsesVocabulary, judge_turn
+from parla.scenario.domain.judging import PhaseProgress, judge_turn
+from parla.scenario.domain.scenario import AsksQuestion, Mentions, ScenarioSpec, UsesPhrase, UsesVocabulary
 
 SPECS = load_system_scenarios()
 CASES = [pytest.param(spec, language, id=f"{spec.id}-{language}") for spec in SPECS for language in spec.languages]

@@ -16,19 +16,21 @@ from parla.contracts.rpc.scenario.v1 import scenario_pb2 as pb
 from parla.contracts.rpc.scenario.v1 import scenario_pb2_grpc
 from parla.devstack.testing import free_port, new_signing_keys, tamper
 from parla.scenario import grpc_api
-from parla.scenario.service import ScenarioService
+from parla.scenario.catalogue_service import CatalogueService
+from parla.scenario.run_service import RunService
 from parla.scenario.tutor import OfflineTutor
 
 
 @pytest.fixture
 async def channel(db, signing_keys):
-    service = ScenarioService(db=db, tutor=OfflineTutor())
-    await service.seed_system_scenarios()
+    catalogue = CatalogueService(db=db)
+    await catalogue.seed_system_scenarios()
+    servicer = grpc_api.ScenarioServicer(catalogue=catalogue, runs=RunService(db=db, tutor=OfflineTutor()))
     port = free_port()
     server = GrpcServer(
         host="127.0.0.1",
         port=port,
-        registrations=[ServiceRegistration(grpc_api.add_to_server, grpc_api.ScenarioServicer(service), grpc_api.SERVICE_NAME)],
+        registrations=[ServiceRegistration(grpc_api.add_to_server, servicer, grpc_api.SERVICE_NAME)],
         verifier=TokenVerifier(signing_keys.public_pem),
     )
     await server.start()

@@ -9,25 +9,16 @@ import pytest
 from pydantic import ValidationError
 
 from parla.scenario.catalogue import load_system_scenarios
-from parla.scenario.domain import (
+from parla.scenario.domain.judging import (
     PHRASE_MATCH_THRESHOLD,
-    AsksQuestion,
-    Mentions,
     PhaseProgress,
-    ScenarioSpec,
-    UsesPhrase,
-    UsesVocabulary,
-    VocabularyItem,
-    fold,
-    is_question,
     judge_turn,
-    lemma_sequence,
-    phrase_similarity,
     run_score,
     uses_item,
     vocabulary_outcome,
-    words,
 )
+from parla.scenario.domain.scenario import AsksQuestion, Mentions, ScenarioSpec, UsesPhrase, UsesVocabulary, VocabularyItem
+from parla.scenario.domain.text import fold, is_question, lemma_sequence, phrase_similarity, words
 from parla.scenario.tutor import OfflineTutor, TutorRequest
 
 RESTAURANT = "restaurant-dinner-reservation"

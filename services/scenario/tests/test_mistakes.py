@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from parla.scenario.domain import VocabularyItem, find_mistakes
+from parla.scenario.domain.mistakes import find_mistakes
+from parla.scenario.domain.scenario import VocabularyItem
 
 
 def vocab(*terms: str) -> list[VocabularyItem]:

@@ -7,7 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 from parla.scenario.catalogue import load_system_scenarios
 from parla.scenario.db import RunRow
-from parla.scenario.domain import LANGUAGES, PhaseProgress
+from parla.scenario.domain.judging import PhaseProgress
+from parla.scenario.domain.scenario import LANGUAGES
 from parla.scenario.repository import RunRepository, ScenarioRepository
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)

@@ -13,8 +13,10 @@ from parla.chassis.auth import Principal
 from parla.chassis.errors import Conflict, InvalidArgument, NotFound
 from parla.chassis.messaging import outbox_table
 from parla.scenario.catalogue import load_system_scenarios
-from parla.scenario.domain import LANGUAGES, Mistake
-from parla.scenario.service import ScenarioService
+from parla.scenario.catalogue_service import CatalogueService
+from parla.scenario.domain.mistakes import Mistake
+from parla.scenario.domain.scenario import LANGUAGES
+from parla.scenario.run_service import RunService
 from parla.scenario.tutor import OfflineTutor, TutorReply
 
 SCENARIO = "restaurant-dinner-reservation"
@@ -24,11 +26,14 @@ def learner() -> Principal:
     return Principal(subject=str(uuid.uuid4()), roles=frozenset({"learner"}))
 
 
+async def seeded(db, **options) -> RunService:
+    await CatalogueService(db=db).seed_system_scenarios()
+    return RunService(db=db, **options)
+
+
 @pytest.fixture
-async def service(db) -> ScenarioService:
-    service = ScenarioService(db=db, tutor=OfflineTutor())
-    await service.seed_system_scenarios()
-    return service
+async def service(db) -> RunService:
+    return await seeded(db, tutor=OfflineTutor())
 
 
 async def staged_events(db, event_type: str) -> list[dict]:
@@ -80,6 +85,7 @@ async def test_completion_stages_one_event_with_vocabulary_and_completing_again_
     assert used.isdisjoint({v["lemma"] for v in event["vocabulary_missed"]})
 
 
+@pytest.mark.concurrent_transactions
 async def test_concurrent_completions_of_one_run_stage_one_event(service, db):
     caller = learner()
     run = (await service.start_run(caller, SCENARIO, "es")).run
@@ -89,8 +95,7 @@ async def test_concurrent_completions_of_one_run_stage_one_event(service, db):
 
 
 async def test_a_run_takes_a_bounded_number_of_turns(db):
-    service = ScenarioService(db=db, tutor=OfflineTutor(), max_learner_turns=2)
-    await service.seed_system_scenarios()
+    service = await seeded(db, tutor=OfflineTutor(), max_learner_turns=2)
     caller = learner()
     run = (await service.start_run(caller, SCENARIO, "es")).run
     for text in ("hola", "buenas tardes"):
@@ -160,8 +165,7 @@ class _TutorThatFindsMore:
 
 
 async def test_mistakes_the_tutor_finds_are_kept_with_the_offline_ones_and_reach_the_completion(db):
-    service = ScenarioService(db=db, tutor=_TutorThatFindsMore())
-    await service.seed_system_scenarios()
+    service = await seeded(db, tutor=_TutorThatFindsMore())
     caller = learner()
     run = (await service.start_run(caller, SCENARIO, "es")).run
     outcome = await service.submit_turn(caller, str(run.id), "Yo tener el mesa.")

@@ -20,9 +20,9 @@ from parla.chassis.errors import Conflict, InvalidArgument, NotFound, Permission
 from parla.chassis.messaging import add_event
 from parla.contracts.events import ScenarioDeleted, ScenarioPublished, ScenarioUpdated
 from parla.scenario.db import ScenarioRow
-from parla.scenario.domain import CATEGORIES, Assessment, ScenarioSpec, assess_difficulty, scenario_changed, slug_for
+from parla.scenario.domain.authoring import Assessment, assess_difficulty, scenario_changed, slug_for
+from parla.scenario.domain.scenario import CATEGORIES, ScenarioSpec, can_open
 from parla.scenario.repository import ScenarioRepository, spec_of
-from parla.scenario.service import can_open
 
 MAX_DRAFT_LOCALIZATIONS = 8
 MAX_SCENARIOS_PER_AUTHOR = 200
@@ -142,7 +142,7 @@ class AuthoringService:
 
     async def templates(self, language: str = "") -> list[Template]:
         """One pre-filled draft per category, taken from the shipped scenario of that category,
-        with one localization (``language`` when it has one, else Spanish)."""
+        with one localization (``language`` when it has one, else the scenario's default)."""
         async with self._db.reading() as session:
             rows = await ScenarioRepository(session).system_scenarios()
         by_category: dict[str, ScenarioSpec] = {}
@@ -153,7 +153,7 @@ class AuthoringService:
             spec = by_category.get(category)
             if spec is None:
                 continue
-            chosen = language if language in spec.localizations else ("es" if "es" in spec.localizations else spec.languages[0])
+            chosen = language if language in spec.localizations else spec.default_language
             draft = as_draft(spec)
             draft["localizations"] = {chosen: draft["localizations"][chosen]}
             templates.append(Template(category, draft["localizations"][chosen]["title"], draft))

@@ -11,7 +11,7 @@ import json
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-from parla.scenario.domain import ScenarioSpec
+from parla.scenario.domain.scenario import ScenarioSpec
 
 DATA_PACKAGE = "parla.scenario.data"
 SITUATION_FILE = "scenario.json"

@@ -1,4 +1,4 @@
-"""gRPC servicer: translates messages and delegates to ``ScenarioService``."""
+"""gRPC servicers: translate messages and delegate to the catalogue, run and authoring use cases."""
 
 from __future__ import annotations
 
@@ -11,19 +11,11 @@ from parla.contracts.rpc.scenario.v1 import authoring_pb2 as apb
 from parla.contracts.rpc.scenario.v1 import authoring_pb2_grpc, scenario_pb2_grpc
 from parla.contracts.rpc.scenario.v1 import scenario_pb2 as pb
 from parla.scenario.authoring import AuthoredScenario, AuthoringService, as_draft
+from parla.scenario.catalogue_service import CatalogueService
 from parla.scenario.db import ScenarioRow
-from parla.scenario.domain import (
-    AsksQuestion,
-    Mentions,
-    ScenarioSpec,
-    UsesPhrase,
-    UsesVocabulary,
-    criterion_id,
-    criterion_met,
-    describe,
-    phase_score,
-)
-from parla.scenario.service import RunHistoryItem, RunView, ScenarioService
+from parla.scenario.domain.judging import criterion_id, criterion_met, phase_score
+from parla.scenario.domain.scenario import AsksQuestion, Mentions, ScenarioSpec, UsesPhrase, UsesVocabulary, describe
+from parla.scenario.run_service import RunHistoryItem, RunService, RunView
 
 SERVICE_NAME = pb.DESCRIPTOR.services_by_name["ScenarioService"].full_name
 
@@ -135,11 +127,14 @@ def run_summary_message(item: RunHistoryItem) -> pb.RunSummary:
 
 
 class ScenarioServicer(scenario_pb2_grpc.ScenarioServiceServicer):
-    def __init__(self, service: ScenarioService) -> None:
-        self._service = service
+    """``parla.scenario.v1.ScenarioService``: the catalogue's calls and the runs' calls."""
+
+    def __init__(self, *, catalogue: CatalogueService, runs: RunService) -> None:
+        self._catalogue = catalogue
+        self._runs = runs
 
     async def ListScenarios(self, request: pb.ListScenariosRequest, context) -> pb.ListScenariosResponse:
-        listings, total = await self._service.list_scenarios(
+        listings, total = await self._catalogue.list_scenarios(
             principal(),
             language=request.language,
             category=request.category,
@@ -154,20 +149,20 @@ class ScenarioServicer(scenario_pb2_grpc.ScenarioServiceServicer):
         )
 
     async def GetScenario(self, request: pb.GetScenarioRequest, context) -> pb.Scenario:
-        row, spec, language = await self._service.get_scenario(principal(), request.scenario_id, request.language)
+        row, spec, language = await self._catalogue.get_scenario(principal(), request.scenario_id, request.language)
         return scenario_message(spec, language, row)
 
     async def ListCategories(self, request: pb.ListCategoriesRequest, context) -> pb.ListCategoriesResponse:
-        categories = await self._service.categories(principal(), request.language)
+        categories = await self._catalogue.categories(principal(), request.language)
         return pb.ListCategoriesResponse(
             categories=[pb.Category(id=cid, name=name, scenario_count=count) for cid, name, count in categories]
         )
 
     async def StartRun(self, request: pb.StartRunRequest, context) -> pb.Run:
-        return run_message(await self._service.start_run(principal(), request.scenario_id, request.language, request.persona))
+        return run_message(await self._runs.start_run(principal(), request.scenario_id, request.language, request.persona))
 
     async def SubmitTurn(self, request: pb.SubmitTurnRequest, context) -> pb.TurnResult:
-        outcome = await self._service.submit_turn(principal(), request.run_id, request.text)
+        outcome = await self._runs.submit_turn(principal(), request.run_id, request.text)
         return pb.TurnResult(
             run=run_message(outcome.view),
             tutor_reply=outcome.tutor_reply,
@@ -177,18 +172,16 @@ class ScenarioServicer(scenario_pb2_grpc.ScenarioServiceServicer):
         )
 
     async def GetRun(self, request: pb.GetRunRequest, context) -> pb.Run:
-        return run_message(await self._service.get_run(principal(), request.run_id))
+        return run_message(await self._runs.get_run(principal(), request.run_id))
 
     async def CompleteRun(self, request: pb.CompleteRunRequest, context) -> pb.Run:
-        return run_message(await self._service.complete_run(principal(), request.run_id))
+        return run_message(await self._runs.complete_run(principal(), request.run_id))
 
     async def AbandonRun(self, request: pb.AbandonRunRequest, context) -> pb.Run:
-        return run_message(await self._service.abandon_run(principal(), request.run_id))
+        return run_message(await self._runs.abandon_run(principal(), request.run_id))
 
     async def ListRuns(self, request: pb.ListRunsRequest, context) -> pb.ListRunsResponse:
-        items, total = await self._service.list_runs(
-            principal(), status=request.status, limit=request.limit, offset=request.offset
-        )
+        items, total = await self._runs.list_runs(principal(), status=request.status, limit=request.limit, offset=request.offset)
         return pb.ListRunsResponse(runs=[run_summary_message(item) for item in items], total=total)
 
 
@@ -204,9 +197,8 @@ def _struct(document: dict) -> Struct:
 
 def authored_message(authored: AuthoredScenario) -> apb.AuthoredScenario:
     spec, row = authored.spec, authored.row
-    language = "es" if "es" in spec.localizations else spec.languages[0]
     return apb.AuthoredScenario(
-        summary=summary_message(spec, language, row),
+        summary=summary_message(spec, spec.default_language, row),
         document=_struct(as_draft(spec)),
         assessment=apb.DifficultyAssessment(level=authored.assessment.level, reasons=authored.assessment.reasons),
     )

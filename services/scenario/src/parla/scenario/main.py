@@ -5,31 +5,37 @@ from __future__ import annotations
 from pathlib import Path
 
 import grpc
-from opentelemetry.instrumentation.grpc import aio_client_interceptors
 
 from parla.chassis.db import Database
+from parla.chassis.grpc_client import client_interceptors
 from parla.chassis.grpc_server import ServiceRegistration
 from parla.chassis.logging import get_logger
 from parla.chassis.runtime import Components, run_service, start
 from parla.scenario import consumers, grpc_api
 from parla.scenario.authoring import AuthoringService
+from parla.scenario.catalogue_service import CatalogueService
 from parla.scenario.config import ScenarioSettings
-from parla.scenario.service import ScenarioService
+from parla.scenario.run_service import RunService
 from parla.scenario.tutor import OfflineTutor, PersonaTutor
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
 async def build(db: Database, settings: ScenarioSettings) -> Components:
-    channel = grpc.aio.insecure_channel(settings.persona_addr, interceptors=aio_client_interceptors())
+    channel = grpc.aio.insecure_channel(
+        settings.persona_addr, interceptors=client_interceptors(default_deadline=settings.tutor_deadline_seconds)
+    )
     tutor = PersonaTutor(channel=channel, deadline=settings.tutor_deadline_seconds, fallback=OfflineTutor())
-    service = ScenarioService(db=db, tutor=tutor)
-    changed = await service.seed_system_scenarios()
+    catalogue = CatalogueService(db=db)
+    changed = await catalogue.seed_system_scenarios()
     get_logger(__name__).info("system scenarios seeded", changed=changed)
+    runs = RunService(db=db, tutor=tutor)
     authoring = AuthoringService(db=db)
     return Components(
         registrations=[
-            ServiceRegistration(grpc_api.add_to_server, grpc_api.ScenarioServicer(service), grpc_api.SERVICE_NAME),
+            ServiceRegistration(
+                grpc_api.add_to_server, grpc_api.ScenarioServicer(catalogue=catalogue, runs=runs), grpc_api.SERVICE_NAME
+            ),
             ServiceRegistration(
                 grpc_api.add_authoring_to_server, grpc_api.AuthoringServicer(authoring), grpc_api.AUTHORING_SERVICE_NAME
             ),

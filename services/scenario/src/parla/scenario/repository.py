@@ -7,12 +7,13 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import flag_modified
 
 from parla.scenario.db import RunRow, ScenarioLocalizationRow, ScenarioRow, TurnRow
-from parla.scenario.domain import PhaseProgress, ScenarioSpec
+from parla.scenario.domain.judging import PhaseProgress
+from parla.scenario.domain.scenario import ScenarioSpec
 
 SYSTEM, ME = "system", "me"
 _SPEC_CACHE_SIZE = 1024
@@ -210,6 +211,22 @@ class RunRepository:
         self.session.add(turn)
         await self.session.flush()
         return turn
+
+    async def save_turn(self, run: RunRow, *, read_version: int, learner_text: str, tutor_text: str, now: datetime) -> bool:
+        """Store a judged turn (``run``'s new progress, phase and mistakes, and the two lines) if
+        the run is still active at ``read_version``; False, with nothing written, if it is not."""
+        changed = await self.session.execute(
+            update(RunRow)
+            .where(RunRow.id == run.id, RunRow.version == read_version, RunRow.status == "active")
+            .values(progress=run.progress, current_phase=run.current_phase, mistakes=run.mistakes, version=read_version + 1)
+            .execution_options(synchronize_session=False)
+        )
+        if changed.rowcount != 1:
+            return False
+        run.version = read_version + 1
+        await self.append_turn(run.id, "learner", learner_text, now)
+        await self.append_turn(run.id, "tutor", tutor_text, now)
+        return True
 
     @staticmethod
     def progress_of(run: RunRow) -> list[PhaseProgress]:
