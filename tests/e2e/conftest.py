@@ -165,7 +165,8 @@ def vocabulary_count(scenario: dict) -> int:
 
 async def query(stack: Stack, service: str, sql: str, **params: object) -> list[tuple]:
     """Rows from one service's own database: for asserting what the public API cannot show."""
-    engine = create_async_engine(stack.config.database_urls[service])
+    config = stack.config
+    engine = create_async_engine(config.database_urls.get(service) or f"sqlite+aiosqlite:///{config.data_dir / f'{service}.db'}")
     try:
         async with engine.connect() as connection:
             return [tuple(row) for row in await connection.execute(text(sql), params)]
