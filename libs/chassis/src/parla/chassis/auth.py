@@ -6,11 +6,14 @@ to have done it.
 
 from __future__ import annotations
 
+import time
 import uuid
+from collections import OrderedDict
 from contextvars import ContextVar
 from dataclasses import dataclass
 
 import jwt
+from cryptography.hazmat.primitives import serialization
 
 from parla.chassis.errors import Unauthenticated
 
@@ -40,11 +43,35 @@ class Principal:
 
 
 class TokenVerifier:
-    def __init__(self, public_key_pem: bytes, *, issuer: str = "parla") -> None:
-        self._key = public_key_pem
+    """Verifies access tokens; a token already verified is remembered until it expires.
+
+    A learner's token is presented on every request, to the gateway and to each service it
+    calls; checking its signature each time (an Ed25519 verification, and PyJWT's parsing) was a
+    visible share of a small request's cost. Only tokens that verified are remembered, under
+    their exact text, and each hit still checks the expiry.
+    """
+
+    def __init__(self, public_key_pem: bytes, *, issuer: str = "parla", cache_size: int = 4096) -> None:
+        self._key = serialization.load_pem_public_key(public_key_pem)
         self._issuer = issuer
+        self._verified: OrderedDict[str, tuple[Principal, float]] = OrderedDict()
+        self._cache_size = cache_size
 
     def verify(self, token: str) -> Principal:
+        remembered = self._verified.get(token)
+        if remembered is not None:
+            principal, expires_at = remembered
+            if time.time() < expires_at:
+                self._verified.move_to_end(token)
+                return principal
+            del self._verified[token]
+        principal, expires_at = self._verify_signed(token)
+        self._verified[token] = (principal, expires_at)
+        if len(self._verified) > self._cache_size:
+            self._verified.popitem(last=False)
+        return principal
+
+    def _verify_signed(self, token: str) -> tuple[Principal, float]:
         try:
             claims = jwt.decode(
                 token,
@@ -60,7 +87,7 @@ class TokenVerifier:
             raise Unauthenticated(f"the access token is not valid ({exc}); sign in again") from None
         if claims.get("typ") != "access":
             raise Unauthenticated("this is not an access token; send the access token from sign-in")
-        return Principal(subject=str(claims["sub"]), roles=frozenset(claims.get("roles", ())))
+        return Principal(subject=str(claims["sub"]), roles=frozenset(claims.get("roles", ()))), float(claims["exp"])
 
 
 current_principal: ContextVar[Principal | None] = ContextVar("parla_principal", default=None)
