@@ -15,3 +15,9 @@ MIGRATIONS: Path = main.MIGRATIONS
 async def db(database_factory) -> AsyncIterator[Database]:
     async with database_factory("persona", MIGRATIONS) as database:
         yield database
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The shared database fixture (parla.devstack.testing) gives such tests a connection per
+    # transaction; registered here as well so these tests also run where that fixture predates it.
+    config.addinivalue_line("markers", "concurrent_transactions: the test runs database transactions at the same time")

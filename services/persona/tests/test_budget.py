@@ -13,8 +13,9 @@ from sqlalchemy import select
 from parla.chassis.auth import Principal
 from parla.chassis.errors import InvalidArgument, PermissionDenied
 from parla.chassis.messaging import outbox_table
-from parla.persona.budget import level_for, period_start
+from parla.persona.budget import RESERVATION_LIFETIME, level_for, period_start
 from parla.persona.budgeting import BudgetService
+from parla.persona.repository import BudgetRepository, Charge
 
 ADMIN = Principal(subject=str(uuid.uuid4()), roles=frozenset({"learner", "admin"}))
 
@@ -70,25 +71,62 @@ async def test_each_threshold_is_announced_exactly_once_per_period(db):
     assert [e["threshold"] for e in await staged(db, "budget.threshold_crossed")] == [50, 75, 90, 100, 50]
 
 
+@pytest.mark.concurrent_transactions
 async def test_concurrent_calls_cannot_overspend_an_enforced_limit(db):
     budgets, user = BudgetService(db=db), uuid.uuid4()
     await budgets.configure(
         ADMIN, user, limit_usd=1.0, max_limit_usd=1.0, period="monthly", custom_days=0, enforce=True, thresholds=[]
     )
     granted = await asyncio.gather(*(budgets.reserve(user, f"call-{i}", "p", "m", 0.3) for i in range(8)))
-    assert sum(granted) == 3
+    assert sum(reservation is not None for reservation in granted) == 3
     assert (await budgets.status(user)).spent <= 1.0
 
 
 async def test_a_retried_call_is_held_and_counted_once(db):
     budgets, user = BudgetService(db=db), uuid.uuid4()
-    assert await budgets.reserve(user, "run-1:3", "p", "m", 0.5)
-    assert await budgets.reserve(user, "run-1:3", "p", "m", 0.5)
+    first, again = await budgets.reserve(user, "run-1:3", "p", "m", 0.5), await budgets.reserve(user, "run-1:3", "p", "m", 0.5)
+    assert first.made and not again.made
+    assert (await budgets.status(user)).spent == pytest.approx(0.5)
     await spend(budgets, user, 0.2, call="run-1:3")
     await spend(budgets, user, 0.2, call="run-1:3")
     assert (await budgets.status(user)).spent == pytest.approx(0.2)
     entries, totals = await budgets.usage(user, 10)
     assert len(entries) == 1 and totals[0].calls == 1
+
+
+async def test_a_released_hold_is_given_back_and_a_settled_call_cannot_be_released(db):
+    budgets, user = BudgetService(db=db), uuid.uuid4()
+    cancelled, answered = await budgets.reserve(user, "c", "p", "m", 0.5), await budgets.reserve(user, "a", "p", "m", 0.5)
+    await budgets.release(cancelled)
+    await spend(budgets, user, 0.2, call="a")
+    await budgets.release(answered)
+    assert (await budgets.status(user)).spent == pytest.approx(0.2)
+    entries, _ = await budgets.usage(user, 10)
+    assert [e.call_id for e in entries] == ["a"]
+
+
+async def test_reading_a_budget_writes_nothing(db):
+    budgets, user = BudgetService(db=db), uuid.uuid4()
+    await budgets.status(user)
+    async with db.reading() as session:
+        assert await BudgetRepository(session).get(user) is None
+
+
+async def test_holds_count_until_settled_or_released_and_an_abandoned_one_stops_counting(db):
+    user, now = uuid.uuid4(), datetime(2026, 11, 25, 12, tzinfo=UTC)
+    async with db.transaction() as session:
+        budgets = BudgetRepository(session)
+        await budgets.hold(user, "live", "p", "m", 0.5, now - timedelta(minutes=1))
+        await budgets.hold(user, "abandoned", "p", "m", 0.7, now - RESERVATION_LIFETIME - timedelta(minutes=1))
+        await budgets.hold(user, "released", "p", "m", 0.9, now)
+        await budgets.settle(user, "yesterday", Charge("p", "m", 10, 10, 0.25), now - timedelta(days=1))
+    async with db.transaction() as session:
+        budgets = BudgetRepository(session)
+        assert await budgets.drop_hold(user, "released")
+        assert not await budgets.drop_hold(user, "yesterday")  # settled: it stays on the record
+        assert await budgets.spent_since(user, now - timedelta(days=5), now) == pytest.approx(0.75)
+        assert await budgets.spent_since(user, now - timedelta(hours=1), now) == pytest.approx(0.5)
+        assert not await budgets.settle(user, "yesterday", Charge("p", "m", 99, 99, 9.0), now)
 
 
 async def test_an_unenforced_budget_alerts_but_does_not_block(db):

@@ -11,6 +11,9 @@ DEFAULT_THRESHOLDS = (50, 75, 90, 100)
 LEVELS = ("green", "yellow", "orange", "red", "critical")
 # Tokens a reply may use, for reserving its cost before the call: the real count replaces it after.
 RESERVED_OUTPUT_TOKENS = 600
+# A hold whose call never settled or released it (its process died) stops counting after this;
+# calls are bounded by their deadlines, seconds long, so a live call is never dropped early.
+RESERVATION_LIFETIME = timedelta(minutes=10)
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,13 @@ class Price:
 
 
 FREE = Price(0.0, 0.0)
+
+
+def reservation_for(price: Price, prompt_chars: int) -> float:
+    """The most a reply is likely to cost, held before the call so concurrent calls cannot
+    together overspend: a token is rarely shorter than two characters (most are nearer four,
+    which leaves room for an unusable answer asked for again), and output is capped."""
+    return price.cost(prompt_chars // 2 + 200, RESERVED_OUTPUT_TOKENS)
 
 
 def period_start(period: str, custom_days: int, anchor: datetime, now: datetime) -> datetime:

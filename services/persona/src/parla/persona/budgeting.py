@@ -1,9 +1,12 @@
 """Use cases of AI budgets: what a learner may spend, what they spent, and holding the line.
 
-A paid call first reserves its largest likely cost under a lock on the learner's budget row
-(FOR UPDATE on PostgreSQL, BEGIN IMMEDIATE on SQLite), so concurrent calls cannot together
-overspend; the real cost replaces the reservation when the call returns. Each call has an id
-from its caller, so a retried call is recorded once.
+A paid call goes in three steps, and no transaction is open while the provider works:
+``reserve`` holds the call's largest likely cost in a short transaction under a lock on the
+learner's budget row (FOR UPDATE on PostgreSQL, BEGIN IMMEDIATE on SQLite), so concurrent calls
+cannot together overspend; the call is made; ``settle`` replaces the hold with the real cost in
+a second short transaction and emits ``ai.usage_recorded`` and any ``budget.threshold_crossed``
+through the outbox. A call that was cancelled or failed without spending anything is
+``release``d. Each call has an id from its caller, so a retried call is recorded once.
 """
 
 from __future__ import annotations
@@ -12,24 +15,14 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from parla.chassis.auth import Principal
-from parla.chassis.db import Database, is_sqlite
+from parla.chassis.db import Database
 from parla.chassis.errors import InvalidArgument, PermissionDenied
 from parla.chassis.messaging import add_event
 from parla.contracts.events import AiUsageRecorded, BudgetThresholdCrossed
-from parla.persona.budget import (
-    DEFAULT_LIMIT_USD,
-    DEFAULT_THRESHOLDS,
-    PERIODS,
-    level_for,
-    percent_of,
-    period_start,
-)
-from parla.persona.db import BudgetAlertRow, BudgetResetRow, BudgetRow, UsageRow
+from parla.persona.budget import DEFAULT_THRESHOLDS, PERIODS, level_for, percent_of, period_start
+from parla.persona.db import BudgetRow, UsageRow
+from parla.persona.repository import BudgetRepository, Charge, ProviderTotal
 
 MAX_LIMIT_USD = 10_000.0
 MAX_HISTORY = 200
@@ -59,12 +52,13 @@ class Status:
 
 
 @dataclass(frozen=True)
-class ProviderTotal:
-    provider: str
-    calls: int
-    tokens_in: int
-    tokens_out: int
-    cost: float
+class Reservation:
+    """A hold on a learner's budget for one call. ``made`` is False when an earlier attempt of
+    the same call made the hold: that attempt, not this one, may release it."""
+
+    user_id: uuid.UUID
+    call_id: str
+    made: bool
 
 
 def _check_settings(limit: float, period: str, custom_days: int) -> None:
@@ -76,52 +70,41 @@ def _check_settings(limit: float, period: str, custom_days: int) -> None:
         raise InvalidArgument("a custom period is 1 to 366 days", details={"custom_days": "out of range"})
 
 
+async def _status(budgets: BudgetRepository, row: BudgetRow, now: datetime) -> Status:
+    start = period_start(row.period, row.custom_days, row.anchor, now)
+    return Status(row, start, await budgets.spent_since(row.user_id, start, now))
+
+
 class BudgetService:
     def __init__(self, *, db: Database) -> None:
         self._db = db
-        self._lock_rows = not is_sqlite(str(db.engine.url))
 
     # --- reading ---------------------------------------------------------------------------
 
     async def status(self, user_id: uuid.UUID) -> Status:
-        async with self._db.transaction() as session:
-            return await self._status(session, user_id)
+        now = _now()
+        async with self._db.reading() as session:
+            budgets = BudgetRepository(session)
+            return await _status(budgets, await budgets.get_or_default(user_id, now), now)
 
     async def usage(self, user_id: uuid.UUID, limit: int) -> tuple[list[UsageRow], list[ProviderTotal]]:
-        limit = min(limit or 50, MAX_HISTORY)
         async with self._db.reading() as session:
-            entries = list(
-                await session.scalars(
-                    select(UsageRow).where(UsageRow.user_id == user_id).order_by(UsageRow.at.desc()).limit(limit)
-                )
-            )
-            totals = await session.execute(
-                select(
-                    UsageRow.provider,
-                    func.count(),
-                    func.sum(UsageRow.tokens_in),
-                    func.sum(UsageRow.tokens_out),
-                    func.sum(UsageRow.cost_usd),
-                )
-                .where(UsageRow.user_id == user_id)
-                .group_by(UsageRow.provider)
-                .order_by(UsageRow.provider)
-            )
-        return entries, [ProviderTotal(p, int(n), int(i or 0), int(o or 0), round(float(c or 0), 6)) for p, n, i, o, c in totals]
+            budgets = BudgetRepository(session)
+            return await budgets.history(user_id, min(limit or 50, MAX_HISTORY)), await budgets.totals_by_provider(user_id)
 
     # --- settings --------------------------------------------------------------------------
 
     async def set_mine(self, caller: Principal, limit: float, period: str, custom_days: int) -> Status:
         """A learner may choose a period and any limit up to the maximum an admin allows them."""
         _check_settings(limit, period, custom_days)
+        now = _now()
         async with self._db.transaction() as session:
-            row = await self._row(session, caller.user_id)
+            budgets = BudgetRepository(session)
+            row = await budgets.lock(caller.user_id, now)
             if limit > row.max_limit_usd:
-                raise PermissionDenied(
-                    f"your limit can be at most ${row.max_limit_usd:.2f}; ask an admin for more",
-                )
-            row.limit_usd, row.period, row.custom_days, row.updated_at = limit, period, custom_days, _now()
-            return await self._status(session, caller.user_id)
+                raise PermissionDenied(f"your limit can be at most ${row.max_limit_usd:.2f}; ask an admin for more")
+            row.limit_usd, row.period, row.custom_days, row.updated_at = limit, period, custom_days, now
+            return await _status(budgets, row, now)
 
     async def configure(self, caller: Principal, user_id: uuid.UUID, **settings: object) -> Status:
         _admin(caller)
@@ -132,11 +115,13 @@ class BudgetService:
         _check_settings(ceiling, period, days)
         if not all(1 <= t <= 200 for t in thresholds) or len(thresholds) > 10:
             raise InvalidArgument("thresholds are up to 10 percentages from 1 to 200", details={"thresholds": "out of range"})
+        now = _now()
         async with self._db.transaction() as session:
-            row = await self._row(session, user_id)
+            budgets = BudgetRepository(session)
+            row = await budgets.lock(user_id, now)
             row.limit_usd, row.max_limit_usd, row.period, row.custom_days = limit, max(ceiling, limit), period, days
-            row.enforce, row.thresholds, row.updated_at = bool(settings["enforce"]), thresholds, _now()
-            return await self._status(session, user_id)
+            row.enforce, row.thresholds, row.updated_at = bool(settings["enforce"]), thresholds, now
+            return await _status(budgets, row, now)
 
     async def reset(self, caller: Principal, user_id: uuid.UUID, reason: str) -> Status:
         """Start a new period now; the reason is kept with who gave it."""
@@ -146,68 +131,56 @@ class BudgetService:
             raise InvalidArgument("give a reason of 3 to 500 characters for the reset", details={"reason": "required"})
         now = _now()
         async with self._db.transaction() as session:
-            row = await self._row(session, user_id)
+            budgets = BudgetRepository(session)
+            row = await budgets.lock(user_id, now)
             row.anchor, row.updated_at = now, now
-            session.add(BudgetResetRow(id=uuid.uuid4(), user_id=user_id, admin_id=caller.subject, reason=reason, at=now))
-            return await self._status(session, user_id)
+            await budgets.add_reset(user_id, caller.subject, reason, now)
+            return await _status(budgets, row, now)
 
     # --- spending --------------------------------------------------------------------------
 
-    async def reserve(self, user_id: uuid.UUID, call_id: str, provider: str, model: str, estimate: float) -> bool:
-        """Hold ``estimate`` for a paid call. False when it would exceed an enforced limit."""
+    async def reserve(self, user_id: uuid.UUID, call_id: str, provider: str, model: str, estimate: float) -> Reservation | None:
+        """Hold ``estimate`` for a paid call; None when it would exceed an enforced limit."""
+        now = _now()
         async with self._db.transaction() as session:
-            row = await self._row(session, user_id, lock=True)
-            existing = await session.scalar(select(UsageRow).where(UsageRow.user_id == user_id, UsageRow.call_id == call_id))
-            if existing is not None:
-                return True  # a retried call: already held
-            status = await self._status(session, user_id)
+            budgets = BudgetRepository(session)
+            row = await budgets.lock(user_id, now)
+            if await budgets.call(user_id, call_id) is not None:
+                return Reservation(user_id, call_id, made=False)  # a retried call: already held
+            status = await _status(budgets, row, now)
             if row.enforce and status.spent + estimate > row.limit_usd:
-                return False
-            session.add(
-                UsageRow(
-                    id=uuid.uuid4(),
-                    user_id=user_id,
-                    call_id=call_id,
-                    provider=provider,
-                    model=model,
-                    tokens_in=0,
-                    tokens_out=0,
-                    cost_usd=estimate,
-                    at=_now(),
-                )
-            )
-        return True
+                return None
+            await budgets.hold(user_id, call_id, provider, model, estimate, now)
+        return Reservation(user_id, call_id, made=True)
+
+    async def release(self, reservation: Reservation) -> None:
+        """Give back a hold whose call spent nothing (it was cancelled, or failed)."""
+        if not reservation.made:
+            return
+        async with self._db.transaction() as session:
+            await BudgetRepository(session).drop_hold(reservation.user_id, reservation.call_id)
 
     async def settle(
         self, user_id: uuid.UUID, call_id: str, *, provider: str, model: str, tokens_in: int, tokens_out: int, cost: float
     ) -> None:
-        """Record what the call really used (replacing its reservation, if any), publish it, and
+        """Record what the call really used (replacing its hold, if any), publish it, and
         announce each threshold the spend crossed for the first time this period."""
+        now = _now()
+        charge = Charge(provider, model, tokens_in, tokens_out, cost)
         async with self._db.transaction() as session:
-            row = await self._row(session, user_id, lock=True)
-            usage = await session.scalar(select(UsageRow).where(UsageRow.user_id == user_id, UsageRow.call_id == call_id))
-            if usage is None:
-                usage = UsageRow(id=uuid.uuid4(), user_id=user_id, call_id=call_id, at=_now())
-                session.add(usage)
-            elif usage.tokens_in or usage.tokens_out:
+            budgets = BudgetRepository(session)
+            row = await budgets.lock(user_id, now)
+            if not await budgets.settle(user_id, call_id, charge, now):
                 return  # settled already: a retry changes nothing
-            usage.provider, usage.model, usage.tokens_in, usage.tokens_out, usage.cost_usd = (
-                provider,
-                model,
-                tokens_in,
-                tokens_out,
-                cost,
-            )
-            await session.flush()
             await add_event(
                 session,
                 AiUsageRecorded(
                     user_id=user_id, provider=provider, model=model, tokens_in=tokens_in, tokens_out=tokens_out, cost_usd=cost
                 ),
             )
-            status = await self._status(session, user_id)
+            status = await _status(budgets, row, now)
             for threshold in sorted(row.thresholds):
-                if status.percent >= threshold and await self._first_alert(session, user_id, status.period_start, threshold):
+                if status.percent >= threshold and await budgets.first_alert(user_id, status.period_start, threshold):
                     await add_event(
                         session,
                         BudgetThresholdCrossed(
@@ -219,51 +192,6 @@ class BudgetService:
                             period_start=status.period_start,
                         ),
                     )
-
-    # --- helpers ---------------------------------------------------------------------------
-
-    async def _row(self, session: AsyncSession, user_id: uuid.UUID, *, lock: bool = False) -> BudgetRow:
-        query = select(BudgetRow).where(BudgetRow.user_id == user_id)
-        if lock and self._lock_rows:
-            query = query.with_for_update()
-        row = await session.scalar(query)
-        if row is None:
-            now = _now()
-            row = BudgetRow(
-                user_id=user_id,
-                limit_usd=DEFAULT_LIMIT_USD,
-                max_limit_usd=DEFAULT_LIMIT_USD,
-                period="monthly",
-                custom_days=0,
-                enforce=True,
-                thresholds=list(DEFAULT_THRESHOLDS),
-                anchor=datetime(2000, 1, 1, tzinfo=UTC),
-                updated_at=now,
-            )
-            session.add(row)
-            try:
-                async with session.begin_nested():
-                    await session.flush()
-            except IntegrityError:  # created by a concurrent call: use theirs
-                row = await session.scalar(query)
-        return row
-
-    async def _status(self, session: AsyncSession, user_id: uuid.UUID) -> Status:
-        row = await self._row(session, user_id)
-        start = period_start(row.period, row.custom_days, row.anchor, _now())
-        spent = await session.scalar(
-            select(func.coalesce(func.sum(UsageRow.cost_usd), 0.0)).where(UsageRow.user_id == user_id, UsageRow.at >= start)
-        )
-        return Status(row, start, round(float(spent or 0), 6))
-
-    @staticmethod
-    async def _first_alert(session: AsyncSession, user_id: uuid.UUID, start: datetime, threshold: int) -> bool:
-        seen = await session.get(BudgetAlertRow, (user_id, start, threshold))
-        if seen is not None:
-            return False
-        session.add(BudgetAlertRow(user_id=user_id, period_start=start, threshold=threshold))
-        await session.flush()
-        return True
 
 
 def _admin(caller: Principal) -> None:

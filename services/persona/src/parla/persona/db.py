@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Boolean, Float, Index, Integer, String, Text, UniqueConstraint, Uuid
+from sqlalchemy import JSON, Boolean, Float, Index, Integer, String, Text, UniqueConstraint, Uuid, true
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from parla.chassis.db import UTCDateTime
@@ -43,6 +43,8 @@ class BudgetRow(Base):
 
 
 class UsageRow(Base):
+    """One AI call: what it cost, or, until it is settled, the most it may cost (a hold)."""
+
     __tablename__ = "ai_usage"
 
     id: Mapped[object] = mapped_column(Uuid, primary_key=True)
@@ -54,6 +56,8 @@ class UsageRow(Base):
     tokens_in: Mapped[int] = mapped_column(Integer)
     tokens_out: Mapped[int] = mapped_column(Integer)
     cost_usd: Mapped[float] = mapped_column(Float)
+    # False while the call is under way: cost_usd is then the amount held for it.
+    settled: Mapped[bool] = mapped_column(Boolean, server_default=true())
     at = mapped_column(UTCDateTime(), nullable=False)
 
     __table_args__ = (
