@@ -1,7 +1,8 @@
 """The OpenAI-compatible provider against a fake OpenAI-compatible HTTP server started here.
 
 The server records what the tutor sends and answers with canned replies: good JSON, malformed
-JSON, errors, and answers that come too late.
+JSON, errors, and answers that come too late. The provider either replies or raises a
+``ProviderFailure`` saying why; what the learner then gets is the reply use case's decision.
 """
 
 from __future__ import annotations
@@ -15,11 +16,20 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from parla.chassis.db import CallInsideTransaction
 from parla.devstack.testing import free_port
 from parla.persona.domain import PhaseContext, PromptRequest, build_prompt
 from parla.persona.library import load_library
-from parla.persona.providers import UNREACHABLE, UNUSABLE, OpenAICompatibleProvider
-from parla.persona.tutor import Mistake, TurnContext
+from parla.persona.providers import OpenAICompatibleProvider
+from parla.persona.tutor import (
+    Deadline,
+    Mistake,
+    ProviderAnswerUnusable,
+    ProviderOutOfTime,
+    ProviderUnreachable,
+    TurnContext,
+    Usage,
+)
 
 LIBRARY = load_library()
 GOOD = {
@@ -107,45 +117,85 @@ def prompt(persona_type: str) -> str:
     return build_prompt(LIBRARY, request)
 
 
+async def ask(url: str, persona_type: str, *, deadline: Deadline | None = None, usage: Usage | None = None, **options):
+    return await provider(url, **options).reply(
+        LIBRARY.personas[persona_type], prompt(persona_type), turn(), deadline=deadline, usage=usage
+    )
+
+
 async def test_the_persona_prompt_and_the_turn_reach_the_model_and_its_answer_is_used(fake):
     server, url = fake
-    reply = await provider(url).reply(LIBRARY.personas["expert_scholar"], prompt("expert_scholar"), turn())
+    usage = Usage()
+    reply = await ask(url, "expert_scholar", usage=usage)
     [sent] = server.requests
     assert sent["model"] == "tutor-test" and sent["response_format"] == {"type": "json_object"}
     assert "Expert Scholar" in sent["messages"][0]["content"] and "Answer format" in sent["messages"][0]["content"]
     assert json.loads(sent["messages"][1]["content"])["learner_said"] == "Yo tener una reserva."
     assert reply.tutor_line == GOOD["tutor_line"] and reply.provider == "openai-compatible" and not reply.notice
-    assert (reply.model, reply.tokens_in, reply.tokens_out) == ("tutor-test", 100, 20)
+    assert (reply.model, usage.tokens_in, usage.tokens_out) == ("tutor-test", 100, 20)
     assert [m.said for m in reply.mistakes] == ["reserba", "yo tener"]
 
 
 async def test_a_malformed_answer_is_asked_for_once_more(fake):
     server, url = fake
     server.script = [(200, "{not json", 0.0)]
-    reply = await provider(url).reply(LIBRARY.personas["encouraging_coach"], prompt("encouraging_coach"), turn())
+    usage = Usage()
+    reply = await ask(url, "encouraging_coach", usage=usage)
     assert len(server.requests) == 2 and reply.provider == "openai-compatible"
+    assert (usage.tokens_in, usage.tokens_out) == (200, 40)  # the malformed answer was paid for too
 
 
-async def test_two_unusable_answers_hand_over_to_the_offline_tutor_with_a_notice(fake):
+async def test_two_unusable_answers_are_a_failure_and_both_are_reported_as_spent(fake):
     server, url = fake
     server.script = [(200, "{not json", 0.0), (200, json.dumps({"feedback": ["no line"]}), 0.0)]
-    reply = await provider(url).reply(LIBRARY.personas["encouraging_coach"], prompt("encouraging_coach"), turn())
-    assert reply.provider == "offline" and reply.notice == UNUSABLE and reply.tutor_line == "Hotel Sol, dígame."
-    assert (reply.tokens_in, reply.tokens_out) == (200, 40)  # both unusable answers were paid for
+    usage = Usage()
+    with pytest.raises(ProviderAnswerUnusable):
+        await ask(url, "encouraging_coach", usage=usage)
+    assert (usage.tokens_in, usage.tokens_out) == (200, 40)
 
 
 @pytest.mark.parametrize("failure", ["server error", "timeout"])
-async def test_a_provider_that_fails_or_is_too_slow_hands_over_with_a_notice(fake, failure):
+async def test_a_provider_that_fails_or_is_too_slow_is_retried_then_unreachable(fake, failure):
     server, url = fake
     server.script = [(500, "", 0.0)] * 3 if failure == "server error" else [(200, json.dumps(GOOD), 3.0)] * 3
-    reply = await provider(url, timeout=0.5, retries=1).reply(
-        LIBRARY.personas["creative_mentor"], prompt("creative_mentor"), turn()
-    )
-    assert reply.provider == "offline" and reply.notice == UNREACHABLE
-    assert len(server.requests) == 2  # the SDK retried the transient failure once
+    with pytest.raises(ProviderUnreachable):
+        await ask(url, "creative_mentor", timeout=0.5, retries=1)
+    assert len(server.requests) == 2  # the transient failure was retried once
 
 
-async def test_a_provider_that_is_down_hands_over_with_a_notice():
+async def test_a_request_that_is_refused_outright_is_not_retried(fake):
+    server, url = fake
+    server.script = [(400, "", 0.0)] * 3
+    with pytest.raises(ProviderUnreachable):
+        await ask(url, "creative_mentor", retries=2)
+    assert len(server.requests) == 1
+
+
+async def test_a_provider_that_is_down_is_unreachable():
     down = f"http://127.0.0.1:{free_port()}/v1"
-    reply = await provider(down).reply(LIBRARY.personas["guiding_challenger"], prompt("guiding_challenger"), turn())
-    assert reply.provider == "offline" and reply.notice == UNREACHABLE and reply.feedback
+    with pytest.raises(ProviderUnreachable):
+        await ask(down, "guiding_challenger")
+
+
+async def test_every_request_shares_the_replys_deadline_and_none_starts_without_time_for_it(fake):
+    server, url = fake
+    server.script = [(200, json.dumps(GOOD), 3.0)] * 3
+    # Each request could take 10 s and be retried twice; the reply has 1 s in all.
+    with pytest.raises(ProviderOutOfTime):
+        await ask(url, "creative_mentor", timeout=10.0, retries=2, deadline=Deadline.within(1.0))
+    assert len(server.requests) == 1
+
+
+async def test_with_no_time_left_nothing_is_sent(fake):
+    server, url = fake
+    with pytest.raises(ProviderOutOfTime):
+        await ask(url, "creative_mentor", deadline=Deadline.within(0.0))
+    assert server.requests == []
+
+
+async def test_the_provider_refuses_to_wait_inside_an_open_database_transaction(fake, db):
+    server, url = fake
+    async with db.transaction():
+        with pytest.raises(CallInsideTransaction, match="AI provider"):
+            await ask(url, "friendly_conversational")
+    assert server.requests == []

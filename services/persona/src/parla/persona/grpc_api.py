@@ -1,10 +1,11 @@
-"""gRPC servicer: translates messages and delegates to ``PersonaService``."""
+"""gRPC servicers: translate messages and delegate to the use cases (personas, replies, budgets)."""
 
 from __future__ import annotations
 
 import uuid
 
 from parla.chassis.auth import principal
+from parla.chassis.deadlines import budget_for_call
 from parla.chassis.errors import InvalidArgument, PermissionDenied
 from parla.chassis.grpc_server import timestamp
 from parla.contracts.rpc.persona.v1 import budget_pb2 as bpb
@@ -13,8 +14,9 @@ from parla.contracts.rpc.persona.v1 import persona_pb2 as pb
 from parla.contracts.rpc.persona.v1 import tutor_pb2 as tpb
 from parla.persona.budgeting import BudgetService, Status
 from parla.persona.domain import Persona, PhaseContext
+from parla.persona.replies import ReplyService
 from parla.persona.service import PersonaService, Preference
-from parla.persona.tutor import Mistake, TurnContext
+from parla.persona.tutor import Deadline, Mistake, TurnContext
 
 SERVICE_NAME = pb.DESCRIPTOR.services_by_name["PersonaService"].full_name
 add_to_server = persona_pb2_grpc.add_PersonaServiceServicer_to_server
@@ -93,14 +95,28 @@ def _turn(request: tpb.ReplyRequest) -> tuple[PhaseContext, TurnContext]:
     return context, turn
 
 
+def provider_deadline(*, longest: float, margin: float) -> Deadline:
+    """The provider's share of the call being served: the time its caller allows (the chassis
+    records it from the gRPC deadline), at most ``longest``, less ``margin`` kept for recording
+    the usage and answering."""
+    seconds = budget_for_call(longest - margin, margin=margin)
+    return Deadline.within(longest - margin if seconds is None else seconds)
+
+
 class TutorServicer(tutor_pb2_grpc.TutorServiceServicer):
-    def __init__(self, service: PersonaService) -> None:
+    def __init__(self, service: ReplyService, *, longest: float, margin: float) -> None:
         self._service = service
+        self._longest, self._margin = longest, margin
 
     async def Reply(self, request: tpb.ReplyRequest, context) -> tpb.ReplyResponse:
         phase, turn = _turn(request)
         persona, reply = await self._service.reply(
-            principal(), persona_type=request.persona, phase=phase, turn=turn, call_id=request.call_id
+            principal(),
+            persona_type=request.persona,
+            phase=phase,
+            turn=turn,
+            call_id=request.call_id,
+            deadline=provider_deadline(longest=self._longest, margin=self._margin),
         )
         return tpb.ReplyResponse(
             tutor_line=reply.tutor_line,

@@ -13,6 +13,7 @@ from parla.persona.budgeting import BudgetService
 from parla.persona.config import PersonaSettings
 from parla.persona.library import load_library
 from parla.persona.providers import OpenAICompatibleProvider
+from parla.persona.replies import ReplyService
 from parla.persona.service import PersonaService
 from parla.persona.tutor import OfflineProvider, Provider
 
@@ -32,13 +33,16 @@ def provider_for(settings: PersonaSettings) -> Provider:
 
 
 async def build(db: Database, settings: PersonaSettings) -> Components:
+    # Each use case is built once here and handed to whatever needs it.
     prices = {model: Price(*pair) for model, pair in settings.ai_prices.items()}
-    service = PersonaService(db=db, library=load_library(), provider=provider_for(settings), prices=prices)
+    personas = PersonaService(db=db, library=load_library())
     budgets = BudgetService(db=db)
+    replies = ReplyService(personas=personas, budgets=budgets, provider=provider_for(settings), prices=prices)
+    tutor = grpc_api.TutorServicer(replies, longest=settings.tutor_reply_max_seconds, margin=settings.tutor_reply_margin_seconds)
     return Components(
         registrations=[
-            ServiceRegistration(grpc_api.add_to_server, grpc_api.PersonaServicer(service), grpc_api.SERVICE_NAME),
-            ServiceRegistration(grpc_api.add_tutor_to_server, grpc_api.TutorServicer(service), grpc_api.TUTOR_SERVICE_NAME),
+            ServiceRegistration(grpc_api.add_to_server, grpc_api.PersonaServicer(personas), grpc_api.SERVICE_NAME),
+            ServiceRegistration(grpc_api.add_tutor_to_server, tutor, grpc_api.TUTOR_SERVICE_NAME),
             ServiceRegistration(grpc_api.add_budget_to_server, grpc_api.BudgetServicer(budgets), grpc_api.BUDGET_SERVICE_NAME),
         ]
     )

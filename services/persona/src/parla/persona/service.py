@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import uuid
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from parla.chassis.auth import Principal
 from parla.chassis.db import Database
 from parla.chassis.errors import InvalidArgument, NotFound
-from parla.persona.budget import FREE, RESERVED_OUTPUT_TOKENS, Price
-from parla.persona.budgeting import BudgetService
-from parla.persona.domain import LEVELS, Library, Persona, PhaseContext, PromptRequest, build_prompt
+from parla.persona.domain import LEVELS, Library, Persona
 from parla.persona.repository import PreferenceRepository
-from parla.persona.tutor import OFFLINE, OfflineProvider, Provider, Reply, TurnContext
 
 DEFAULT_LEVEL = "beginner"
-OVER_BUDGET = "You have reached your AI budget for this period, so the built-in tutor answered this turn."
 MAX_SUBJECT_CHARS = 200
 
 
@@ -29,20 +24,9 @@ class Preference:
 
 
 class PersonaService:
-    def __init__(
-        self,
-        *,
-        db: Database,
-        library: Library,
-        provider: Provider | None = None,
-        prices: dict[str, Price] | None = None,
-    ) -> None:
+    def __init__(self, *, db: Database, library: Library) -> None:
         self._db = db
         self.library = library
-        self._offline = OfflineProvider()
-        self._provider = provider or self._offline
-        self._prices = prices or {}
-        self._budget = BudgetService(db=db)
 
     def personas(self) -> list[Persona]:
         return list(self.library.personas.values())
@@ -62,7 +46,7 @@ class PersonaService:
         return Preference(self.library.personas[row.persona_type], row.subject, row.learner_level, is_default=False)
 
     async def choose(self, caller: Principal, persona_type: str, subject: str, learner_level: str) -> Preference:
-        persona = self._known(persona_type)
+        persona = self.known(persona_type)
         subject = subject.strip()
         if len(subject) > MAX_SUBJECT_CHARS or "<" in subject or ">" in subject:
             raise InvalidArgument(
@@ -81,53 +65,8 @@ class PersonaService:
             await PreferenceRepository(session).remove(caller.user_id)
         return Preference(self.library.default, "", DEFAULT_LEVEL, is_default=True)
 
-    async def reply(
-        self, caller: Principal, *, persona_type: str, phase: PhaseContext | None, turn: TurnContext, call_id: str = ""
-    ) -> tuple[Persona, Reply]:
-        """The tutor's reply to one turn: the run's persona if it names one, else the learner's.
-
-        A paid provider answers only within the learner's budget; over it (when enforced) the
-        offline engine answers and says so. Every call is recorded, the offline ones at no cost.
-        """
-        preference = await self.preference(caller)
-        persona = self._known(persona_type) if persona_type else preference.persona
-        if turn.language not in self.library.cultural:
-            raise InvalidArgument(f"unknown language {turn.language!r}", details={"language": "unknown"})
-        prompt = build_prompt(
-            self.library,
-            PromptRequest(
-                persona=persona,
-                language=turn.language,
-                learner_level=preference.learner_level,
-                subject=preference.subject or (phase.scenario_title if phase else ""),
-                phase=phase,
-            ),
-        )
-        call_id = call_id or f"{turn.run_id}:{uuid.uuid4()}"
-        provider, price = self._provider, self._prices.get(self._provider.model, FREE)
-        if provider.name != OFFLINE:
-            # An upper bound: a token is rarely shorter than two characters, and output is capped.
-            estimate = price.cost(len(prompt) // 2 + 200, RESERVED_OUTPUT_TOKENS)
-            if not await self._budget.reserve(caller.user_id, call_id, provider.name, provider.model, estimate):
-                reply = await self._offline.reply(persona, prompt, turn)
-                reply = replace(reply, notice=OVER_BUDGET)
-                await self._budget.settle(
-                    caller.user_id, call_id, provider=OFFLINE, model=OFFLINE, tokens_in=0, tokens_out=0, cost=0.0
-                )
-                return persona, reply
-        reply = await provider.reply(persona, prompt, turn)
-        await self._budget.settle(
-            caller.user_id,
-            call_id,
-            provider=provider.name,
-            model=provider.model,
-            tokens_in=reply.tokens_in,
-            tokens_out=reply.tokens_out,
-            cost=price.cost(reply.tokens_in, reply.tokens_out),
-        )
-        return persona, reply
-
-    def _known(self, persona_type: str) -> Persona:
+    def known(self, persona_type: str) -> Persona:
+        """The persona a learner or a run names; an unknown one is a bad argument."""
         if persona_type not in self.library.personas:
             known = ", ".join(self.library.personas)
             raise InvalidArgument(f"unknown persona {persona_type!r}; choose one of {known}", details={"persona_type": "unknown"})

@@ -8,12 +8,16 @@ same turn always gets the same reply.
 
 from __future__ import annotations
 
+import math
+import time
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from parla.persona.domain import Persona
 
 OFFLINE = "offline"
+# With less than this left, a request to a provider could not come back in time: none is made.
+MIN_ATTEMPT_SECONDS = 0.25
 
 
 @dataclass(frozen=True)
@@ -48,15 +52,76 @@ class Reply:
     provider: str
     notice: str = ""
     model: str = OFFLINE
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """When a provider must have answered, on the monotonic clock. Every request made for one
+    reply shares it: each gets what the ones before it left."""
+
+    at: float
+
+    @classmethod
+    def within(cls, seconds: float) -> Deadline:
+        return cls(time.monotonic() + max(0.0, seconds))
+
+    @classmethod
+    def never(cls) -> Deadline:
+        return cls(math.inf)
+
+    def remaining(self) -> float:
+        return max(0.0, self.at - time.monotonic())
+
+    def timeout(self) -> float | None:
+        """What is left, for ``asyncio.timeout`` (None: no deadline)."""
+        return None if math.isinf(self.at) else self.remaining()
+
+    def too_near(self) -> bool:
+        """Too little time is left to ask a provider anything."""
+        return self.remaining() < MIN_ATTEMPT_SECONDS
+
+
+@dataclass
+class Usage:
+    """Tokens a provider reported for one reply, across all its requests. The caller keeps it,
+    so what was spent is charged even when the reply failed or was cut short."""
+
     tokens_in: int = 0
     tokens_out: int = 0
+
+    def add(self, tokens_in: int, tokens_out: int) -> None:
+        self.tokens_in += tokens_in
+        self.tokens_out += tokens_out
+
+    @property
+    def reported(self) -> bool:
+        return bool(self.tokens_in or self.tokens_out)
+
+
+class ProviderFailure(Exception):
+    """The provider gave no reply that can be used; the offline engine answers instead."""
+
+
+class ProviderUnreachable(ProviderFailure):
+    """No answer: the server could not be reached or kept failing."""
+
+
+class ProviderAnswerUnusable(ProviderFailure):
+    """Answers came back but none of them could be used."""
+
+
+class ProviderOutOfTime(ProviderFailure):
+    """The reply's time ran out before a usable answer came back."""
 
 
 class Provider(Protocol):
     name: str
     model: str
 
-    async def reply(self, persona: Persona, prompt: str, turn: TurnContext) -> Reply: ...
+    async def reply(self, persona: Persona, prompt: str, turn: TurnContext, *, deadline: Deadline, usage: Usage) -> Reply:
+        """The provider's reply within ``deadline``, adding the tokens it spends to ``usage``.
+        Raises ``ProviderFailure`` when it has none."""
+        ...
 
 
 def _pick(lines: list[str], turn: TurnContext, salt: int = 0) -> str:
@@ -68,7 +133,10 @@ class OfflineProvider:
     name = OFFLINE
     model = OFFLINE
 
-    async def reply(self, persona: Persona, prompt: str, turn: TurnContext) -> Reply:
+    async def reply(
+        self, persona: Persona, prompt: str, turn: TurnContext, *, deadline: Deadline | None = None, usage: Usage | None = None
+    ) -> Reply:
+        # Instant and free: it needs no deadline and reports no tokens.
         return Reply(
             tutor_line=self.tutor_line(turn), feedback=self.feedback(persona, turn), mistakes=turn.mistakes, provider=OFFLINE
         )
