@@ -55,9 +55,9 @@ async def test_a_new_scenario_is_private_to_its_author_and_plays_like_a_system_o
     assert created.row.visibility == "private" and created.row.owner_id == author.user_id
     assert created.spec.id.startswith("mi-hotel-en-sevilla-")
     mine, total = await catalogue.list_scenarios(author, author="me")
-    assert [item.spec.id for item in mine] == [created.spec.id] and total == 1
+    assert [item.id for item in mine] == [created.spec.id] and total == 1
     found, _ = await catalogue.list_scenarios(author, text="Mi hotel")
-    assert [item.spec.id for item in found] == [created.spec.id]
+    assert [item.id for item in found] == [created.spec.id]
     theirs, _ = await catalogue.list_scenarios(other, text="Mi hotel")
     assert theirs == []
     row, _, _ = await catalogue.get_scenario(author, created.spec.id, "es")
@@ -76,7 +76,7 @@ async def test_publishing_shares_it_and_tells_other_services(services, db):
     created = await authoring.create(author, draft())
     await authoring.set_visibility(author, created.spec.id, "public")
     listed, _ = await catalogue.list_scenarios(other, author=str(author.user_id))
-    assert [item.spec.id for item in listed] == [created.spec.id]
+    assert [item.id for item in listed] == [created.spec.id]
     [published] = [e for e in await events(db, "scenario.published") if e["scenario_id"] == created.spec.id]
     assert published["scenario_id"] == created.spec.id and published["owner_id"] == author.subject
     assert published["titles"] == {"es": "Mi hotel en Sevilla"} and "pasaporte" in published["text"]

@@ -56,10 +56,12 @@ async def serve(*, server: GrpcServer, workers: Sequence[Worker], db: Database, 
 
 @dataclass(frozen=True)
 class Components:
-    """What a service contributes to its process: servicers and event subscriptions."""
+    """What a service contributes to its process: servicers, event subscriptions, and background
+    workers of its own, run and stopped with the chassis' ones."""
 
     registrations: Sequence[ServiceRegistration]
     subscriptions: Sequence[Subscription] = ()
+    workers: Sequence[Worker] = ()
 
 
 async def run_service(
@@ -99,6 +101,7 @@ async def run_service(
                 subscriptions=list(components.subscriptions),
             )
         )
+    workers.extend(components.workers)
     await serve(server=server, workers=workers, db=db)
 
 

@@ -118,24 +118,25 @@ class AuthoringService:
 
     async def delete(self, caller: Principal, scenario_id: str) -> None:
         async with self._db.transaction() as session:
-            row = await self._editable(ScenarioRepository(session), caller, scenario_id)
-            row.deleted_at = _now()
+            repository = ScenarioRepository(session)
+            row = await self._editable(repository, caller, scenario_id)
+            await repository.delete(row, _now())
             await add_event(session, ScenarioDeleted(**scenario_changed(row, spec_of(row))))
 
     async def duplicate(self, caller: Principal, scenario_id: str) -> AuthoredScenario:
         """A private copy, owned by the caller, of any scenario the caller can open."""
         async with self._db.reading() as session:
             row = await self._visible(ScenarioRepository(session), caller, scenario_id)
-        original = ScenarioSpec.model_validate(row.spec)
+        original = spec_of(row)
         return await self.create(caller, as_draft(original))
 
     async def set_visibility(self, caller: Principal, scenario_id: str, visibility: str) -> AuthoredScenario:
         async with self._db.transaction() as session:
             repository = ScenarioRepository(session)
             row = await self._editable(repository, caller, scenario_id)
-            spec = ScenarioSpec.model_validate(row.spec)
+            spec = spec_of(row)
             if row.visibility != visibility:
-                row.visibility, row.updated_at = visibility, _now()
+                await repository.set_visibility(row, visibility, _now())
                 event = ScenarioPublished if visibility == "public" else ScenarioUpdated
                 await add_event(session, event(**scenario_changed(row, spec)))
         return AuthoredScenario(row, spec, assess_difficulty(spec))
@@ -147,7 +148,7 @@ class AuthoringService:
             rows = await ScenarioRepository(session).system_scenarios()
         by_category: dict[str, ScenarioSpec] = {}
         for row in rows:
-            by_category.setdefault(row.category, ScenarioSpec.model_validate(row.spec))
+            by_category.setdefault(row.category, spec_of(row))
         templates = []
         for category in CATEGORIES:
             spec = by_category.get(category)

@@ -18,6 +18,7 @@ from parla.scenario.db import ScenarioRow
 from parla.scenario.domain.authoring import scenario_changed
 from parla.scenario.domain.scenario import CATEGORIES, DIFFICULTIES, LANGUAGES, ScenarioSpec, can_open, viewer_of
 from parla.scenario.repository import ME, SYSTEM, CatalogueQuery, ScenarioListing, ScenarioRepository, spec_of
+from parla.scenario.views import ViewRecorder
 
 CATEGORY_NAMES = {category: category.replace("_", " ").capitalize() for category in CATEGORIES}
 MAX_SEARCH_CHARS = 200
@@ -56,8 +57,11 @@ async def open_scenario(session: AsyncSession, caller: Principal, scenario_id: s
 
 
 class CatalogueService:
-    def __init__(self, *, db: Database) -> None:
+    def __init__(self, *, db: Database, views: ViewRecorder | None = None) -> None:
+        """``views`` records learners opening scenarios; without one (tools, tests of other use
+        cases) views are not recorded."""
         self._db = db
+        self._views = views
 
     async def seed_system_scenarios(self) -> int:
         """Insert or refresh the shipped scenarios, telling other services (``scenario.published``
@@ -109,19 +113,21 @@ class CatalogueService:
         return [(category, CATEGORY_NAMES[category], counts.get(category, 0)) for category in CATEGORIES]
 
     async def get_scenario(self, caller: Principal, scenario_id: str, language: str) -> tuple[ScenarioRow, ScenarioSpec, str]:
-        """The scenario in ``language``; a learner opening it is recorded as ``scenario.viewed``."""
-        async with self._db.transaction() as session:
+        """The scenario in ``language``; a learner opening it is recorded as ``scenario.viewed``.
+
+        A read-only session: the view is telemetry, handed to the recorder, which writes it to
+        the outbox after the response and in a batch with others (see ``parla.scenario.views``)."""
+        async with self._db.reading() as session:
             row, spec = await open_scenario(session, caller, scenario_id)
-            language = language_of(spec, language)
-            if not caller.is_service:
-                await add_event(
-                    session,
-                    ScenarioViewed(
-                        user_id=caller.user_id,
-                        scenario_id=spec.id,
-                        language=language,
-                        category=spec.category,
-                        difficulty=spec.difficulty,
-                    ),
+        language = language_of(spec, language)
+        if self._views is not None and not caller.is_service:
+            self._views.record(
+                ScenarioViewed(
+                    user_id=caller.user_id,
+                    scenario_id=spec.id,
+                    language=language,
+                    category=spec.category,
+                    difficulty=spec.difficulty,
                 )
+            )
         return row, spec, language

@@ -34,7 +34,9 @@ class ScenarioRow(Base):
 
 
 class ScenarioLocalizationRow(Base):
-    """One row per (scenario, language): what catalogue lists filter and sort on."""
+    """One row per (scenario, language): everything a catalogue page shows, filters and sorts on,
+    so that a listing never decodes a scenario's document. The scenario's own columns (category,
+    owner, visibility, deletion...) are copied here by every write (``ScenarioRepository``)."""
 
     __tablename__ = "scenario_localizations"
 
@@ -42,8 +44,34 @@ class ScenarioLocalizationRow(Base):
     language: Mapped[str] = mapped_column(String(5), primary_key=True)
     title: Mapped[str] = mapped_column(String(120))
     description: Mapped[str] = mapped_column(Text)
+    category: Mapped[str] = mapped_column(String(20))
+    difficulty: Mapped[str] = mapped_column(String(20))
+    estimated_minutes: Mapped[int] = mapped_column(Integer)
+    phase_count: Mapped[int] = mapped_column(Integer)
+    languages: Mapped[str] = mapped_column(String(40))  # all the scenario's languages: "de,en,es"
+    owner_id: Mapped[object | None] = mapped_column(Uuid)
+    visibility: Mapped[str] = mapped_column(String(10))
+    deleted_at = mapped_column(UTCDateTime())
 
-    __table_args__ = (Index("ix_scenario_localizations_language_title", "language", "title"),)
+    __table_args__ = (
+        # A page in one language, by title; the filter columns ride along so that filtering the
+        # walk and counting the total read the index alone.
+        Index(
+            "ix_scenario_localizations_catalogue",
+            "language",
+            "title",
+            "scenario_id",
+            "category",
+            "difficulty",
+            "visibility",
+            "deleted_at",
+            "owner_id",
+        ),
+        # A page in every language, by title.
+        Index("ix_scenario_localizations_titles", "title", "scenario_id", "language"),
+        # One author's scenarios (author=me, system or a user id), counted from the index alone.
+        Index("ix_scenario_localizations_owner", "owner_id", "language", "title", "scenario_id", "visibility", "deleted_at"),
+    )
 
 
 class RunRow(Base):

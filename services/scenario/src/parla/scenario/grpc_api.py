@@ -15,24 +15,24 @@ from parla.scenario.catalogue_service import CatalogueService
 from parla.scenario.db import ScenarioRow
 from parla.scenario.domain.judging import criterion_id, criterion_met, phase_score
 from parla.scenario.domain.scenario import AsksQuestion, Mentions, ScenarioSpec, UsesPhrase, UsesVocabulary, describe
+from parla.scenario.repository import ScenarioListing
 from parla.scenario.run_service import RunHistoryItem, RunService, RunView
 
 SERVICE_NAME = pb.DESCRIPTOR.services_by_name["ScenarioService"].full_name
 
 
-def summary_message(spec: ScenarioSpec, language: str, row: ScenarioRow | None = None) -> pb.ScenarioSummary:
-    local = spec.localizations[language]
+def summary_message(listing: ScenarioListing) -> pb.ScenarioSummary:
     return pb.ScenarioSummary(
-        author=str(row.owner_id) if row is not None and row.owner_id else "system",
-        visibility=row.visibility if row is not None else "public",
-        id=spec.id,
-        title=local.title,
-        description=local.description,
-        category=spec.category,
-        difficulty=spec.difficulty,
-        estimated_minutes=spec.estimated_minutes,
-        language=language,
-        languages=spec.languages,
+        author=str(listing.owner_id) if listing.owner_id else "system",
+        visibility=listing.visibility,
+        id=listing.id,
+        title=listing.title,
+        description=listing.description,
+        category=listing.category,
+        difficulty=listing.difficulty,
+        estimated_minutes=listing.estimated_minutes,
+        language=listing.language,
+        languages=listing.languages,
     )
 
 
@@ -50,7 +50,7 @@ def _criterion_message(criterion, local) -> pb.SuccessCriterion:
     return message
 
 
-def scenario_message(spec: ScenarioSpec, language: str, row: ScenarioRow | None = None) -> pb.Scenario:
+def scenario_message(spec: ScenarioSpec, language: str, row: ScenarioRow) -> pb.Scenario:
     local = spec.localizations[language]
     phases = []
     for phase in spec.phases:
@@ -67,7 +67,7 @@ def scenario_message(spec: ScenarioSpec, language: str, row: ScenarioRow | None 
             )
         )
     return pb.Scenario(
-        summary=summary_message(spec, language, row),
+        summary=summary_message(ScenarioListing.of(row, spec, language)),
         learner_role=spec.learner_role,
         tutor_role=spec.tutor_role,
         setting=spec.setting,
@@ -144,9 +144,7 @@ class ScenarioServicer(scenario_pb2_grpc.ScenarioServiceServicer):
             limit=request.limit,
             offset=request.offset,
         )
-        return pb.ListScenariosResponse(
-            scenarios=[summary_message(item.spec, item.language, item.row) for item in listings], total=total
-        )
+        return pb.ListScenariosResponse(scenarios=[summary_message(item) for item in listings], total=total)
 
     async def GetScenario(self, request: pb.GetScenarioRequest, context) -> pb.Scenario:
         row, spec, language = await self._catalogue.get_scenario(principal(), request.scenario_id, request.language)
@@ -198,7 +196,7 @@ def _struct(document: dict) -> Struct:
 def authored_message(authored: AuthoredScenario) -> apb.AuthoredScenario:
     spec, row = authored.spec, authored.row
     return apb.AuthoredScenario(
-        summary=summary_message(spec, spec.default_language, row),
+        summary=summary_message(ScenarioListing.of(row, spec, spec.default_language)),
         document=_struct(as_draft(spec)),
         assessment=apb.DifficultyAssessment(level=authored.assessment.level, reasons=authored.assessment.reasons),
     )

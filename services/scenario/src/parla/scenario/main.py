@@ -17,6 +17,7 @@ from parla.scenario.catalogue_service import CatalogueService
 from parla.scenario.config import ScenarioSettings
 from parla.scenario.run_service import RunService
 from parla.scenario.tutor import OfflineTutor, PersonaTutor
+from parla.scenario.views import ViewRecorder
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -26,7 +27,8 @@ async def build(db: Database, settings: ScenarioSettings) -> Components:
         settings.persona_addr, interceptors=client_interceptors(default_deadline=settings.tutor_deadline_seconds)
     )
     tutor = PersonaTutor(channel=channel, deadline=settings.tutor_deadline_seconds, fallback=OfflineTutor())
-    catalogue = CatalogueService(db=db)
+    views = ViewRecorder(db=db)
+    catalogue = CatalogueService(db=db, views=views)
     changed = await catalogue.seed_system_scenarios()
     get_logger(__name__).info("system scenarios seeded", changed=changed)
     runs = RunService(db=db, tutor=tutor)
@@ -41,6 +43,7 @@ async def build(db: Database, settings: ScenarioSettings) -> Components:
             ),
         ],
         subscriptions=consumers.subscriptions(),
+        workers=[views],
     )
 
 
