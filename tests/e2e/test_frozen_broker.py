@@ -71,12 +71,13 @@ def sqlite_system(signing_keys, tmp_path_factory) -> Iterator[System]:
 
 
 @pytest.fixture(params=["postgresql", "sqlite"])
-def system(request, kafka, stack) -> System:
+def system(request) -> System:
     if request.param == "sqlite":
         return request.getfixturevalue("sqlite_system")
+    kafka = request.getfixturevalue("kafka")
     if not kafka.controllable:
         pytest.skip("the broker comes from KAFKA_BOOTSTRAP_SERVERS; this test needs one the suite started")
-    return System(stack, kafka)
+    return System(request.getfixturevalue("stack"), kafka)
 
 
 @pytest.fixture
