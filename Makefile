@@ -22,6 +22,8 @@ bench:
 	@./scripts/bootstrap.sh
 	@uv run --frozen python bench/outbox_relay.py
 	@uv run --frozen python bench/turn_latency.py
+	@uv run --frozen python bench/turn_concurrency.py
+	@uv run --frozen python bench/gateway.py
 
 clean:
 	rm -rf .data
