@@ -31,7 +31,8 @@ async def upgrade(url: str, revision: str) -> None:
     await asyncio.to_thread(command.upgrade, alembic_config(url, MIGRATIONS), revision)
 
 
-async def test_0006_fills_the_listing_columns_of_existing_scenarios_from_their_documents(empty_database):
+@pytest.mark.parametrize("visibility", ["public", "private"])
+async def test_0006_and_0007_fill_the_listing_columns_and_counts_of_existing_scenarios(empty_database, visibility):
     await upgrade(empty_database, "0005")
     db = Database(make_engine(empty_database))
     try:
@@ -39,11 +40,12 @@ async def test_0006_fills_the_listing_columns_of_existing_scenarios_from_their_d
             await session.execute(
                 text(
                     "INSERT INTO scenarios (id, owner_id, visibility, category, difficulty, estimated_minutes, spec,"
-                    " created_at, updated_at) VALUES (:id, :owner, 'private', :category, :difficulty, :minutes, :spec,"
+                    " created_at, updated_at) VALUES (:id, :owner, :visibility, :category, :difficulty, :minutes, :spec,"
                     " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
                 ),
                 {
                     "id": SPEC.id,
+                    "visibility": visibility,
                     "owner": OWNER if empty_database.startswith("postgresql") else OWNER.hex,
                     "category": SPEC.category,
                     "difficulty": SPEC.difficulty,
@@ -71,6 +73,7 @@ async def test_0006_fills_the_listing_columns_of_existing_scenarios_from_their_d
                     )
                 )
             ).all()
+            counts = (await session.execute(text("SELECT language, category, difficulty, scenarios FROM catalogue_counts"))).all()
     finally:
         await db.dispose()
     expected = (
@@ -79,8 +82,11 @@ async def test_0006_fills_the_listing_columns_of_existing_scenarios_from_their_d
         SPEC.estimated_minutes,
         len(SPEC.phases),
         ",".join(SPEC.languages),
-        "private",
+        visibility,
         None,
     )
     assert [row[0] for row in rows] == SPEC.languages
     assert {tuple(row[1:]) for row in rows} == {expected}
+    # 0007 counts public listing rows, one per language, and the scenario once under "*".
+    expected_counts = [(language, SPEC.category, SPEC.difficulty, 1) for language in [*SPEC.languages, "*"]]
+    assert sorted(map(tuple, counts)) == (sorted(expected_counts) if visibility == "public" else [])

@@ -6,6 +6,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 from parla.scenario.catalogue import load_system_scenarios
+from parla.scenario.catalogue_repository import CatalogueQuery, CatalogueRepository
 from parla.scenario.db import RunRow
 from parla.scenario.domain.judging import PhaseProgress
 from parla.scenario.domain.scenario import LANGUAGES
@@ -31,11 +32,11 @@ async def test_a_changed_scenario_is_refreshed_and_loses_dropped_languages(db):
     async with db.transaction() as session:
         await ScenarioRepository(session).upsert_system(bilingual, NOW)
     async with db.reading() as session:
-        assert (await ScenarioRepository(session).list_public(language=extra, limit=10, offset=0))[1] == 1
+        assert (await CatalogueRepository(session).search(CatalogueQuery(viewer=None, language=extra, limit=10)))[1] == 1
     async with db.transaction() as session:
         assert await ScenarioRepository(session).upsert_system(spec, NOW + timedelta(seconds=1))
     async with db.reading() as session:
-        listed, total = await ScenarioRepository(session).list_public(language=extra, limit=10, offset=0)
+        listed, total = await CatalogueRepository(session).search(CatalogueQuery(viewer=None, language=extra, limit=10))
     assert (listed, total) == ([], 0)
 
 
@@ -44,10 +45,10 @@ async def test_listing_filters_by_language_and_pages_by_title(db):
         for spec in load_system_scenarios():
             await ScenarioRepository(session).upsert_system(spec, NOW)
     async with db.reading() as session:
-        repository = ScenarioRepository(session)
-        first, total = await repository.list_public(language="es", limit=2, offset=0)
-        rest, _ = await repository.list_public(language="es", limit=2, offset=2)
-        none, zero = await repository.list_public(language="xx", limit=10, offset=0)
+        repository = CatalogueRepository(session)
+        first, total = await repository.search(CatalogueQuery(viewer=None, language="es", limit=2, offset=0))
+        rest, _ = await repository.search(CatalogueQuery(viewer=None, language="es", limit=2, offset=2))
+        none, zero = await repository.search(CatalogueQuery(viewer=None, language="xx", limit=10, offset=0))
     titles = [item.title for item in [*first, *rest]]
     spanish = [spec for spec in load_system_scenarios() if "es" in spec.localizations]
     assert total == len(spanish) >= 3 and len(first) == 2 and len(rest) == min(2, total - 2)

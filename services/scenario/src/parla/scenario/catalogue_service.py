@@ -14,10 +14,11 @@ from parla.chassis.messaging import add_event
 from parla.contracts.events import ScenarioPublished, ScenarioUpdated, ScenarioViewed
 from parla.scenario.arguments import known, language_of, page
 from parla.scenario.catalogue import load_system_scenarios
+from parla.scenario.catalogue_repository import ME, SYSTEM, CatalogueQuery, CatalogueRepository, ScenarioListing
 from parla.scenario.db import ScenarioRow
 from parla.scenario.domain.authoring import scenario_changed
 from parla.scenario.domain.scenario import CATEGORIES, DIFFICULTIES, LANGUAGES, ScenarioSpec, can_open, viewer_of
-from parla.scenario.repository import ME, SYSTEM, CatalogueQuery, ScenarioListing, ScenarioRepository, spec_of
+from parla.scenario.repository import ScenarioRepository, spec_of
 from parla.scenario.views import ViewRecorder
 
 CATEGORY_NAMES = {category: category.replace("_", " ").capitalize() for category in CATEGORIES}
@@ -104,12 +105,12 @@ class CatalogueService:
             offset=offset,
         )
         async with self._db.reading() as session:
-            return await ScenarioRepository(session).search(query)
+            return await CatalogueRepository(session).search(query)
 
     async def categories(self, caller: Principal, language: str = "") -> list[tuple[str, str, int]]:
         """(id, name, number of scenarios the caller can see) for every category, empty ones too."""
         async with self._db.reading() as session:
-            counts = await ScenarioRepository(session).category_counts(viewer_of(caller), known(language, LANGUAGES, "language"))
+            counts = await CatalogueRepository(session).category_counts(viewer_of(caller), known(language, LANGUAGES, "language"))
         return [(category, CATEGORY_NAMES[category], counts.get(category, 0)) for category in CATEGORIES]
 
     async def get_scenario(self, caller: Principal, scenario_id: str, language: str) -> tuple[ScenarioRow, ScenarioSpec, str]:

@@ -70,8 +70,31 @@ class ScenarioLocalizationRow(Base):
         # A page in every language, by title.
         Index("ix_scenario_localizations_titles", "title", "scenario_id", "language"),
         # One author's scenarios (author=me, system or a user id), counted from the index alone.
-        Index("ix_scenario_localizations_owner", "owner_id", "language", "title", "scenario_id", "visibility", "deleted_at"),
+        Index(
+            "ix_scenario_localizations_owner",
+            "owner_id",
+            "language",
+            "title",
+            "scenario_id",
+            "category",
+            "difficulty",
+            "visibility",
+            "deleted_at",
+        ),
     )
+
+
+class CatalogueCountRow(Base):
+    """How many public listing rows each (language, category, difficulty) has; under the language
+    ``*``, how many public scenarios. Moved by every write that changes a listing row, so that a
+    catalogue page's total never counts rows one by one."""
+
+    __tablename__ = "catalogue_counts"
+
+    language: Mapped[str] = mapped_column(String(5), primary_key=True)
+    category: Mapped[str] = mapped_column(String(20), primary_key=True)
+    difficulty: Mapped[str] = mapped_column(String(20), primary_key=True)
+    scenarios: Mapped[int] = mapped_column(Integer)
 
 
 class RunRow(Base):

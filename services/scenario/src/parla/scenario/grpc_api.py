@@ -11,11 +11,11 @@ from parla.contracts.rpc.scenario.v1 import authoring_pb2 as apb
 from parla.contracts.rpc.scenario.v1 import authoring_pb2_grpc, scenario_pb2_grpc
 from parla.contracts.rpc.scenario.v1 import scenario_pb2 as pb
 from parla.scenario.authoring import AuthoredScenario, AuthoringService, as_draft
+from parla.scenario.catalogue_repository import ScenarioListing
 from parla.scenario.catalogue_service import CatalogueService
 from parla.scenario.db import ScenarioRow
 from parla.scenario.domain.judging import criterion_id, criterion_met, phase_score
 from parla.scenario.domain.scenario import AsksQuestion, Mentions, ScenarioSpec, UsesPhrase, UsesVocabulary, describe
-from parla.scenario.repository import ScenarioListing
 from parla.scenario.run_service import RunHistoryItem, RunService, RunView
 
 SERVICE_NAME = pb.DESCRIPTOR.services_by_name["ScenarioService"].full_name

@@ -1,21 +1,21 @@
-"""SQL for scenarios and runs. Every query a list endpoint makes is backed by an index."""
+"""SQL for scenarios and runs. The catalogue's lists and counts are in ``catalogue_repository``;
+every query a list endpoint makes is backed by an index."""
 
 from __future__ import annotations
 
 import uuid
 from collections import OrderedDict
-from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import flag_modified
 
+from parla.scenario.catalogue_repository import CatalogueRepository
 from parla.scenario.db import RunRow, ScenarioLocalizationRow, ScenarioRow, TurnRow
 from parla.scenario.domain.judging import PhaseProgress
 from parla.scenario.domain.scenario import ScenarioSpec
 
-SYSTEM, ME = "system", "me"
 _SPEC_CACHE_SIZE = 1024
 _parsed: OrderedDict[tuple[str, datetime], ScenarioSpec] = OrderedDict()
 
@@ -33,76 +33,6 @@ def parsed_spec(key: tuple[str, datetime], document: dict) -> ScenarioSpec:
 
 def spec_of(row: ScenarioRow) -> ScenarioSpec:
     return parsed_spec((row.id, row.updated_at), row.spec)
-
-
-@dataclass(frozen=True)
-class ScenarioListing:
-    """A scenario in one language as a catalogue page shows it: read from the listing columns,
-    never from the scenario's document."""
-
-    id: str
-    language: str
-    title: str
-    description: str
-    category: str
-    difficulty: str
-    estimated_minutes: int
-    phase_count: int
-    languages: tuple[str, ...]
-    owner_id: uuid.UUID | None
-    visibility: str
-
-    @classmethod
-    def of(cls, row: ScenarioRow, spec: ScenarioSpec, language: str) -> ScenarioListing:
-        """The same summary, from a scenario already at hand (one opened, one just written)."""
-        local = spec.localizations[language]
-        return cls(
-            id=spec.id,
-            language=language,
-            title=local.title,
-            description=local.description,
-            category=spec.category,
-            difficulty=spec.difficulty,
-            estimated_minutes=spec.estimated_minutes,
-            phase_count=len(spec.phases),
-            languages=tuple(spec.languages),
-            owner_id=row.owner_id,
-            visibility=row.visibility,
-        )
-
-
-# The listing rows: one per scenario and language, with everything a catalogue page needs.
-_LISTED = ScenarioLocalizationRow
-_LISTING_COLUMNS = (
-    _LISTED.scenario_id,
-    _LISTED.language,
-    _LISTED.title,
-    _LISTED.description,
-    _LISTED.category,
-    _LISTED.difficulty,
-    _LISTED.estimated_minutes,
-    _LISTED.phase_count,
-    _LISTED.languages,
-    _LISTED.owner_id,
-    _LISTED.visibility,
-)
-
-
-def _listing(values) -> ScenarioListing:
-    scenario_id, language, title, description, category, difficulty, minutes, phases, languages, owner, visibility = values
-    return ScenarioListing(
-        scenario_id,
-        language,
-        title,
-        description,
-        category,
-        difficulty,
-        minutes,
-        phases,
-        tuple(languages.split(",")),
-        owner,
-        visibility,
-    )
 
 
 class ScenarioRepository:
@@ -130,124 +60,27 @@ class ScenarioRepository:
         return list(await self.session.scalars(query.order_by(ScenarioRow.id)))
 
     async def save(self, row: ScenarioRow, spec: ScenarioSpec, now: datetime) -> None:
-        """Store ``spec`` in ``row`` (new or existing) with one listing row per language."""
+        """Store ``spec`` in ``row`` (new or existing), and its listing rows for the catalogue."""
         row.category, row.difficulty = spec.category, spec.difficulty
         row.estimated_minutes, row.spec, row.updated_at = spec.estimated_minutes, spec.model_dump(mode="json"), now
         self.session.add(row)
         await self.session.flush()
-        existing = {
-            loc.language: loc for loc in await self.session.scalars(select(_LISTED).where(_LISTED.scenario_id == spec.id))
-        }
-        for language, loc in spec.localizations.items():
-            target = existing.pop(language, None) or _LISTED(scenario_id=spec.id, language=language)
-            target.title, target.description = loc.title, loc.description
-            target.category, target.difficulty = spec.category, spec.difficulty
-            target.estimated_minutes, target.phase_count = spec.estimated_minutes, len(spec.phases)
-            target.languages = ",".join(spec.languages)
-            target.owner_id, target.visibility, target.deleted_at = row.owner_id, row.visibility, row.deleted_at
-            self.session.add(target)
-        for stale in existing.values():
-            await self.session.delete(stale)
+        await CatalogueRepository(self.session).put(row, spec)
 
     async def set_visibility(self, row: ScenarioRow, visibility: str, now: datetime) -> None:
         row.visibility, row.updated_at = visibility, now
-        await self._copy_to_listing(row)
+        await CatalogueRepository(self.session).follow(row)
 
     async def delete(self, row: ScenarioRow, now: datetime) -> None:
         """Hide the scenario from everyone; it stays for the runs that played it."""
         row.deleted_at = now
-        await self._copy_to_listing(row)
-
-    async def _copy_to_listing(self, row: ScenarioRow) -> None:
-        await self.session.execute(
-            update(_LISTED)
-            .where(_LISTED.scenario_id == row.id)
-            .values(owner_id=row.owner_id, visibility=row.visibility, deleted_at=row.deleted_at)
-        )
+        await CatalogueRepository(self.session).follow(row)
 
     async def count_owned(self, owner_id: uuid.UUID) -> int:
         query = select(func.count()).select_from(ScenarioRow)
         return int(
             await self.session.scalar(query.where(ScenarioRow.owner_id == owner_id, ScenarioRow.deleted_at.is_(None))) or 0
         )
-
-    async def search(self, query: CatalogueQuery) -> tuple[list[ScenarioListing], int]:
-        """Scenarios the caller may see that match ``query``, one per localization, by title.
-
-        Reads the listing rows only. With a language, the page walks the catalogue index in title
-        order and stops after ``offset + limit`` matches; the total is counted from the same index
-        without visiting the table, and only when the page is full (a short page is the last one).
-        """
-        conditions = query.conditions()
-        order = (_LISTED.title, _LISTED.scenario_id) if query.language else (_LISTED.title, _LISTED.scenario_id, _LISTED.language)
-        rows = await self.session.execute(
-            select(*_LISTING_COLUMNS).where(*conditions).order_by(*order).limit(query.limit).offset(query.offset)
-        )
-        listings = [_listing(values) for values in rows]
-        if len(listings) < query.limit and (listings or query.offset == 0):
-            return listings, query.offset + len(listings)
-        total = await self.session.scalar(select(func.count()).select_from(_LISTED).where(*conditions))
-        return listings, int(total or 0)
-
-    async def list_public(self, *, language: str | None, limit: int, offset: int) -> tuple[list[ScenarioListing], int]:
-        """Public scenarios in ``language`` (any language when None), by title."""
-        return await self.search(CatalogueQuery(viewer=None, language=language, limit=limit, offset=offset))
-
-    async def category_counts(self, viewer: uuid.UUID | None, language: str | None) -> dict[str, int]:
-        """How many scenarios the viewer can see per category (in ``language``, when given)."""
-        conditions = CatalogueQuery(viewer=viewer, language=language, limit=0, offset=0).conditions()
-        # In one language each scenario has one listing row; across languages it has several.
-        counted = func.count() if language else func.count(func.distinct(_LISTED.scenario_id))
-        rows = await self.session.execute(select(_LISTED.category, counted).where(*conditions).group_by(_LISTED.category))
-        return {category: count for category, count in rows}
-
-
-def _like(text: str) -> str:
-    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-@dataclass(frozen=True)
-class CatalogueQuery:
-    viewer: uuid.UUID | None
-    language: str | None = None
-    category: str | None = None
-    difficulty: str | None = None
-    text: str | None = None
-    # SYSTEM, ME, a user id, or None for everything the viewer may see.
-    author: str | None = None
-    limit: int = 20
-    offset: int = 0
-
-    def conditions(self) -> list:
-        """WHERE clauses on the listing rows: what the viewer may see, then the filters."""
-        visible = _LISTED.visibility == "public"
-        if self.viewer is not None:
-            visible = or_(visible, _LISTED.owner_id == self.viewer)
-        conditions = [_LISTED.deleted_at.is_(None), visible]
-        if self.language:
-            conditions.append(_LISTED.language == self.language)
-        if self.category:
-            conditions.append(_LISTED.category == self.category)
-        if self.difficulty:
-            conditions.append(_LISTED.difficulty == self.difficulty)
-        if self.text:
-            # A substring search reads every listing row in scope: fine for a catalogue of
-            # thousands; full-text indexes are the step after that.
-            pattern = _like(self.text)
-            conditions.append(
-                or_(
-                    func.lower(_LISTED.title).like(pattern, escape="\\"),
-                    func.lower(_LISTED.description).like(pattern, escape="\\"),
-                )
-            )
-        if self.author == SYSTEM:
-            conditions.append(_LISTED.owner_id.is_(None))
-        elif self.author == ME:
-            conditions.append(_LISTED.owner_id == self.viewer)
-        elif self.author:
-            conditions.append(_LISTED.owner_id == uuid.UUID(self.author))
-        return conditions
 
 
 class RunRepository:
