@@ -9,34 +9,71 @@ import pytest
 from parla.gateway.config import GatewaySettings
 from parla.gateway.main import create_app
 
+from .fakes import FakeServices
+
 _database_names = itertools.count()
 
 
-@pytest.fixture
-def gateway_settings(backend, request, tmp_path, signing_keys) -> GatewaySettings:
+def _settings(tmp_path, signing_keys, database_url: str, **overrides) -> GatewaySettings:
     private, public = tmp_path / "private.pem", tmp_path / "public.pem"
     private.write_bytes(signing_keys.private_pem)
     public.write_bytes(signing_keys.public_pem)
-    if backend == "sqlite":
-        url = f"sqlite+aiosqlite:///{tmp_path / 'gateway.db'}"
-    else:
-        url = request.getfixturevalue("postgres").create_database(f"test_gateway_{next(_database_names)}")
     return GatewaySettings(
-        database_url=url,
+        database_url=database_url,
         jwt_private_key_file=private,
         jwt_public_key_file=public,
         auth_rate_limit="1000/minute",
-        # Nothing listens here: routes that need a service answer 503, which one test checks.
-        scenario_addr="127.0.0.1:9",
         grpc_deadline_seconds=1.0,
+        **overrides,
     )
 
 
 @pytest.fixture
-async def client(gateway_settings) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_app(gateway_settings, run_relay=False)
+def gateway_settings(backend, request, tmp_path, signing_keys) -> GatewaySettings:
+    if backend == "sqlite":
+        url = f"sqlite+aiosqlite:///{tmp_path / 'gateway.db'}"
+    else:
+        url = request.getfixturevalue("postgres").create_database(f"test_gateway_{next(_database_names)}")
+    # Nothing listens here: routes that need a service answer 503, which one test checks.
+    return _settings(tmp_path, signing_keys, url, scenario_addr="127.0.0.1:9")
+
+
+async def _client_of(settings: GatewaySettings) -> AsyncIterator[httpx.AsyncClient]:
+    app = create_app(settings, run_relay=False)
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as client:
             client.app = app  # type: ignore[attr-defined]
             yield client
+
+
+@pytest.fixture
+async def client(gateway_settings) -> AsyncIterator[httpx.AsyncClient]:
+    async for client in _client_of(gateway_settings):
+        yield client
+
+
+@pytest.fixture
+async def services() -> AsyncIterator[FakeServices]:
+    fake = FakeServices()
+    await fake.start()
+    try:
+        yield fake
+    finally:
+        await fake.stop()
+
+
+@pytest.fixture
+async def gateway(tmp_path, signing_keys, services) -> AsyncIterator[httpx.AsyncClient]:
+    """The gateway in front of fake services (what reaches a service is what the tests read).
+    Its own database is SQLite: these tests are about the calls, not about storage."""
+    settings = _settings(
+        tmp_path,
+        signing_keys,
+        f"sqlite+aiosqlite:///{tmp_path / 'gateway.db'}",
+        scenario_addr=services.address,
+        persona_addr=services.address,
+        turn_deadline_seconds=8.0,
+    )
+    async for client in _client_of(settings):
+        yield client

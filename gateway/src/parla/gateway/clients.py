@@ -1,55 +1,82 @@
-"""gRPC clients to every service: one channel each, deadlines on every call, trace context and
-the caller's token in metadata."""
+"""gRPC clients to every service: one channel each. Interceptors give every call a deadline, the
+caller's token, trace context and the rule that no database transaction is open while it waits,
+so a route only builds its request."""
 
 from __future__ import annotations
 
 import asyncio
+from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import cached_property
 
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
-from opentelemetry.instrumentation.grpc import aio_client_interceptors
 
+from parla.chassis.grpc_client import client_interceptors
 from parla.contracts.rpc.analytics.v1 import progress_pb2_grpc
 from parla.contracts.rpc.content.v1 import review_pb2_grpc
 from parla.contracts.rpc.persona.v1 import budget_pb2_grpc, persona_pb2_grpc
 from parla.contracts.rpc.scenario.v1 import authoring_pb2_grpc, scenario_pb2_grpc
+
+# The signed-in caller's access token for the request being handled. Each request runs in its
+# own task with its own copy of the context, so a token set while handling one request is never
+# seen by another.
+_caller_token: ContextVar[str | None] = ContextVar("parla_gateway_caller_token", default=None)
+
+
+def act_for(token: str) -> None:
+    """From here on in this request, calls to services carry this caller's token."""
+    _caller_token.set(token)
+
+
+class CallerTokenInterceptor(grpc.aio.UnaryUnaryClientInterceptor):
+    """Sends the request's caller token, so that each service verifies the caller itself."""
+
+    async def intercept_unary_unary(self, continuation, client_call_details, request):
+        token = _caller_token.get()
+        if token is not None:
+            metadata = grpc.aio.Metadata(*(client_call_details.metadata or ()))
+            metadata.add("authorization", f"Bearer {token}")
+            client_call_details = client_call_details._replace(metadata=metadata)
+        return await continuation(client_call_details, request)
 
 
 @dataclass
 class ServiceClients:
     channels: dict[str, grpc.aio.Channel]
     deadline: float
+    # A turn waits on the tutor (the scenario service asks the persona service, which may ask an
+    # AI provider), so it gets longer than other calls; the hops behind it have shorter deadlines.
+    turn_deadline: float
 
     @classmethod
-    def connect(cls, addresses: dict[str, str], *, deadline: float) -> ServiceClients:
-        channels = {
-            name: grpc.aio.insecure_channel(address, interceptors=aio_client_interceptors())
-            for name, address in addresses.items()
-        }
-        return cls(channels, deadline)
+    def connect(cls, addresses: dict[str, str], *, deadline: float, turn_deadline: float) -> ServiceClients:
+        interceptors = client_interceptors(default_deadline=deadline, extra=[CallerTokenInterceptor()])
+        channels = {name: grpc.aio.insecure_channel(address, interceptors=interceptors) for name, address in addresses.items()}
+        return cls(channels, deadline, turn_deadline)
 
-    @property
+    # Stubs are built once: a stub makes a callable for each of its methods.
+    @cached_property
     def scenario(self) -> scenario_pb2_grpc.ScenarioServiceStub:
         return scenario_pb2_grpc.ScenarioServiceStub(self.channels["scenario"])
 
-    @property
+    @cached_property
     def authoring(self) -> authoring_pb2_grpc.ScenarioAuthoringServiceStub:
         return authoring_pb2_grpc.ScenarioAuthoringServiceStub(self.channels["scenario"])
 
-    @property
+    @cached_property
     def personas(self) -> persona_pb2_grpc.PersonaServiceStub:
         return persona_pb2_grpc.PersonaServiceStub(self.channels["persona"])
 
-    @property
+    @cached_property
     def budgets(self) -> budget_pb2_grpc.BudgetServiceStub:
         return budget_pb2_grpc.BudgetServiceStub(self.channels["persona"])
 
-    @property
+    @cached_property
     def review(self) -> review_pb2_grpc.ReviewServiceStub:
         return review_pb2_grpc.ReviewServiceStub(self.channels["content"])
 
-    @property
+    @cached_property
     def progress(self) -> progress_pb2_grpc.ProgressServiceStub:
         return progress_pb2_grpc.ProgressServiceStub(self.channels["analytics"])
 

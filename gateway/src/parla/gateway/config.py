@@ -23,6 +23,10 @@ class GatewaySettings(ServiceSettings):
     organization_addr: str = "127.0.0.1:50054"
     analytics_addr: str = "127.0.0.1:50055"
     grpc_deadline_seconds: float = Field(default=5.0, gt=0)
+    # A turn waits on the tutor: the scenario service gives its call to the persona service
+    # about 6 s, and the AI provider behind that has less still, so a slow tutor ends in the
+    # offline reply before this deadline rather than in a 504.
+    turn_deadline_seconds: float = Field(default=10.0, gt=0)
     # limits syntax, per client address, on sign-up, sign-in and refresh.
     auth_rate_limit: str = "30/minute"
     # Proxies whose X-Forwarded-For is believed (comma-separated addresses, or "*"): behind a

@@ -15,10 +15,12 @@ from limits.aio.strategies import MovingWindowRateLimiter
 
 from parla.chassis.auth import Principal, TokenVerifier
 from parla.chassis.errors import Unauthenticated
-from parla.gateway.clients import ServiceClients
+from parla.gateway.clients import ServiceClients, act_for
 from parla.gateway.service import AuthService
 
 _bearer = HTTPBearer(auto_error=False, description="The access token from sign-in")
+# Where the verified caller is kept for the rest of the request, in its ASGI scope.
+_CALLER = "parla.caller"
 
 
 @dataclass(frozen=True)
@@ -26,30 +28,41 @@ class Caller:
     principal: Principal
     token: str
 
-    @property
-    def metadata(self) -> tuple[tuple[str, str], ...]:
-        """gRPC metadata that lets the service verify the caller itself."""
-        return (("authorization", f"Bearer {self.token}"),)
+
+def _verify(request: Request, token: str | None) -> Caller:
+    """The caller of this request, verified once; service calls from here on carry its token."""
+    known: Caller | None = request.scope.get(_CALLER)
+    if known is not None:
+        return known
+    if not token:
+        raise Unauthenticated("sign in first: send 'Authorization: Bearer <access token>'")
+    verifier: TokenVerifier = request.app.state.verifier
+    caller = Caller(verifier.verify(token), token)
+    request.scope[_CALLER] = caller
+    act_for(token)
+    return caller
 
 
-def _auth_service(request: Request) -> AuthService:
+# Dependencies are ``async def`` even when they do not await: FastAPI runs a plain ``def``
+# dependency in its thread pool, a thread hop per request for reading an attribute. And the
+# caller's token must be set in the request's own task to be seen by the route's service calls.
+async def _auth_service(request: Request) -> AuthService:
     return request.app.state.auth
 
 
-def _clients(request: Request) -> ServiceClients:
+async def _clients(request: Request) -> ServiceClients:
     return request.app.state.clients
 
 
-def _caller(request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> Caller:
-    if credentials is None:
-        raise Unauthenticated("sign in first: send 'Authorization: Bearer <access token>'")
-    verifier: TokenVerifier = request.app.state.verifier
-    return Caller(verifier.verify(credentials.credentials), credentials.credentials)
+async def _caller(request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> Caller:
+    return _verify(request, credentials.credentials if credentials else None)
 
 
 AuthServiceDep = Annotated[AuthService, Depends(_auth_service)]
 Clients = Annotated[ServiceClients, Depends(_clients)]
 CurrentUser = Annotated[Caller, Depends(_caller)]
+# For routers whose routes need a signed-in caller but not the caller itself.
+SignedIn = Depends(_caller)
 
 
 class RateLimit:

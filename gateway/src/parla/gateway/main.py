@@ -57,7 +57,11 @@ def create_app(settings: GatewaySettings, *, run_relay: bool = True) -> FastAPI:
         app.state.db = db
         app.state.auth = AuthService(db=db, issuer=issuer, refresh_days=settings.refresh_token_days)
         app.state.verifier = TokenVerifier(settings.jwt_public_key(), issuer=settings.jwt_issuer)
-        app.state.clients = ServiceClients.connect(settings.service_addresses(), deadline=settings.grpc_deadline_seconds)
+        app.state.clients = ServiceClients.connect(
+            settings.service_addresses(),
+            deadline=settings.grpc_deadline_seconds,
+            turn_deadline=settings.turn_deadline_seconds,
+        )
         app.state.auth_rate_limit = RateLimit(settings.auth_rate_limit, "authentication")
         relay = OutboxRelay(
             db=db,

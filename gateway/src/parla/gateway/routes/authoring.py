@@ -10,7 +10,7 @@ from google.protobuf.struct_pb2 import Struct
 
 from parla.chassis.errors import InvalidArgument
 from parla.contracts.rpc.scenario.v1 import authoring_pb2 as pb
-from parla.gateway.deps import Clients, CurrentUser
+from parla.gateway.deps import Clients, SignedIn
 from parla.gateway.schemas import (
     AuthoredScenarioOut,
     FromTemplateIn,
@@ -20,8 +20,8 @@ from parla.gateway.schemas import (
     from_message,
 )
 
-router = APIRouter(prefix="/scenarios", tags=["authoring"])
-templates_router = APIRouter(tags=["authoring"])
+router = APIRouter(prefix="/scenarios", tags=["authoring"], dependencies=[SignedIn])
+templates_router = APIRouter(tags=["authoring"], dependencies=[SignedIn])
 
 ScenarioId = Annotated[str, Path(max_length=80, pattern=r"^[a-z0-9-]+$")]
 
@@ -43,74 +43,48 @@ def _struct(document: dict) -> Struct:
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
-async def create_scenario(body: ScenarioDraftIn, caller: CurrentUser, clients: Clients) -> AuthoredScenarioOut:
+async def create_scenario(body: ScenarioDraftIn, clients: Clients) -> AuthoredScenarioOut:
     """Create your own scenario. It starts private; publish it to share it."""
-    answer = await clients.authoring.CreateScenario(
-        pb.CreateScenarioRequest(draft=_struct(body.document())), timeout=clients.deadline, metadata=caller.metadata
-    )
-    return from_message(AuthoredScenarioOut, answer)
+    request = pb.CreateScenarioRequest(draft=_struct(body.document()))
+    return from_message(AuthoredScenarioOut, await clients.authoring.CreateScenario(request))
 
 
 @router.post("/from-template", status_code=status.HTTP_201_CREATED)
-async def create_from_template(body: FromTemplateIn, caller: CurrentUser, clients: Clients) -> AuthoredScenarioOut:
-    answer = await clients.authoring.CreateFromTemplate(
-        pb.CreateFromTemplateRequest(category=body.category, language=body.language or "", title=body.title or ""),
-        timeout=clients.deadline,
-        metadata=caller.metadata,
-    )
-    return from_message(AuthoredScenarioOut, answer)
+async def create_from_template(body: FromTemplateIn, clients: Clients) -> AuthoredScenarioOut:
+    request = pb.CreateFromTemplateRequest(category=body.category, language=body.language or "", title=body.title or "")
+    return from_message(AuthoredScenarioOut, await clients.authoring.CreateFromTemplate(request))
 
 
 @router.put("/{scenario_id}")
-async def update_scenario(
-    scenario_id: ScenarioId, body: ScenarioDraftIn, caller: CurrentUser, clients: Clients
-) -> AuthoredScenarioOut:
+async def update_scenario(scenario_id: ScenarioId, body: ScenarioDraftIn, clients: Clients) -> AuthoredScenarioOut:
     """Replace the whole scenario (yours, or any as an admin)."""
-    answer = await clients.authoring.UpdateScenario(
-        pb.UpdateScenarioRequest(scenario_id=scenario_id, draft=_struct(body.document())),
-        timeout=clients.deadline,
-        metadata=caller.metadata,
-    )
-    return from_message(AuthoredScenarioOut, answer)
+    request = pb.UpdateScenarioRequest(scenario_id=scenario_id, draft=_struct(body.document()))
+    return from_message(AuthoredScenarioOut, await clients.authoring.UpdateScenario(request))
 
 
 @router.delete("/{scenario_id}", status_code=status.HTTP_204_NO_CONTENT)
-async def delete_scenario(scenario_id: ScenarioId, caller: CurrentUser, clients: Clients) -> Response:
-    await clients.authoring.DeleteScenario(
-        pb.ScenarioRef(scenario_id=scenario_id), timeout=clients.deadline, metadata=caller.metadata
-    )
+async def delete_scenario(scenario_id: ScenarioId, clients: Clients) -> Response:
+    await clients.authoring.DeleteScenario(pb.ScenarioRef(scenario_id=scenario_id))
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 @router.post("/{scenario_id}/duplicate", status_code=status.HTTP_201_CREATED)
-async def duplicate_scenario(scenario_id: ScenarioId, caller: CurrentUser, clients: Clients) -> AuthoredScenarioOut:
+async def duplicate_scenario(scenario_id: ScenarioId, clients: Clients) -> AuthoredScenarioOut:
     """A private copy of any scenario you can open, for you to change."""
-    answer = await clients.authoring.DuplicateScenario(
-        pb.ScenarioRef(scenario_id=scenario_id), timeout=clients.deadline, metadata=caller.metadata
-    )
-    return from_message(AuthoredScenarioOut, answer)
+    return from_message(AuthoredScenarioOut, await clients.authoring.DuplicateScenario(pb.ScenarioRef(scenario_id=scenario_id)))
 
 
 @router.post("/{scenario_id}/publish")
-async def publish_scenario(scenario_id: ScenarioId, caller: CurrentUser, clients: Clients) -> AuthoredScenarioOut:
-    answer = await clients.authoring.PublishScenario(
-        pb.ScenarioRef(scenario_id=scenario_id), timeout=clients.deadline, metadata=caller.metadata
-    )
-    return from_message(AuthoredScenarioOut, answer)
+async def publish_scenario(scenario_id: ScenarioId, clients: Clients) -> AuthoredScenarioOut:
+    return from_message(AuthoredScenarioOut, await clients.authoring.PublishScenario(pb.ScenarioRef(scenario_id=scenario_id)))
 
 
 @router.post("/{scenario_id}/unpublish")
-async def unpublish_scenario(scenario_id: ScenarioId, caller: CurrentUser, clients: Clients) -> AuthoredScenarioOut:
-    answer = await clients.authoring.UnpublishScenario(
-        pb.ScenarioRef(scenario_id=scenario_id), timeout=clients.deadline, metadata=caller.metadata
-    )
-    return from_message(AuthoredScenarioOut, answer)
+async def unpublish_scenario(scenario_id: ScenarioId, clients: Clients) -> AuthoredScenarioOut:
+    return from_message(AuthoredScenarioOut, await clients.authoring.UnpublishScenario(pb.ScenarioRef(scenario_id=scenario_id)))
 
 
 @templates_router.get("/scenario-templates")
-async def scenario_templates(caller: CurrentUser, clients: Clients, language: Language | None = None) -> TemplatesOut:
+async def scenario_templates(clients: Clients, language: Language | None = None) -> TemplatesOut:
     """One pre-filled scenario per category to start from."""
-    answer = await clients.authoring.ListTemplates(
-        pb.ListTemplatesRequest(language=language or ""), timeout=clients.deadline, metadata=caller.metadata
-    )
-    return from_message(TemplatesOut, answer)
+    return from_message(TemplatesOut, await clients.authoring.ListTemplates(pb.ListTemplatesRequest(language=language or "")))

@@ -7,21 +7,16 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from parla.contracts.rpc.content.v1 import review_pb2 as pb
-from parla.gateway.deps import Clients, CurrentUser
+from parla.gateway.deps import Clients, SignedIn
 from parla.gateway.schemas import DueCardsOut, Language, from_message
 
-router = APIRouter(prefix="/review", tags=["review"])
+router = APIRouter(prefix="/review", tags=["review"], dependencies=[SignedIn])
 
 
 @router.get("/due")
 async def due_cards(
-    caller: CurrentUser,
-    clients: Clients,
-    language: Language | None = None,
-    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    clients: Clients, language: Language | None = None, limit: Annotated[int, Query(ge=1, le=200)] = 50
 ) -> DueCardsOut:
     """Cards due now, most overdue first."""
-    answer = await clients.review.ListDueCards(
-        pb.ListDueCardsRequest(limit=limit, language=language or ""), timeout=clients.deadline, metadata=caller.metadata
-    )
-    return from_message(DueCardsOut, answer)
+    request = pb.ListDueCardsRequest(limit=limit, language=language or "")
+    return from_message(DueCardsOut, await clients.review.ListDueCards(request))
