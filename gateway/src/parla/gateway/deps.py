@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Request, Response
+from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from limits import RateLimitItem, parse
 from limits.aio.storage import MemoryStorage
 from limits.aio.strategies import MovingWindowRateLimiter
 
 from parla.chassis.auth import Principal, TokenVerifier
-from parla.chassis.errors import Unauthenticated
+from parla.chassis.errors import PermissionDenied, Unauthenticated
 from parla.gateway.clients import ServiceClients, act_for
 from parla.gateway.service import AuthService
 
@@ -63,6 +65,27 @@ Clients = Annotated[ServiceClients, Depends(_clients)]
 CurrentUser = Annotated[Caller, Depends(_caller)]
 # For routers whose routes need a signed-in caller but not the caller itself.
 SignedIn = Depends(_caller)
+
+
+def _bearer_token(request: Request) -> str | None:
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    return token.strip() if scheme.lower() == "bearer" else None
+
+
+class AdminRoute(APIRoute):
+    """A route only admins may use. The role is checked before FastAPI reads, parses or
+    validates the body: a learner gets 403 whatever they send, and a body built to be costly
+    to parse costs nothing. (Dependencies would run only after the body was parsed.)"""
+
+    def get_route_handler(self) -> Callable[[Request], Awaitable[Response]]:
+        handle = super().get_route_handler()
+
+        async def admins_only(request: Request) -> Response:
+            if not _verify(request, _bearer_token(request)).principal.is_admin:
+                raise PermissionDenied("only an admin may do this")
+            return await handle(request)
+
+        return admins_only
 
 
 class RateLimit:

@@ -26,6 +26,7 @@ from parla.gateway.deps import RateLimit
 from parla.gateway.errors import OrjsonResponse, install_error_handlers
 from parla.gateway.middleware import BodySizeLimit
 from parla.gateway.routes import auth, authoring, budgets, health, me, personas, progress, review, runs, scenarios
+from parla.gateway.schemas import ERROR_RESPONSES
 from parla.gateway.security import TokenIssuer
 from parla.gateway.service import AuthService
 
@@ -51,12 +52,13 @@ def _is_probe(scope: MutableMapping[str, Any]) -> bool:
 
 
 def _api() -> APIRouter:
-    api = APIRouter(prefix="/api/v1")
+    api = APIRouter(prefix="/api/v1", responses=ERROR_RESPONSES)
     for router in (
         auth.router,
         me.router,
         personas.router,
         budgets.router,
+        budgets.admin_router,
         authoring.router,
         authoring.templates_router,
         scenarios.router,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 from zoneinfo import available_timezones
 
 from google.protobuf.json_format import MessageToDict
@@ -15,13 +15,27 @@ Language = Literal["en", "es", "fr", "de", "it", "pt", "zh", "ja"]
 Level = Literal["beginner", "intermediate", "advanced"]
 
 
+def _storable(text: str) -> str:
+    # JSON can carry both, but a service can store neither: PostgreSQL refuses NUL in text, and
+    # an unpaired surrogate is not UTF-8, so it cannot even be put in a gRPC message.
+    if "\x00" in text:
+        raise ValueError("must not contain NUL characters (\\u0000)")
+    try:
+        text.encode()
+    except UnicodeEncodeError:
+        raise ValueError("must be valid Unicode: it has an unpaired surrogate (\\ud800 to \\udfff)") from None
+    return text
+
+
 def _plain_text(text: str) -> str:
     if "<" in text or ">" in text:
         raise ValueError("must be plain text: remove the < and > characters (HTML is not allowed)")
     return text
 
 
-PlainText = Annotated[str, AfterValidator(_plain_text)]
+# Every free text a request carries is one of these two.
+Text = Annotated[str, AfterValidator(_storable)]
+PlainText = Annotated[Text, AfterValidator(_plain_text)]
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -31,18 +45,36 @@ def from_message(model: type[T], message: Message) -> T:
     return model.model_validate(data)
 
 
+class ErrorDetailOut(BaseModel):
+    code: str = Field(description='What went wrong, for programs: "invalid_argument", "not_found", ...')
+    message: str = Field(description="What went wrong and what to do, for people")
+    details: dict[str, Any] = Field(description="Per field, what is wrong with it (for invalid requests)")
+
+
+class ErrorOut(BaseModel):
+    """The body of every error the API answers."""
+
+    error: ErrorDetailOut
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    "4XX": {"model": ErrorOut, "description": "The request cannot be served as sent; the message says why"},
+    "5XX": {"model": ErrorOut, "description": "A service failed or did not answer in time; try again"},
+}
+
+
 class _In(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
 class RegisterRequest(_In):
     email: EmailStr = Field(max_length=320)
-    password: str = Field(min_length=8, max_length=128, description="8 to 128 characters")
+    password: Text = Field(min_length=8, max_length=128, description="8 to 128 characters")
     display_name: Annotated[PlainText, Field(min_length=1, max_length=80)]
     native_language: Language | None = None
     target_languages: list[Language] = Field(default_factory=list, max_length=8)
     level: Level = "beginner"
-    timezone: str = Field(default="UTC", max_length=64, description="An IANA time zone, e.g. Europe/Madrid")
+    timezone: Text = Field(default="UTC", max_length=64, description="An IANA time zone, e.g. Europe/Madrid")
 
     @field_validator("timezone")
     @classmethod
@@ -54,11 +86,11 @@ class RegisterRequest(_In):
 
 class LoginRequest(_In):
     email: EmailStr = Field(max_length=320)
-    password: str = Field(min_length=1, max_length=128)
+    password: Text = Field(min_length=1, max_length=128)
 
 
 class RefreshRequest(_In):
-    refresh_token: str = Field(min_length=1, max_length=200)
+    refresh_token: Text = Field(min_length=1, max_length=200)
 
 
 class UserOut(BaseModel):
@@ -170,7 +202,7 @@ class StartRunRequest(_In):
 
 
 class TurnRequest(_In):
-    text: str = Field(min_length=1, max_length=2000)
+    text: Text = Field(min_length=1, max_length=2000)
 
 
 class TurnOut(BaseModel):
@@ -453,16 +485,24 @@ class UsageOut(BaseModel):
     by_provider: list[ProviderTotalOut]
 
 
+# Every number a request carries has bounds the service can hold (int32 and double in the proto),
+# so an out-of-range value is a 422 naming its field, not an error deep in a service.
+Usd = Annotated[float, Field(ge=0, le=10_000, allow_inf_nan=False)]
+Percent = Annotated[int, Field(ge=1, le=200)]
+
+
 class MyBudgetIn(_In):
-    limit_usd: float = Field(ge=0, le=10_000)
+    limit_usd: Usd
     period: Period = "monthly"
     custom_days: int = Field(default=0, ge=0, le=366)
 
 
 class AdminBudgetIn(MyBudgetIn):
-    max_limit_usd: float | None = Field(default=None, ge=0, le=10_000, description="The most the learner may set")
+    max_limit_usd: Usd | None = Field(default=None, description="The most the learner may set")
     enforce: bool = True
-    thresholds: list[int] = Field(default_factory=lambda: [50, 75, 90, 100], max_length=10)
+    thresholds: list[Percent] = Field(
+        default_factory=lambda: [50, 75, 90, 100], max_length=10, description="Alert levels, in percent of the limit"
+    )
 
 
 class BudgetResetIn(_In):

@@ -8,10 +8,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from parla.contracts.rpc.persona.v1 import budget_pb2 as pb
-from parla.gateway.deps import Clients, SignedIn
+from parla.gateway.deps import AdminRoute, Clients, SignedIn
 from parla.gateway.schemas import AdminBudgetIn, BudgetOut, BudgetResetIn, MyBudgetIn, UsageOut, from_message
 
 router = APIRouter(tags=["budget"], dependencies=[SignedIn])
+# The persona service checks the role too; the gateway checks it first, before it reads the body.
+admin_router = APIRouter(prefix="/admin", tags=["budget"], route_class=AdminRoute, dependencies=[SignedIn])
 
 
 @router.get("/me/budget")
@@ -33,12 +35,12 @@ async def set_my_budget(body: MyBudgetIn, clients: Clients) -> BudgetOut:
     return from_message(BudgetOut, await clients.budgets.SetMyBudget(request))
 
 
-@router.get("/admin/budgets/{user_id}")
+@admin_router.get("/budgets/{user_id}")
 async def get_budget(user_id: uuid.UUID, clients: Clients) -> BudgetOut:
     return from_message(BudgetOut, await clients.budgets.GetBudget(pb.GetBudgetRequest(user_id=str(user_id))))
 
 
-@router.put("/admin/budgets/{user_id}")
+@admin_router.put("/budgets/{user_id}")
 async def configure_budget(user_id: uuid.UUID, body: AdminBudgetIn, clients: Clients) -> BudgetOut:
     request = pb.ConfigureBudgetRequest(
         user_id=str(user_id),
@@ -52,7 +54,7 @@ async def configure_budget(user_id: uuid.UUID, body: AdminBudgetIn, clients: Cli
     return from_message(BudgetOut, await clients.budgets.ConfigureBudget(request))
 
 
-@router.post("/admin/budgets/{user_id}/reset")
+@admin_router.post("/budgets/{user_id}/reset")
 async def reset_budget(user_id: uuid.UUID, body: BudgetResetIn, clients: Clients) -> BudgetOut:
     """Start a new period now; the reason is logged with the admin who gave it."""
     request = pb.ResetBudgetRequest(user_id=str(user_id), reason=body.reason)

@@ -16,6 +16,7 @@ from parla.gateway.schemas import (
     ScenarioOut,
     ScenarioPage,
     ScenarioSummaryOut,
+    Text,
     from_message,
 )
 
@@ -31,8 +32,8 @@ async def list_scenarios(
     language: Language | None = None,
     category: Category | None = None,
     difficulty: Difficulty | None = None,
-    q: Annotated[str | None, Query(max_length=200, description="Words in the title or description")] = None,
-    author: Annotated[str | None, Query(max_length=40, description='"system", "me" or a user id')] = None,
+    q: Annotated[Text | None, Query(max_length=200, description="Words in the title or description")] = None,
+    author: Annotated[Text | None, Query(max_length=40, description='"system", "me" or a user id')] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> ScenarioPage:
