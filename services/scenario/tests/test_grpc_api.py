@@ -105,3 +105,14 @@ async def test_health_and_reflection_answer_without_a_token(channel):
         names = {s.name for s in response.list_services_response.service}
         assert grpc_api.SERVICE_NAME in names and "grpc.health.v1.Health" in names
         break
+
+
+async def test_text_with_a_nul_character_is_refused_before_anything_is_stored(channel, signing_keys):
+    stub = scenario_pb2_grpc.ScenarioServiceStub(channel)
+    me = bearer(signing_keys.token(str(uuid.uuid4())))
+    run = await stub.StartRun(pb.StartRunRequest(scenario_id="restaurant-dinner-reservation", language="es"), metadata=me)
+    with pytest.raises(grpc.aio.AioRpcError) as refused:
+        await stub.SubmitTurn(pb.SubmitTurnRequest(run_id=run.id, text="Buenas\x00 tardes"), metadata=me)
+    assert refused.value.code() == grpc.StatusCode.INVALID_ARGUMENT and "text" in refused.value.details()
+    after = await stub.GetRun(pb.GetRunRequest(run_id=run.id), metadata=me)
+    assert [turn.role for turn in after.turns] == ["tutor"]

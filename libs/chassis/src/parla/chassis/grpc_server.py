@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 import grpc
+from google.protobuf.message import Message
 from google.protobuf.timestamp_pb2 import Timestamp
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
@@ -16,7 +17,7 @@ from opentelemetry.instrumentation.grpc import aio_server_interceptor
 
 from parla.chassis.auth import TokenVerifier, bearer_token, current_principal, current_token
 from parla.chassis.deadlines import answering_within
-from parla.chassis.errors import ServiceError
+from parla.chassis.errors import InvalidArgument, ServiceError
 from parla.chassis.logging import get_logger
 
 log = get_logger(__name__)
@@ -62,6 +63,24 @@ async def abort_with(context: grpc.aio.ServicerContext, error: ServiceError) -> 
     )
 
 
+def _nul_field(message: Message, path: str = "") -> str | None:
+    """The path of the first text field holding a NUL character, if any: PostgreSQL cannot store
+    one in text, and no learner means to send it."""
+    for field, value in message.ListFields():
+        name = f"{path}{field.name}"
+        values = value if field.is_repeated else [value]
+        if field.message_type is not None and field.message_type.GetOptions().map_entry:
+            values = [*value.keys(), *value.values()]
+        for item in values:
+            if isinstance(item, str) and "\x00" in item:
+                return name
+            if isinstance(item, Message):
+                found = _nul_field(item, f"{name}.")
+                if found:
+                    return found
+    return None
+
+
 class AuthInterceptor(grpc.aio.ServerInterceptor):
     """Verifies the caller's token for every unary call and maps ``ServiceError`` to statuses."""
 
@@ -83,6 +102,11 @@ class AuthInterceptor(grpc.aio.ServerInterceptor):
                 caller = verifier.verify(raw)
             except ServiceError as error:
                 await abort_with(context, error)
+            refused = _nul_field(request) if isinstance(request, Message) else None
+            if refused is not None:
+                await abort_with(
+                    context, InvalidArgument(f"{refused} contains a NUL character; remove it", details={refused: "contains NUL"})
+                )
             principal_token, raw_token = current_principal.set(caller), current_token.set(raw)
             try:
                 with answering_within(context.time_remaining()):
