@@ -28,7 +28,7 @@ from parla.content import main as content_main
 from parla.content.db import CardRow
 from parla.content.service import ReviewService
 from parla.contracts.rpc.persona.v1 import tutor_pb2 as tpb
-from parla.devstack.testing import MigratedTemplates
+from parla.devstack.testdb import MigratedTemplates
 from parla.persona import main as persona_main
 from parla.persona.config import PersonaSettings
 from parla.scenario import main as scenario_main
