@@ -1,23 +1,110 @@
 """``python -m parla.devstack run``: the whole system on this machine (what ``make run`` does).
 
-Starts a local Apache Kafka broker, every service and the gateway with SQLite files under the
-data directory, waits until ``/healthz`` is green, prints the URL, and stops everything on Ctrl-C.
+Starts a local Apache Kafka broker and, while it boots, every service and the gateway (SQLite
+files under the data directory); creates the topics once the broker answers, waits until
+``/healthz`` is green, prints the URL, and stops everything on Ctrl-C.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import os
 import signal
 import sys
 import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from parla.devstack.kafka import KafkaRunner, KafkaSetupError
 from parla.devstack.keys import ensure_keys
 from parla.devstack.paths import data_dir
 from parla.devstack.stack import SERVICES, Stack, StackConfig, StackError
-from parla.devstack.topics import ensure_topics
+
+
+def _log_libraries_to_file(log_dir: Path) -> None:
+    """The console tells what the launcher does; what the libraries it uses log goes to a file."""
+    log_dir.mkdir(parents=True, exist_ok=True)
+    handler = logging.FileHandler(log_dir / "devstack.log")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.INFO)
+
+
+@dataclass
+class Launch:
+    """One ``run``: what it started, so that whatever happens everything started is stopped."""
+
+    root: Path
+    kafka: KafkaRunner
+    http_port: int
+    grpc_ports: dict[str, int]
+    stack: Stack | None = None
+    kafka_starting: Future | None = field(default=None, repr=False)
+
+    def start(self, background: ThreadPoolExecutor) -> tuple[float, float]:
+        """Seconds until Kafka was ready and until the stack was healthy.
+
+        Nothing but the topics needs the broker: its storage format and JVM run in the background
+        while the keys are made and the services import, migrate and start serving; their Kafka
+        clients wait for the broker.
+        """
+        began = time.monotonic()
+        self.kafka_starting = background.submit(self.kafka.start)
+        private, public = ensure_keys(self.root / "keys")
+        self.stack = Stack(
+            StackConfig(
+                data_dir=self.root,
+                kafka_bootstrap=self.kafka.bootstrap,
+                private_key=private,
+                public_key=public,
+                http_port=self.http_port,
+                grpc_ports=self.grpc_ports,
+            )
+        )
+        self.stack.start()
+        self.kafka_starting.result()
+        # Imported only now: loading the Kafka client library is work the processes need not wait for.
+        from parla.devstack.topics import ensure_topics
+
+        asyncio.run(ensure_topics(self.kafka.bootstrap, check=self._check))
+        kafka_ready = time.monotonic() - began
+        print(f"Kafka ready in {kafka_ready:.1f} s", flush=True)
+        self.stack.wait_healthy()
+        return kafka_ready, time.monotonic() - began
+
+    def _check(self) -> None:
+        self.kafka.check()
+        if self.stack is not None:
+            self.stack.check()
+
+    def watch(self, stop_requested: Callable[[], bool]) -> int:
+        """Until Ctrl-C (0) or until a process dies (1)."""
+        assert self.stack is not None
+        while not stop_requested():
+            dead = self.stack.dead()
+            if dead:
+                name, code = next(iter(dead.items()))
+                tail = self.stack.log_tail(name)
+                print(f"{name} exited with code {code}; stopping. Last lines of its log:\n{tail}", file=sys.stderr)
+                return 1
+            if not self.kafka.running():
+                print(f"Kafka stopped unexpectedly; see {self.kafka.log_file}", file=sys.stderr)
+                return 1
+            time.sleep(0.5)
+        return 0
+
+    def stop(self) -> None:
+        if self.stack is not None:
+            self.stack.stop()
+        if self.kafka_starting is not None:
+            # A broker still being started would otherwise come up after this stop.
+            wait([self.kafka_starting])
+        self.kafka.stop()
 
 
 def run(http_port: int, kafka_port: int, grpc_port_base: int) -> int:
@@ -34,57 +121,37 @@ def run(http_port: int, kafka_port: int, grpc_port_base: int) -> int:
 
     signal.signal(signal.SIGINT, request_stop)
     signal.signal(signal.SIGTERM, request_stop)
-
-    kafka = KafkaRunner(root / "kafka", port=kafka_port, controller_port=kafka_port + 1)
-    private, public = ensure_keys(root / "keys")
-    stack = Stack(
-        StackConfig(
-            data_dir=root,
-            kafka_bootstrap=kafka.bootstrap,
-            private_key=private,
-            public_key=public,
-            http_port=http_port,
-            grpc_ports={name: grpc_port_base + offset for offset, name in enumerate(SERVICES)},
-        )
+    _log_libraries_to_file(root / "logs")
+    launch = Launch(
+        root=root,
+        kafka=KafkaRunner(root / "kafka", port=kafka_port, controller_port=kafka_port + 1),
+        http_port=http_port,
+        grpc_ports={name: grpc_port_base + offset for offset, name in enumerate(SERVICES)},
     )
-    began = time.monotonic()
-    try:
-        print(f"starting Apache Kafka on {kafka.bootstrap} (first run resolves its jars with Maven) ...", flush=True)
-        kafka.start()
-        asyncio.run(ensure_topics(kafka.bootstrap))
-        kafka_ready = time.monotonic() - began
-        print(f"Kafka ready in {kafka_ready:.1f} s; starting services ...", flush=True)
-        stack.start()
-        stack.wait_healthy()
-        started = True
-        print(
-            f"\nParla is running: http://127.0.0.1:{http_port}  (API docs: http://127.0.0.1:{http_port}/docs)\n"
-            f"healthy {time.monotonic() - began:.1f} s after start; logs in {root / 'logs'}; Ctrl-C stops everything.",
-            flush=True,
-        )
-        while not stop_requested:
-            dead = stack.dead()
-            if dead:
-                name, code = next(iter(dead.items()))
-                print(
-                    f"{name} exited with code {code}; stopping. Last lines of its log:\n{stack.log_tail(name)}", file=sys.stderr
-                )
-                return 1
-            if not kafka.running():
-                print(f"Kafka stopped unexpectedly; see {kafka.log_file}", file=sys.stderr)
-                return 1
-            time.sleep(0.5)
-        return 0
-    except (StackError, KafkaSetupError, TimeoutError) as error:
-        print(f"could not start Parla: {error}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        return 130
-    finally:
-        print("stopping ...", flush=True)
-        stack.stop()
-        kafka.stop()
-        print("stopped.", flush=True)
+    print(
+        f"starting Apache Kafka on {launch.kafka.bootstrap} and the services (a first run resolves Kafka's jars with Maven) ...",
+        flush=True,
+    )
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kafka-start") as background:
+        try:
+            kafka_ready, healthy = launch.start(background)
+            started = True
+            print(
+                f"\nParla is running: http://127.0.0.1:{http_port}  (API docs: http://127.0.0.1:{http_port}/docs)\n"
+                f"healthy {healthy:.1f} s after start (Kafka ready after {kafka_ready:.1f} s); logs in {root / 'logs'}; "
+                "Ctrl-C stops everything.",
+                flush=True,
+            )
+            return launch.watch(lambda: stop_requested)
+        except (StackError, KafkaSetupError, TimeoutError) as error:
+            print(f"could not start Parla: {error}", file=sys.stderr)
+            return 1
+        except KeyboardInterrupt:
+            return 130
+        finally:
+            print("stopping ...", flush=True)
+            launch.stop()
+            print("stopped.", flush=True)
 
 
 def main() -> None:

@@ -1,19 +1,25 @@
-"""Every Parla service and the gateway as local processes, wired to one Kafka broker."""
+"""Every Parla service and the gateway as local processes, wired to one Kafka broker.
+
+The processes need no broker to start: each serves gRPC (and the gateway HTTP) at once, and its
+Kafka clients retry until the broker answers. So they can start while the broker boots.
+"""
 
 from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import httpx
-
 SERVICES = ("scenario", "content", "persona", "organization", "analytics")
 DEFAULT_GRPC_PORTS = {name: 50051 + offset for offset, name in enumerate(SERVICES)}
+POLL_SECONDS = 0.1
 
 
 class StackError(RuntimeError):
@@ -106,25 +112,56 @@ class Stack:
         """Processes that exited, with their exit codes."""
         return {name: p.returncode for name, p in self.processes.items() if p.poll() is not None}
 
+    def check(self) -> None:
+        """Raise, with its log, if a process has exited."""
+        dead = self.dead()
+        if dead:
+            name, code = next(iter(dead.items()))
+            raise StackError(f"{name} exited with code {code} while starting:\n{self.log_tail(name)}")
+
+    def _all_listening(self) -> bool:
+        ports = [self.config.http_port, *self.config.grpc_ports.values()]
+        return all(_listening(port) for port in ports)
+
     def log_tail(self, name: str, lines: int = 30) -> str:
         path = self._log_path(name)
         return "\n".join(path.read_text(errors="replace").splitlines()[-lines:]) if path.exists() else ""
 
     def wait_healthy(self, timeout: float = 120.0) -> float:
-        """Seconds until ``/healthz`` answered 200; raises with the failing process's log otherwise."""
+        """Seconds until ``/healthz`` answered 200; raises with the failing process's log otherwise.
+
+        ``/healthz`` is asked only once every process listens: the gateway's gRPC channel to a
+        service that is not listening yet backs off for seconds, and would report it late.
+        """
         started = time.monotonic()
         last = "no answer yet"
         while time.monotonic() - started < timeout:
-            dead = self.dead()
-            if dead:
-                name, code = next(iter(dead.items()))
-                raise StackError(f"{name} exited with code {code} while starting:\n{self.log_tail(name)}")
-            try:
-                answer = httpx.get(f"{self.config.url()}/healthz", timeout=2.0)
-                if answer.status_code == 200:
-                    return time.monotonic() - started
-                last = answer.text
-            except httpx.HTTPError as exc:
-                last = str(exc)
-            time.sleep(0.2)
+            self.check()
+            if not self._all_listening():
+                last = "not every process listens yet"
+                time.sleep(POLL_SECONDS)
+                continue
+            healthy, last = _healthz(f"{self.config.url()}/healthz")
+            if healthy:
+                return time.monotonic() - started
+            time.sleep(POLL_SECONDS)
         raise StackError(f"the stack was not healthy after {timeout:.0f} s; last answer: {last}")
+
+
+def _healthz(url: str) -> tuple[bool, str]:
+    """(200?, the answer), with the standard library's client: it costs the launcher no import time."""
+    try:
+        with urllib.request.urlopen(url, timeout=2.0) as answer:
+            return answer.status == 200, answer.read().decode(errors="replace")
+    except urllib.error.HTTPError as answer:
+        return False, answer.read().decode(errors="replace")
+    except OSError as exc:
+        return False, str(exc)
+
+
+def _listening(port: int) -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+    except OSError:
+        return False
+    return True
