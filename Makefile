@@ -19,7 +19,7 @@ protos:
 	@uv run --frozen python scripts/gen_protos.py
 
 bench:
-	@./scripts/bootstrap.sh
+	@./scripts/bootstrap.sh --for-bench
 	@uv run --frozen python bench/outbox_relay.py
 	@uv run --frozen python bench/turn_latency.py
 	@uv run --frozen python bench/turn_concurrency.py

@@ -6,7 +6,9 @@ cd "$(dirname "$0")/.."
 
 UV_VERSION=0.13.8
 for_tests=false
+for_bench=false
 [[ "${1:-}" == "--for-tests" ]] && for_tests=true
+[[ "${1:-}" == "--for-bench" ]] && for_bench=true
 
 as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
   echo "need root to run: $*  (or install it yourself and re-run)" >&2; exit 1; fi; }
@@ -36,4 +38,9 @@ command -v mvn >/dev/null || { echo "installing Maven for Kafka's jars ..."; apt
 if $for_tests && [[ -z "${PARLA_TEST_POSTGRES_DSN:-}" ]] && ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
   echo "installing PostgreSQL for the tests ..."
   apt_install postgresql
+fi
+
+if $for_bench && ! command -v wrk >/dev/null; then
+  echo "installing wrk for the HTTP benchmarks ..."
+  apt_install wrk
 fi

@@ -133,7 +133,7 @@ async def _start_with_retry(start: Callable[[], Awaitable[None]], what: str, sto
                 await asyncio.wait_for(stop.wait(), timeout=delay)
             except TimeoutError:
                 pass
-            delay = min(delay * 2, 5.0)
+            delay = min(delay * 2, 2.0)
     return False
 
 
