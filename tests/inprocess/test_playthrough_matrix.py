@@ -24,11 +24,10 @@ from dataclasses import dataclass, field
 import pytest
 
 from parla.chassis.auth import Principal
-from parla.contracts.rpc.persona.v1 import tutor_pb2 as tpb
 from parla.persona.domain import Library
+from parla.persona.grpc_api import turn_from_request
 from parla.persona.library import load_library
-from parla.persona.tutor import Mistake as PersonaMistake
-from parla.persona.tutor import OfflineProvider, TurnContext
+from parla.persona.tutor import OfflineProvider
 from parla.scenario.catalogue import load_system_scenarios
 from parla.scenario.domain.scenario import LANGUAGES, ScenarioSpec
 from parla.scenario.run_service import RunView
@@ -84,24 +83,6 @@ async def play(platform: Platform, spec: ScenarioSpec, language: str, lines: lis
     return Played(learner, spec, language, done)
 
 
-def as_turn(message: tpb.ReplyRequest) -> TurnContext:
-    """The turn as the persona service reads it from the wire."""
-    phase, judgement = message.phase, message.judgement
-    return TurnContext(
-        run_id=message.run_id,
-        language=message.language,
-        learner_text=message.learner_text,
-        tutor_lines=list(phase.tutor_lines),
-        next_phase_opening=phase.next_phase_opening,
-        new_vocabulary=list(judgement.new_vocabulary),
-        new_phrases=list(judgement.new_phrases),
-        missing=list(judgement.missing),
-        phase_completed=judgement.phase_completed,
-        learner_turns_in_phase=judgement.learner_turns_in_phase,
-        mistakes=[PersonaMistake(m.said, m.correction, m.explanation) for m in judgement.mistakes],
-    )
-
-
 @dataclass
 class EveryPersona:
     """The runs' tutor. The persona service answers each turn in the run's own persona; the same
@@ -119,7 +100,7 @@ class EveryPersona:
     async def reply(self, request: TutorRequest) -> TutorReply:
         own = await self.tutor.reply(request)
         message = reply_request(request)
-        turn = as_turn(message)
+        _, turn = turn_from_request(message)
         for persona in PERSONAS:
             answer = await OfflineProvider().reply(self.library.personas[persona], "", turn)
             self.feedback[message.language, persona].extend(answer.feedback)

@@ -67,7 +67,8 @@ class PersonaServicer(persona_pb2_grpc.PersonaServiceServicer):
         return preference_message(await self._service.reset(principal()))
 
 
-def _turn(request: tpb.ReplyRequest) -> tuple[PhaseContext, TurnContext]:
+def turn_from_request(request: tpb.ReplyRequest) -> tuple[PhaseContext, TurnContext]:
+    """The phase and the turn as the persona service reads them from ``TutorService.Reply``."""
     phase, judgement = request.phase, request.judgement
     context = PhaseContext(
         scenario_title=phase.scenario_title,
@@ -109,7 +110,7 @@ class TutorServicer(tutor_pb2_grpc.TutorServiceServicer):
         self._longest, self._margin = longest, margin
 
     async def Reply(self, request: tpb.ReplyRequest, context) -> tpb.ReplyResponse:
-        phase, turn = _turn(request)
+        phase, turn = turn_from_request(request)
         persona, reply = await self._service.reply(
             principal(),
             persona_type=request.persona,
