@@ -22,7 +22,8 @@ import orjson
 from sqlalchemy import func, select
 
 from parla.chassis.db import Database, make_engine
-from parla.chassis.messaging import OutboxRelay, add_event, make_producer, messaging_metadata, outbox_table
+from parla.chassis.messaging import add_event, make_producer, messaging_metadata, outbox_table
+from parla.chassis.relay import OutboxRelay
 from parla.contracts.events import ScenarioStarted
 from parla.contracts.topics import topic_for
 from parla.devstack.kafka import KafkaRunner

@@ -22,8 +22,9 @@ from typing import Any
 from sqlalchemy import event, select
 
 from parla.chassis.auth import Principal, current_principal
+from parla.chassis.consumer import Subscription
 from parla.chassis.db import Database, assert_no_transaction, make_engine
-from parla.chassis.messaging import Subscription, decode_event, outbox_table
+from parla.chassis.messaging import decode_event, outbox_table
 from parla.content import main as content_main
 from parla.content.db import CardRow
 from parla.content.service import ReviewService

@@ -8,8 +8,9 @@ import orjson
 import pytest
 from sqlalchemy import func, select
 
+from parla.chassis.consumer import EventConsumer, Subscription
 from parla.chassis.db import Database, make_engine
-from parla.chassis.messaging import EventConsumer, PoisonMessage, Subscription, decode_event, inbox_table, messaging_metadata
+from parla.chassis.messaging import PoisonMessage, decode_event, inbox_table, messaging_metadata
 from parla.contracts.events import ScenarioStarted
 
 

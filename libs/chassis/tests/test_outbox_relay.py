@@ -13,9 +13,10 @@ from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from sqlalchemy import select
 
-from parla.chassis import messaging
+from parla.chassis import relay as relay_module
 from parla.chassis.db import Database, make_engine
-from parla.chassis.messaging import OutboxRelay, add_event, messaging_metadata, outbox_table
+from parla.chassis.messaging import add_event, messaging_metadata, outbox_table
+from parla.chassis.relay import OutboxRelay
 from parla.contracts.events import ScenarioStarted
 
 
@@ -84,7 +85,7 @@ def tracer_provider(monkeypatch) -> tuple[TracerProvider, InMemorySpanExporter]:
     exporter = InMemorySpanExporter()
     provider = TracerProvider()
     provider.add_span_processor(SimpleSpanProcessor(exporter))
-    monkeypatch.setattr(messaging, "_tracer", provider.get_tracer("parla.messaging"))
+    monkeypatch.setattr(relay_module, "_tracer", provider.get_tracer("parla.messaging"))
     return provider, exporter
 
 
@@ -179,7 +180,7 @@ async def test_rows_claimed_by_one_relay_are_not_sent_by_another_until_the_claim
     # The first relay died mid-send (its claim is left behind): once the claim expires, the rows
     # are sent again by whoever looks next. Consumers' inboxes make the second copy harmless.
     publishing.cancel()
-    later = messaging._utcnow() + timedelta(hours=1)
-    monkeypatch.setattr(messaging, "_utcnow", lambda: later)
+    later = relay_module._utcnow() + timedelta(hours=1)
+    monkeypatch.setattr(relay_module, "_utcnow", lambda: later)
     assert await second.publish_pending(other) == 3
     assert await pending_rows(db) == []

@@ -17,8 +17,8 @@ from fastapi.staticfiles import StaticFiles
 from parla.chassis.auth import TokenVerifier
 from parla.chassis.db import Database, make_engine
 from parla.chassis.logging import configure_logging, get_logger
-from parla.chassis.messaging import OutboxRelay
 from parla.chassis.migrations import migrate
+from parla.chassis.relay import OutboxRelay
 from parla.chassis.telemetry import setup_tracing, shutdown_tracing
 from parla.gateway.clients import ServiceClients
 from parla.gateway.config import GatewaySettings

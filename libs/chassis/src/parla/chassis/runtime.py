@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import Protocol
 
 from parla.chassis.auth import TokenVerifier
+from parla.chassis.consumer import EventConsumer, Subscription
 from parla.chassis.db import Database, make_engine
 from parla.chassis.grpc_server import GrpcServer, ServiceRegistration
 from parla.chassis.logging import configure_logging, get_logger
-from parla.chassis.messaging import EventConsumer, OutboxRelay, Subscription
 from parla.chassis.migrations import migrate
+from parla.chassis.relay import OutboxRelay
 from parla.chassis.settings import ServiceSettings
 from parla.chassis.telemetry import setup_tracing, shutdown_tracing
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from parla.chassis.consumer import Subscription
 from parla.chassis.logging import get_logger
-from parla.chassis.messaging import Subscription
 from parla.content.service import add_cards_for_completion
 from parla.contracts.events import ScenarioCompleted
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from parla.chassis.messaging import Subscription
+from parla.chassis.consumer import Subscription
 
 
 def subscriptions() -> list[Subscription]:
