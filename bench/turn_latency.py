@@ -14,17 +14,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import statistics
-import tempfile
 import time
-from pathlib import Path
 
 import httpx
-
-from parla.devstack.kafka import KafkaRunner
-from parla.devstack.keys import ensure_keys
-from parla.devstack.stack import SERVICES, Stack, StackConfig
-from parla.devstack.testing import free_port
-from parla.devstack.topics import ensure_topics
+from _common import percentile, running_stack
 
 LINES = [
     "Buenas tardes, quería reservar una mesa para cenar.",
@@ -32,11 +25,6 @@ LINES = [
     "¿Tienen mesa en la terraza?",
     "Me gusta mucho el fútbol.",
 ]
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
 async def fixed_rate(rate: float, seconds: float, request) -> list[float]:
@@ -101,30 +89,8 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=20.0, help="requests per second")
     parser.add_argument("--seconds", type=float, default=15.0)
     options = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        kafka = KafkaRunner(root / "kafka", port=free_port(), controller_port=free_port())
-        private, public = ensure_keys(root / "keys")
-        stack = Stack(
-            StackConfig(
-                data_dir=root,
-                kafka_bootstrap=kafka.bootstrap,
-                private_key=private,
-                public_key=public,
-                http_port=free_port(),
-                grpc_ports={name: free_port() for name in SERVICES},
-                extra_env={"PARLA_LOG_LEVEL": "WARNING", "PARLA_AUTH_RATE_LIMIT": "1000/minute"},
-            )
-        )
-        try:
-            kafka.start()
-            asyncio.run(ensure_topics(kafka.bootstrap))
-            stack.start()
-            stack.wait_healthy()
-            asyncio.run(measure(stack.config.url(), options.rate, options.seconds))
-        finally:
-            stack.stop()
-            kafka.stop()
+    with running_stack() as stack:
+        asyncio.run(measure(stack.config.url(), options.rate, options.seconds))
 
 
 if __name__ == "__main__":
