@@ -158,12 +158,12 @@ async def statements_of(db, query: CatalogueQuery) -> list[tuple[str, object]]:
         if statement.lstrip().upper().startswith("SELECT"):  # not the BEGIN of the session
             seen.append((statement, parameters))
 
-    event.listen(db.engine.sync_engine, "before_cursor_execute", record)
+    event.listen(db.read_engine, "before_cursor_execute", record)
     try:
         async with db.reading() as session:
             await CatalogueRepository(session).search(query)
     finally:
-        event.remove(db.engine.sync_engine, "before_cursor_execute", record)
+        event.remove(db.read_engine, "before_cursor_execute", record)
     return seen
 
 
@@ -220,10 +220,12 @@ async def test_on_postgresql_the_default_page_is_read_in_title_order_from_the_ca
     # Tiny test tables are cheaper to scan than to walk; forbidding the scan shows that the index
     # serves both the filter and the order (with thousands of scenarios the planner picks it).
     query = CatalogueQuery(viewer=uuid.uuid4(), language="es", offset=PAST_THE_END)
-    page_plan, public_total, own_total = await plans(db, query, "EXPLAIN", setup="SET LOCAL enable_seqscan = off")
+    page_plan, total_plan = await plans(db, query, "EXPLAIN", setup="SET LOCAL enable_seqscan = off")
     assert "ix_scenario_localizations_catalogue" in page_plan and "Sort" not in page_plan, page_plan
-    assert "catalogue_counts" in public_total and "scenario_localizations" not in public_total, public_total
-    assert "Index Only Scan using ix_scenario_localizations_owner" in own_total, own_total
+    # The total is one statement: public scenarios from the counts, the viewer's own from the owner index.
+    assert "catalogue_counts" in total_plan, total_plan
+    listing_reads = [line for line in total_plan.splitlines() if "scenario_localizations" in line]
+    assert listing_reads and all("ix_scenario_localizations_owner" in line for line in listing_reads), total_plan
 
 
 # --- counts ----------------------------------------------------------------------------------------

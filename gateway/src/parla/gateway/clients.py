@@ -29,16 +29,10 @@ def act_for(token: str) -> None:
     _caller_token.set(token)
 
 
-class CallerTokenInterceptor(grpc.aio.UnaryUnaryClientInterceptor):
-    """Sends the request's caller token, so that each service verifies the caller itself."""
-
-    async def intercept_unary_unary(self, continuation, client_call_details, request):
-        token = _caller_token.get()
-        if token is not None:
-            metadata = grpc.aio.Metadata(*(client_call_details.metadata or ()))
-            metadata.add("authorization", f"Bearer {token}")
-            client_call_details = client_call_details._replace(metadata=metadata)
-        return await continuation(client_call_details, request)
+def _caller_credentials() -> tuple[tuple[str, str], ...]:
+    """The request's caller token as call metadata, so that each service verifies the caller itself."""
+    token = _caller_token.get()
+    return (("authorization", f"Bearer {token}"),) if token is not None else ()
 
 
 @dataclass
@@ -51,7 +45,7 @@ class ServiceClients:
 
     @classmethod
     def connect(cls, addresses: dict[str, str], *, deadline: float, turn_deadline: float) -> ServiceClients:
-        interceptors = client_interceptors(default_deadline=deadline, extra=[CallerTokenInterceptor()])
+        interceptors = client_interceptors(default_deadline=deadline, metadata=_caller_credentials)
         channels = {name: grpc.aio.insecure_channel(address, interceptors=interceptors) for name, address in addresses.items()}
         return cls(channels, deadline, turn_deadline)
 

@@ -9,9 +9,10 @@ from contextvars import ContextVar
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import DateTime, Dialect, event
+from sqlalchemy import DateTime, Dialect, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
 from parla.chassis.logging import get_logger
@@ -84,6 +85,57 @@ def _sqlite_begin(connection) -> None:
     connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
+def _sqlite_read_pragmas(dbapi_connection, record) -> None:
+    _sqlite_pragmas(dbapi_connection, record)
+    # These connections are used on the event loop's thread (see ``SyncReads``): a lock they met
+    # would stop every task while it waited. Under WAL a reader meets none; keep the wait short.
+    dbapi_connection.execute("PRAGMA busy_timeout=250")
+    dbapi_connection.execute("PRAGMA query_only=ON")
+
+
+def _sqlite_read_engine(url: str) -> Engine:
+    """A synchronous engine on the same SQLite file, for ``Database.reading``. Its pool never
+    makes a caller wait (no upper bound): a wait for a connection on the event loop's thread
+    could never end, as the tasks holding them could not run to give them back."""
+    engine = create_engine(
+        make_url(url).set(drivername="sqlite+pysqlite"), pool_size=5, max_overflow=-1, connect_args={"check_same_thread": False}
+    )
+    event.listen(engine, "connect", _sqlite_read_pragmas)
+    event.listen(engine, "begin", _sqlite_begin)
+    return engine.execution_options(**{READ_ONLY: True})
+
+
+class SyncReads:
+    """The read methods of ``AsyncSession`` over a synchronous ``Session``, run on the event
+    loop's thread.
+
+    Why: on SQLite an indexed read takes about 0.1 ms, while handing each statement to
+    aiosqlite's thread and back through SQLAlchemy's greenlet bridge costs about 1.5 ms of CPU
+    (measured on a catalogue page: 4.8 ms through the async session, 0.12 ms for its SQL). A
+    read that does not wait on a disk or a lock is cheaper done where it is asked. Only reads:
+    a write may wait on SQLite's write lock, and waiting must not block the loop.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    @property
+    def bind(self):
+        return self._session.get_bind()
+
+    async def execute(self, statement, params=None, **kwargs):
+        return self._session.execute(statement, params, **kwargs)
+
+    async def scalar(self, statement, params=None, **kwargs):
+        return self._session.scalar(statement, params, **kwargs)
+
+    async def scalars(self, statement, params=None, **kwargs):
+        return self._session.scalars(statement, params, **kwargs)
+
+    async def get(self, entity, ident, **kwargs):
+        return self._session.get(entity, ident, **kwargs)
+
+
 def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
@@ -111,7 +163,16 @@ class Database:
         self.engine = engine
         self.sessions = async_sessionmaker(engine, expire_on_commit=False)
         self._read_sessions = async_sessionmaker(engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
+        self._sync_read_engine: Engine | None = None
+        if engine.dialect.name == "sqlite" and engine.url.database not in (None, "", ":memory:"):
+            self._sync_read_engine = _sqlite_read_engine(engine.url.render_as_string(hide_password=False))
+            self._sync_read_sessions = sessionmaker(self._sync_read_engine, expire_on_commit=False)
         self._after_commit: list[Callable[[], None]] = []
+
+    @property
+    def read_engine(self) -> Engine:
+        """The synchronous engine under ``reading()``, for engine events (``before_cursor_execute``)."""
+        return self._sync_read_engine or self.engine.sync_engine
 
     def on_commit(self, hook: Callable[[], None]) -> None:
         self._after_commit.append(hook)
@@ -131,10 +192,16 @@ class Database:
         """A session for queries only; it must not write. It holds a connection (and, once it
         has read, a snapshot) until it ends, so it too must not wait on another process."""
         with _marked("read"):
+            if self._sync_read_engine is not None:
+                with self._sync_read_sessions() as session:
+                    yield SyncReads(session)  # type: ignore[misc]  # the read methods of AsyncSession
+                return
             async with self._read_sessions() as session:
                 yield session
 
     async def dispose(self) -> None:
+        if self._sync_read_engine is not None:
+            self._sync_read_engine.dispose()
         await self.engine.dispose()
 
 

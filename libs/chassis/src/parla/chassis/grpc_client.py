@@ -1,9 +1,13 @@
 """What every gRPC client channel carries: trace context, a default deadline, and the rule that
-no database transaction is open while the call waits (``parla.chassis.db.assert_no_transaction``)."""
+no database transaction is open while the call waits (``parla.chassis.db.assert_no_transaction``).
+
+The chassis' rules live in one interceptor, not one each: grpc.aio wraps a call once per
+interceptor (a task and a call object each), which cost about 0.1 ms of CPU per call apiece.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import grpc
 from opentelemetry.instrumentation.grpc import aio_client_interceptors
@@ -11,36 +15,42 @@ from opentelemetry.instrumentation.grpc import aio_client_interceptors
 from parla.chassis.db import assert_no_transaction
 from parla.chassis.deadlines import budget_for_call
 
+# Metadata to add to every call, decided at call time (for example the caller's credentials).
+MetadataSource = Callable[[], Sequence[tuple[str, str]]]
 
-class NoTransactionInterceptor(grpc.aio.UnaryUnaryClientInterceptor):
-    """Refuses (in strict mode) a call started inside an open database transaction."""
+
+class CallRulesInterceptor(grpc.aio.UnaryUnaryClientInterceptor):
+    """For each call:
+
+    - refuses it (in strict mode) when a database transaction is open;
+    - gives it ``default_deadline`` when it has none and, inside a request being served, at most
+      what that request has left, less a margin (``parla.chassis.deadlines``);
+    - adds what ``metadata`` returns.
+    """
+
+    def __init__(self, default_deadline: float | None, metadata: MetadataSource | None = None) -> None:
+        self._default = default_deadline
+        self._metadata = metadata
 
     async def intercept_unary_unary(self, continuation, client_call_details, request):
         method = client_call_details.method
         assert_no_transaction(f"gRPC {method.decode() if isinstance(method, bytes) else method}")
-        return await continuation(client_call_details, request)
-
-
-class DeadlineInterceptor(grpc.aio.UnaryUnaryClientInterceptor):
-    """A call without a deadline gets ``default``; inside a request being served, any call gets
-    at most what that request has left, less a margin (``parla.chassis.deadlines``)."""
-
-    def __init__(self, default: float | None) -> None:
-        self._default = default
-
-    async def intercept_unary_unary(self, continuation, client_call_details, request):
-        wanted = client_call_details.timeout if client_call_details.timeout is not None else self._default
+        details = client_call_details
+        wanted = details.timeout if details.timeout is not None else self._default
         timeout = budget_for_call(wanted)
-        if timeout != client_call_details.timeout:
-            client_call_details = client_call_details._replace(timeout=timeout)
-        return await continuation(client_call_details, request)
+        if timeout != details.timeout:
+            details = details._replace(timeout=timeout)
+        extra = self._metadata() if self._metadata is not None else ()
+        if extra:
+            metadata = grpc.aio.Metadata(*(details.metadata or ()))
+            for key, value in extra:
+                metadata.add(key, value)
+            details = details._replace(metadata=metadata)
+        return await continuation(details, request)
 
 
 def client_interceptors(
-    *, default_deadline: float | None = None, extra: Sequence[grpc.aio.ClientInterceptor] = ()
+    *, default_deadline: float | None = None, metadata: MetadataSource | None = None
 ) -> list[grpc.aio.ClientInterceptor]:
-    """Interceptors for ``grpc.aio.insecure_channel``: the guard, the deadline, ``extra``, then
-    trace context."""
-    interceptors: list[grpc.aio.ClientInterceptor] = [NoTransactionInterceptor(), DeadlineInterceptor(default_deadline)]
-    interceptors.extend(extra)
-    return [*interceptors, *aio_client_interceptors()]
+    """Interceptors for ``grpc.aio.insecure_channel``: the chassis' call rules, then trace context."""
+    return [CallRulesInterceptor(default_deadline, metadata), *aio_client_interceptors()]

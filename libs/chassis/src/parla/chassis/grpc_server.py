@@ -86,13 +86,23 @@ class AuthInterceptor(grpc.aio.ServerInterceptor):
 
     def __init__(self, verifier: TokenVerifier) -> None:
         self._verifier = verifier
+        # A method's guarded handler is the same for every call: built once, not per call.
+        self._guarded: dict[str, grpc.RpcMethodHandler] = {}
 
     async def intercept_service(self, continuation, handler_call_details):
+        method = handler_call_details.method
+        guarded = self._guarded.get(method)
+        if guarded is not None:
+            return guarded
         handler = await continuation(handler_call_details)
-        if handler is None or handler_call_details.method.startswith(_OPEN_PREFIXES):
+        if handler is None or method.startswith(_OPEN_PREFIXES):
             return handler
         if handler.unary_unary is None:
-            raise RuntimeError(f"{handler_call_details.method}: only unary methods are served")
+            raise RuntimeError(f"{method}: only unary methods are served")
+        guarded = self._guarded[method] = self._guard(handler)
+        return guarded
+
+    def _guard(self, handler: grpc.RpcMethodHandler) -> grpc.RpcMethodHandler:
         inner = handler.unary_unary
         verifier = self._verifier
 
