@@ -179,7 +179,8 @@ def bench(options: Options) -> None:
             progress = measure("GET /api/v1/progress", f"{base}/api/v1/progress", headers, options, bare, hop)
             more = options.more_scenarios - options.scenarios
             asyncio.run(grow_catalogue(stack, headers, options.scenarios, more))
-            large = measure(f"  the same, {options.more_scenarios:,} scenarios", f"{base}{CATALOGUE}", headers, options, bare, hop)
+            name = f"  the same, {options.more_scenarios:,} scenarios"
+            large = measure(name, f"{base}{CATALOGUE}", headers, options, bare, hop)
         finally:
             starlette.terminate()
             starlette.wait(timeout=15)
