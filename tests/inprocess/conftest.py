@@ -12,6 +12,7 @@ scenario × language × persona run here: through the gateway they would take ma
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
@@ -22,8 +23,8 @@ from typing import Any
 from sqlalchemy import event, select
 
 from parla.chassis.auth import Principal, current_principal
-from parla.chassis.consumer import Subscription
 from parla.chassis.db import Database, assert_no_transaction, make_engine
+from parla.chassis.inbox import BatchApplier, Subscription
 from parla.chassis.messaging import decode_event, outbox_table
 from parla.content import main as content_main
 from parla.content.db import CardRow
@@ -88,8 +89,8 @@ class Platform:
 
     async def deliver_completions(self) -> int:
         """Hand every ``scenario.completed`` staged since the last call to the content service's
-        consumer, decoded as the consumer decodes a Kafka message and applied in one transaction
-        each, as the consumer applies it. Returns how many were delivered."""
+        consumer, decoded as the consumer decodes a Kafka message and applied as one batch by the
+        consumer's own ``BatchApplier``. Returns how many were delivered."""
         async with self.scenario_db.reading() as session:
             rows = (
                 await session.execute(
@@ -98,11 +99,15 @@ class Platform:
                     .order_by(outbox_table.c.id)
                 )
             ).all()
-        for row_id, payload, topic in rows:
-            completed = decode_event(payload, topic=topic)
-            async with self.content_db.transaction() as session:
-                await self.content_subscriptions[completed.event_type].handler(session, completed)
-            self.delivered_up_to = row_id
+        if not rows:
+            return 0
+        events = [decode_event(payload, topic=topic) for _, payload, topic in rows]
+        applier = BatchApplier(
+            name="content", db=self.content_db, subscription=self.content_subscriptions["scenario.completed"], pause=asyncio.sleep
+        )
+        outcome = await applier.apply(events)
+        assert not outcome.failed, outcome.failed
+        self.delivered_up_to = rows[-1][0]
         return len(rows)
 
     async def deck(self, learner: Principal) -> list[CardRow]:

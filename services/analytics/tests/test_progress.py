@@ -8,9 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from parla.analytics.repository import AnalyticsRepository
-from parla.analytics.service import ProgressService
-from parla.analytics.service import record_completed as on_scenario_completed
-from parla.analytics.service import record_started as on_scenario_started
+from parla.analytics.service import ProgressService, record_completed, record_started
 from parla.chassis.auth import Principal
 from parla.chassis.errors import InvalidArgument
 from parla.contracts.events import ScenarioCompleted, ScenarioStarted
@@ -30,6 +28,15 @@ def completed(user: uuid.UUID, score: float, minutes: int, *, ended: datetime = 
     return scenario_completed(
         user_id=user, score=score, minutes=minutes, completed_at=ended, vocabulary_used=key * 2, vocabulary_missed=key
     )
+
+
+# One event at a time, as the consumer applies them when it isolates a failing batch.
+async def on_scenario_started(session, event: ScenarioStarted) -> None:
+    await record_started(session, [event])
+
+
+async def on_scenario_completed(session, event: ScenarioCompleted) -> None:
+    await record_completed(session, [event])
 
 
 def caller(user: uuid.UUID) -> Principal:
@@ -81,3 +88,48 @@ async def test_a_late_older_event_does_not_move_last_activity_back(db):
         engagement = await AnalyticsRepository(session).engagement("hotel-check-in")
     stored = engagement.last_activity_at
     assert (stored if stored.tzinfo else stored.replace(tzinfo=UTC)) == NOW
+
+
+async def progress_of(db, users) -> list[tuple]:
+    reports = [await ProgressService(db=db).progress(caller(user), recent_limit=50) for user in users]
+    return [
+        (r.scenarios_started, r.scenarios_completed, r.total_study_seconds, r.average_score, len(r.recent_sessions))
+        for r in reports
+    ]
+
+
+async def test_a_batch_adds_up_to_what_its_events_add_one_by_one(db, tmp_path):
+    users = [uuid.uuid4() for _ in range(3)]
+    starts = [started(users[n % 3], scenario=f"s-{n % 2}") for n in range(10)]
+    completions = [completed(users[n % 3], 50 + n, 5 + n, ended=NOW + timedelta(minutes=n)) for n in range(7)]
+    async with db.transaction() as session:
+        await record_started(session, starts)
+        await record_completed(session, completions)
+    batched = await progress_of(db, users)
+    async with db.reading() as session:
+        batched_engagement = [await AnalyticsRepository(session).engagement(f"s-{n}") for n in range(2)]
+    assert [e.starts for e in batched_engagement] == [5, 5]
+    assert sum(row[0] for row in batched) == 10 and sum(row[1] for row in batched) == 7
+
+    # The same events one by one, for other learners: the same figures.
+    others = [uuid.uuid4() for _ in range(3)]
+    renamed = dict(zip(users, others, strict=True))
+    async with db.transaction() as session:
+        for event in starts:
+            await on_scenario_started(session, event.model_copy(update={"user_id": renamed[event.user_id]}))
+        for event in completions:
+            await on_scenario_completed(
+                session, event.model_copy(update={"user_id": renamed[event.user_id], "run_id": uuid.uuid4()})
+            )
+    assert await progress_of(db, others) == batched
+
+
+async def test_a_run_completed_twice_is_counted_once_in_one_batch_or_across_batches(db):
+    user = uuid.uuid4()
+    first = completed(user, 80, 10)
+    again = first.model_copy(update={"event_id": uuid.uuid4()})  # the same run, another event
+    async with db.transaction() as session:
+        await record_completed(session, [first, again])
+    async with db.transaction() as session:
+        await record_completed(session, [again.model_copy(update={"event_id": uuid.uuid4()})])
+    assert await progress_of(db, [user]) == [(0, 1, 600, 80.0, 1)]

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from parla.chassis.auth import Principal
 from parla.chassis.errors import InvalidArgument
 from parla.chassis.messaging import outbox_table
-from parla.content.consumers import on_scenario_completed
+from parla.content.consumers import on_scenarios_completed
 from parla.content.db import CardRow
 from parla.content.service import ReviewService
 from parla.contracts.events import Mistake, ScenarioCompleted
@@ -23,6 +23,11 @@ NOW = datetime.now(UTC)
 def completion(user_id: uuid.UUID, lemmas: list[str], *, language: str = "es", mistakes=()) -> ScenarioCompleted:
     words = vocabulary(*lemmas)
     return scenario_completed(user_id=user_id, language=language, vocabulary_missed=words, mistakes=list(mistakes))
+
+
+async def on_scenario_completed(session, event: ScenarioCompleted) -> None:
+    """One event, as the consumer applies it when it isolates a failing batch."""
+    await on_scenarios_completed(session, [event])
 
 
 async def count(db, model_or_table) -> int:
@@ -48,6 +53,31 @@ async def test_a_lemma_the_learner_already_has_is_not_added_again(db):
     async with db.transaction() as session:
         await on_scenario_completed(session, completion(user, ["Mesa", "cuenta"]))
     assert await count(db, CardRow) == 3
+
+
+async def test_a_batch_adds_one_card_per_learner_language_and_lemma_however_many_of_its_runs_name_it(db):
+    user, other = uuid.uuid4(), uuid.uuid4()
+    async with db.transaction() as session:
+        await on_scenario_completed(session, completion(user, ["mesa"]))
+    batch = [
+        completion(user, ["mesa", "reserva"]),
+        completion(user, ["Reserva", "cuenta"]),
+        completion(user, ["cuenta"], language="it"),
+        completion(other, ["mesa", "reserva"]),
+    ]
+    async with db.transaction() as session:
+        await on_scenarios_completed(session, batch)
+    async with db.reading() as session:
+        cards = set((await session.execute(select(CardRow.user_id, CardRow.language, CardRow.key))).all())
+    assert cards == {
+        (user, "es", "mesa"),
+        (user, "es", "reserva"),
+        (user, "es", "cuenta"),
+        (user, "it", "cuenta"),
+        (other, "es", "mesa"),
+        (other, "es", "reserva"),
+    }
+    assert await count(db, outbox_table) == 6  # one card.created per card, the first included
 
 
 async def test_the_same_lemma_in_another_language_or_for_another_learner_is_a_new_card(db):

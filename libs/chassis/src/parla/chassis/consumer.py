@@ -1,115 +1,161 @@
-"""Inbox-deduplicated consumers: ``(consumer, event_id)`` is recorded in the same transaction as
-the handler's effect, the offset is committed only after it, and messages that cannot be decoded
-or applied go to ``<topic>.dlq`` with the error in headers."""
+"""A service's event consumers: FastStream batch subscribers, inbox-deduplicated, with a
+dead-letter topic.
+
+``Consumers`` owns the service's FastStream ``KafkaBroker``. Each consumed event type gets one
+batch subscriber in the consumer group (its topic holds only that type): a poll hands it up to
+``max_records`` records, which are
+
+1. decoded; a record that cannot be (not JSON, unknown type or schema version, invalid) goes to
+   ``<topic>.dlq`` with the error in headers, and the rest of the batch goes on;
+2. applied by ``parla.chassis.inbox.BatchApplier`` (the inbox in the same transaction as the
+   effect; an event its handler keeps refusing goes to the dead-letter topic too);
+3. committed: the offsets of exactly these records, only after their transaction committed.
+
+Facts of FastStream 0.7 this is built around (see docs/architecture.md):
+
+- Acknowledgement is ``AckPolicy.MANUAL``: the default (``ACK_FIRST``) turns on aiokafka's
+  auto-commit, and ``KafkaMessage.ack()`` commits the position of every partition the consumer
+  holds. Offsets are committed here, per partition, for the records of the batch.
+- The subscriber's decoder hands over the raw records: FastStream's own decoding runs before the
+  handler, so one undecodable record would fail its whole batch.
+- A handler that raises makes FastStream log and fetch the next batch, skipping this one until
+  a restart. The handler here never raises: it retries until the batch is applied, or until the
+  service stops, and then seeks back so that nothing is skipped.
+- Topics are never created by a subscriber (``allow_auto_create_topics=False``): they are made
+  with their partitions by whoever runs Kafka (``parla.devstack.topics`` locally).
+- FastStream's telemetry middleware starts one trace per batch, with links. Each event's span
+  here is instead a child of the trace that produced it, so a learner's action stays one trace.
+"""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
-from typing import Generic, TypeVar
+import logging
+import time
+from collections.abc import Sequence
+from typing import Any
 
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
+from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
+from faststream import AckPolicy
+from faststream.kafka import KafkaBroker
+from faststream.kafka.annotations import KafkaMessage
 from opentelemetry import trace
-from sqlalchemy import (
-    insert,
-    select,
-)
-from sqlalchemy.exc import InterfaceError, OperationalError
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from parla.chassis.db import Database
+from parla.chassis.inbox import BATCH_RETRY_ERRORS, BatchApplier, Subscription
 from parla.chassis.logging import get_logger
-from parla.chassis.messaging import PoisonMessage, decode_event, inbox_table, make_producer, start_with_retry, utcnow
-from parla.chassis.telemetry import (
-    carrier_from_kafka_headers,
-    context_from_carrier,
-)
+from parla.chassis.messaging import PoisonMessage, decode_event, end_processing, make_producer, processing, start_with_retry
+from parla.chassis.metrics import ConsumerMetrics
+from parla.chassis.telemetry import carrier_from_kafka_headers, context_from_carrier
 from parla.contracts.events import Event
 from parla.contracts.topics import DLQ_SUFFIX, topic_for
+
+__all__ = ["Consumers", "Subscription"]
 
 log = get_logger(__name__)
 _tracer = trace.get_tracer("parla.messaging")
 
-
-E = TypeVar("E", bound=Event)
-
-
-@dataclass(frozen=True)
-class Subscription(Generic[E]):
-    """``handler`` applies one event type's effect inside the consumer's transaction."""
-
-    event: type[E]
-    handler: Callable[[AsyncSession, E], Awaitable[None]]
-
-
-# Failures that say nothing about the message: the database or network is away. They are retried
-# for as long as they last (the partition waits); anything else is retried a few times and then
-# dead-lettered, so one bad event cannot stop a consumer for good.
-TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (OperationalError, InterfaceError, OSError, TimeoutError)
+MAX_RECORDS = 500
+BATCH_TIMEOUT_MS = 200
 
 
 class _Stopping(Exception):
-    """Raised inside the consume loop when a stop was requested mid-message: commit nothing."""
+    """The service is stopping in the middle of a batch: commit nothing; it will be redelivered."""
 
 
-class EventConsumer:
-    """Consumes a set of event types as one consumer group, exactly-once in effect."""
+async def _raw_records(message: Any) -> tuple[ConsumerRecord, ...]:
+    """The subscriber's decoder: the batch's records as they came, decoded one by one later."""
+    return message.raw_message
 
-    def __init__(
+
+def _positions(records: Sequence[ConsumerRecord]) -> dict[TopicPartition, tuple[int, int]]:
+    """Per partition, the first and the last offset of ``records``."""
+    spans: dict[TopicPartition, tuple[int, int]] = {}
+    for record in records:
+        partition = TopicPartition(record.topic, record.partition)
+        first, last = spans.get(partition, (record.offset, record.offset))
+        spans[partition] = (min(first, record.offset), max(last, record.offset))
+    return spans
+
+
+class Consumers:
+    """The service's consumers and their broker; a worker (``run`` until ``stop``)."""
+
+    def __init__(self, *, bootstrap_servers: str, client_id: str, metrics: ConsumerMetrics | None = None) -> None:
+        self._bootstrap = bootstrap_servers
+        self._client_id = client_id
+        self._metrics = metrics or ConsumerMetrics()
+        self._stop = asyncio.Event()
+        self.broker = KafkaBroker(
+            bootstrap_servers,
+            client_id=client_id,
+            allow_auto_create_topics=False,
+            # FastStream logs a line per batch at INFO; the chassis logs what matters itself.
+            logger=logging.getLogger("faststream"),
+            log_level=logging.DEBUG,
+        )
+        self._dead_letters = make_producer(bootstrap_servers, client_id=f"{client_id}-dlq")
+        self.groups: list[tuple[str, str]] = []  # (consumer group, topic), for the catalogue of events
+
+    def subscribe(
         self,
         *,
         name: str,
         db: Database,
-        bootstrap_servers: str,
-        subscriptions: list[Subscription],
+        subscriptions: Sequence[Subscription],
+        max_records: int = MAX_RECORDS,
         max_attempts: int = 5,
     ) -> None:
-        self.name = name
-        self._db = db
-        self._bootstrap = bootstrap_servers
-        self._subscriptions = {s.event.event_type: s for s in subscriptions}
-        self._topics = sorted({topic_for(event_type).name for event_type in self._subscriptions})
-        self._max_attempts = max_attempts
-        self._stop = asyncio.Event()
+        """Consume each subscription's event type as consumer group ``name``."""
+        for subscription in subscriptions:
+            topic = topic_for(subscription.event.event_type).name
+            applier = BatchApplier(name=name, db=db, subscription=subscription, pause=self._pause, max_attempts=max_attempts)
+            self.broker.subscriber(
+                topic,
+                group_id=name,
+                batch=True,
+                max_records=max_records,
+                batch_timeout_ms=BATCH_TIMEOUT_MS,
+                auto_offset_reset="earliest",
+                ack_policy=AckPolicy.MANUAL,
+                decoder=_raw_records,
+                title=f"{name}:{topic}",
+            )(self._handler(name, topic, subscription.event, applier))
+            self.groups.append((name, topic))
+
+    def _handler(self, group: str, topic: str, event_type: type[Event], applier: BatchApplier):
+        async def handle(records: Any, message: KafkaMessage) -> None:
+            await self._consume(group, topic, applier, records, message.consumer)
+
+        handle.__name__ = f"apply_{event_type.event_type.replace('.', '_')}"
+        return handle
+
+    # --- the worker --------------------------------------------------------------------------
+
+    async def run(self) -> None:
+        if not self.groups:
+            await self._stop.wait()
+            return
+        # The dead-letter producer is started first: once it is, the broker answers.
+        if not await start_with_retry(self._dead_letters.start, f"dlq producer {self._client_id}", self._stop):
+            return
+        try:
+            if await start_with_retry(self._start_broker, f"consumers {self._client_id}", self._stop):
+                log.info("consumers started", groups=[f"{group}:{topic}" for group, topic in self.groups])
+                await self._stop.wait()
+        finally:
+            await self.broker.stop()
+            await self._dead_letters.stop()
+
+    async def _start_broker(self) -> None:
+        try:
+            await self.broker.start()
+        except Exception:
+            await self.broker.stop()  # what did start, so that the next attempt starts clean
+            raise
 
     def stop(self) -> None:
         self._stop.set()
-
-    async def run(self) -> None:
-        consumer = AIOKafkaConsumer(
-            *self._topics,
-            bootstrap_servers=self._bootstrap,
-            group_id=self.name,
-            client_id=self.name,
-            enable_auto_commit=False,
-            auto_offset_reset="earliest",
-        )
-        dlq = make_producer(self._bootstrap, client_id=f"{self.name}-dlq")
-        if not await start_with_retry(consumer.start, f"consumer {self.name}", self._stop):
-            return
-        if not await start_with_retry(dlq.start, f"dlq producer {self.name}", self._stop):
-            await consumer.stop()
-            return
-        log.info("consumer started", consumer=self.name, topics=self._topics)
-        try:
-            while not self._stop.is_set():
-                batch = await consumer.getmany(timeout_ms=500, max_records=100)
-                for partition, records in batch.items():
-                    for record in records:
-                        await self._process(record, dlq)
-                        await self._commit(consumer, partition, record.offset + 1)
-        except _Stopping:
-            log.info("consumer stopped mid-message; it will be redelivered", consumer=self.name)
-        finally:
-            await consumer.stop()
-            await dlq.stop()
-
-    async def _commit(self, consumer: AIOKafkaConsumer, partition, offset: int) -> None:
-        try:
-            await consumer.commit({partition: offset})
-        except Exception as exc:  # the inbox makes the redelivery that follows harmless
-            log.warning("offset commit failed; the message may be redelivered", consumer=self.name, error=str(exc))
 
     async def _pause(self, seconds: float) -> None:
         try:
@@ -118,79 +164,108 @@ class EventConsumer:
             return
         raise _Stopping
 
-    async def _process(self, record: ConsumerRecord, dlq: AIOKafkaProducer) -> None:
-        parent = context_from_carrier(carrier_from_kafka_headers(record.headers))
-        with _tracer.start_as_current_span(
+    # --- one batch ---------------------------------------------------------------------------
+
+    async def _consume(
+        self, group: str, topic: str, applier: BatchApplier, records: Sequence[ConsumerRecord], consumer: AIOKafkaConsumer
+    ) -> None:
+        began = time.perf_counter()
+        spans = {id(record): self._span(group, record) for record in records}
+        try:
+            events, by_id = await self._decode(group, records, spans)
+            # Events staged by the handlers because of one of these continue its trace.
+            token = processing({event_id: trace.set_span_in_context(spans[id(r)]) for event_id, r in by_id.items()})
+            try:
+                outcome = await self._apply(group, topic, applier, events)
+            finally:
+                end_processing(token)
+            for failed in outcome.failed:
+                record = by_id[failed.event.event_id]
+                spans[id(record)].set_status(trace.Status(trace.StatusCode.ERROR, "dead-lettered"))
+                await self._dead_letter(group, record, failed.error)
+        except _Stopping:
+            self._rewind(consumer, records)
+            log.info("consumer stopped mid-batch; it will be redelivered", consumer=group, topic=topic)
+            return
+        finally:
+            for span in spans.values():
+                span.end()
+        await self._commit(group, consumer, records)
+        self._metrics.batch_done(group, topic, outcome, len(records), time.perf_counter() - began)
+        self._metrics.record_lag(group, consumer, records)
+
+    def _span(self, group: str, record: ConsumerRecord) -> trace.Span:
+        """The record's processing span, a child of the trace that produced the event."""
+        return _tracer.start_span(
             f"{record.topic} process",
-            context=parent,
+            context=context_from_carrier(carrier_from_kafka_headers(record.headers)),
             kind=trace.SpanKind.CONSUMER,
             attributes={
                 "messaging.system": "kafka",
                 "messaging.destination.name": record.topic,
-                "messaging.consumer.group.name": self.name,
+                "messaging.consumer.group.name": group,
                 "messaging.kafka.offset": record.offset,
                 "messaging.operation.type": "process",
             },
-        ):
+        )
+
+    async def _decode(
+        self, group: str, records: Sequence[ConsumerRecord], spans: dict[int, trace.Span]
+    ) -> tuple[list[Event], dict]:
+        events: list[Event] = []
+        by_id = {}
+        for record in records:
             try:
                 event = decode_event(record.value, topic=record.topic)
-                subscription = self._subscriptions.get(event.event_type)
-                if subscription is None:
-                    raise PoisonMessage(f"consumer {self.name} has no handler for {event.event_type}")
-            except PoisonMessage as exc:
-                await self._dead_letter(dlq, record, exc)
-                return
-            failures = 0
-            while True:
-                try:
-                    await self._handle_once(event, subscription)
-                    return
-                except TRANSIENT_ERRORS as exc:
-                    log.warning("handler cannot reach its database; retrying", consumer=self.name, error=str(exc))
-                    await self._pause(1.0)
-                except Exception as exc:  # retried, then dead-lettered with the error
-                    failures += 1
-                    log.warning(
-                        "handler failed", consumer=self.name, event_id=str(event.event_id), attempt=failures, error=str(exc)
-                    )
-                    if failures >= self._max_attempts:
-                        await self._dead_letter(dlq, record, exc)
-                        return
-                    await self._pause(min(0.2 * 2**failures, 5.0))
+            except PoisonMessage as error:
+                spans[id(record)].set_status(trace.Status(trace.StatusCode.ERROR, "poison"))
+                await self._dead_letter(group, record, error)
+                continue
+            events.append(event)
+            by_id.setdefault(event.event_id, record)
+        return events, by_id
 
-    async def _handle_once(self, event: Event, subscription: Subscription) -> None:
-        async with self._db.transaction() as session:
-            seen = await session.scalar(
-                select(inbox_table.c.event_id).where(
-                    inbox_table.c.consumer == self.name, inbox_table.c.event_id == event.event_id
-                )
-            )
-            if seen is not None:
-                log.info("duplicate event skipped", consumer=self.name, event_id=str(event.event_id))
-                return
-            # The primary key on (consumer, event_id) also rejects a concurrent duplicate, whose
-            # transaction then rolls back with its effect.
-            await session.execute(
-                insert(inbox_table).values(
-                    consumer=self.name, event_id=event.event_id, event_type=event.event_type, processed_at=utcnow()
-                )
-            )
-            await subscription.handler(session, event)
+    async def _apply(self, group: str, topic: str, applier: BatchApplier, events: list[Event]):
+        while True:
+            try:
+                return await applier.apply(events)
+            except BATCH_RETRY_ERRORS as error:  # the database is away: the partition waits
+                log.warning("batch could not be applied; retrying", consumer=group, topic=topic, error=str(error))
+                self._metrics.batch_retried(group, topic)
+                await self._pause(1.0)
 
-    async def _dead_letter(self, dlq: AIOKafkaProducer, record: ConsumerRecord, error: Exception) -> None:
-        log.error("message dead-lettered", consumer=self.name, topic=record.topic, offset=record.offset, error=str(error))
+    async def _commit(self, group: str, consumer: AIOKafkaConsumer, records: Sequence[ConsumerRecord]) -> None:
+        offsets = {partition: last + 1 for partition, (_, last) in _positions(records).items()}
+        try:
+            await consumer.commit(offsets)
+        except Exception as error:  # a rebalance took the partition: the inbox absorbs the redelivery
+            log.warning("offset commit failed; the batch may be redelivered", consumer=group, error=str(error))
+
+    @staticmethod
+    def _rewind(consumer: AIOKafkaConsumer, records: Sequence[ConsumerRecord]) -> None:
+        for partition, (first, _) in _positions(records).items():
+            try:
+                consumer.seek(partition, first)
+            except Exception:  # the partition is no longer assigned: its next owner reads it
+                continue
+
+    async def _dead_letter(self, group: str, record: ConsumerRecord, error: Exception) -> None:
+        log.error("message dead-lettered", consumer=group, topic=record.topic, offset=record.offset, error=str(error))
         headers = [
             *(record.headers or ()),
             ("dlq.error", str(error)[:4000].encode()),
             ("dlq.error_type", type(error).__name__.encode()),
-            ("dlq.consumer", self.name.encode()),
+            ("dlq.consumer", group.encode()),
             ("dlq.original_topic", record.topic.encode()),
             ("dlq.original_partition", str(record.partition).encode()),
             ("dlq.original_offset", str(record.offset).encode()),
         ]
         while True:
             try:
-                await dlq.send_and_wait(record.topic + DLQ_SUFFIX, value=record.value, key=record.key, headers=headers)
+                await self._dead_letters.send_and_wait(
+                    record.topic + DLQ_SUFFIX, value=record.value, key=record.key, headers=headers
+                )
+                self._metrics.dead_lettered(group, record.topic)
                 return
             except Exception as exc:  # never drop a message: hold the partition until the DLQ accepts it
                 log.warning("dead-letter publish failed; retrying", error=str(exc))

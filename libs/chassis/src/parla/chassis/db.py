@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager
 from contextvars import ContextVar
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import DateTime, Dialect, Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -21,6 +22,7 @@ from parla.chassis.logging import get_logger
 EVENTS_ADDED = "parla.events_added"
 
 log = get_logger(__name__)
+T = TypeVar("T")
 
 # --- the rule: no database transaction is open while code waits on another process ------------
 # A transaction held across a gRPC call, an AI provider or a Kafka send holds SQLite's write lock
@@ -134,6 +136,15 @@ class SyncReads:
 
     async def get(self, entity, ident, **kwargs):
         return self._session.get(entity, ident, **kwargs)
+
+
+# Rows per bulk statement: well under SQLite's and asyncpg's limits on bound parameters.
+BULK_ROWS = 500
+
+
+def chunked(items: Sequence[T], size: int = BULK_ROWS) -> list[Sequence[T]]:
+    """``items`` in slices of at most ``size``, for bulk statements."""
+    return [items[start : start + size] for start in range(0, len(items), size)]
 
 
 def is_sqlite(url: str) -> bool:

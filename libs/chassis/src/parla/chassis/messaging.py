@@ -2,18 +2,21 @@
 use case's transaction (``add_event``), the Kafka producer settings, and decoding events.
 
 - ``parla.chassis.relay.OutboxRelay`` publishes the staged rows.
-- ``parla.chassis.consumer.EventConsumer`` applies events exactly once in effect, and sends what
-  it cannot decode or apply to ``<topic>.dlq``.
+- ``parla.chassis.consumer.Consumers`` apply events in batches exactly once in effect
+  (``parla.chassis.inbox``), and send what they cannot decode or apply to ``<topic>.dlq``.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+import uuid
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from contextvars import ContextVar, Token
 from datetime import UTC, datetime
 
 import orjson
 from aiokafka import AIOKafkaProducer
+from opentelemetry import context as otel_context
 from pydantic import ValidationError
 from sqlalchemy import (
     JSON,
@@ -77,21 +80,47 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-async def add_event(session: AsyncSession, event: Event) -> None:
+# While a consumer applies a batch: each event's processing context, by event id, so that an
+# event staged because of it (``caused_by``) continues its trace.
+_processing: ContextVar[Mapping[uuid.UUID, otel_context.Context] | None] = ContextVar("parla_processing_contexts", default=None)
+
+
+def processing(contexts: Mapping[uuid.UUID, otel_context.Context]) -> Token:
+    """Set by the consumer around a batch (reset with the token it returns)."""
+    return _processing.set(contexts)
+
+
+def end_processing(token: Token) -> None:
+    _processing.reset(token)
+
+
+async def add_event(session: AsyncSession, event: Event, *, caused_by: Event | None = None) -> None:
     """Stage ``event`` for publishing; it is sent only if the surrounding transaction commits."""
-    topic = topic_for(event.event_type)
-    await session.execute(
-        insert(outbox_table).values(
-            event_id=event.event_id,
-            event_type=event.event_type,
-            topic=topic.name,
-            key=event.partition_key(),
-            payload=orjson.dumps(event.envelope()),
-            trace_headers=current_carrier(),
-            created_at=utcnow(),
-            attempts=0,
+    await add_events(session, [(event, caused_by)])
+
+
+async def add_events(session: AsyncSession, events: Sequence[tuple[Event, Event | None]]) -> None:
+    """Stage several events in one statement: (event, the consumed event that caused it, if any).
+    Each carries the trace of its cause when a consumer is applying it, else the current one."""
+    if not events:
+        return
+    now, current, contexts = utcnow(), current_carrier(), _processing.get() or {}
+    rows = []
+    for event, cause in events:
+        context = contexts.get(cause.event_id) if cause is not None else None
+        rows.append(
+            {
+                "event_id": event.event_id,
+                "event_type": event.event_type,
+                "topic": topic_for(event.event_type).name,
+                "key": event.partition_key(),
+                "payload": orjson.dumps(event.envelope()),
+                "trace_headers": current if context is None else current_carrier(context),
+                "created_at": now,
+                "attempts": 0,
+            }
         )
-    )
+    await session.execute(insert(outbox_table), rows)
     session.info[EVENTS_ADDED] = True
 
 

@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import Protocol
 
 from parla.chassis.auth import TokenVerifier
-from parla.chassis.consumer import EventConsumer, Subscription
+from parla.chassis.consumer import Consumers
 from parla.chassis.db import Database, make_engine
 from parla.chassis.grpc_server import GrpcServer, ServiceRegistration
+from parla.chassis.inbox import Subscription
 from parla.chassis.logging import configure_logging, get_logger
 from parla.chassis.migrations import migrate
 from parla.chassis.relay import OutboxRelay
@@ -94,14 +95,9 @@ async def run_service(
         )
     ]
     if components.subscriptions:
-        workers.append(
-            EventConsumer(
-                name=settings.service_name,
-                db=db,
-                bootstrap_servers=settings.kafka_bootstrap_servers,
-                subscriptions=list(components.subscriptions),
-            )
-        )
+        consumers = Consumers(bootstrap_servers=settings.kafka_bootstrap_servers, client_id=settings.service_name)
+        consumers.subscribe(name=settings.service_name, db=db, subscriptions=components.subscriptions)
+        workers.append(consumers)
     workers.extend(components.workers)
     await serve(server=server, workers=workers, db=db)
 

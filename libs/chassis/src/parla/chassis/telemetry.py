@@ -35,10 +35,10 @@ def shutdown_tracing() -> None:
         provider.shutdown()
 
 
-def current_carrier() -> dict[str, str]:
-    """The current context as W3C headers (``traceparent``, ``tracestate``)."""
+def current_carrier(context: otel_context.Context | None = None) -> dict[str, str]:
+    """The current context (or ``context``) as W3C headers (``traceparent``, ``tracestate``)."""
     carrier: dict[str, str] = {}
-    propagate.inject(carrier)
+    propagate.inject(carrier, context=context)
     return carrier
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from parla.analytics.service import record_completed, record_started
-from parla.chassis.consumer import Subscription
+from parla.chassis.inbox import Subscription
 from parla.contracts.events import ScenarioCompleted, ScenarioStarted
 
 

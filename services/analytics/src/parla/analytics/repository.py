@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -12,53 +15,93 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from parla.analytics.db import LearnerProgressRow, LearningSessionRow, ScenarioEngagementRow
 from parla.analytics.domain import LearningSession
+from parla.chassis.db import chunked
+
+
+@dataclass
+class _Tally:
+    """What a batch adds to one counters row: sums, and the latest of each timestamp."""
+
+    sums: dict[str, Any] = field(default_factory=dict)
+    latest: dict[str, datetime] = field(default_factory=dict)
+
+    def add(self, **amounts: Any) -> _Tally:
+        for name, amount in amounts.items():
+            self.sums[name] = self.sums.get(name, 0) + amount
+        return self
+
+    def move(self, **moments: datetime) -> _Tally:
+        for name, moment in moments.items():
+            if name not in self.latest or moment > self.latest[name]:
+                self.latest[name] = moment
+        return self
 
 
 class AnalyticsRepository:
+    """Writes take a whole batch of events: one statement per table, whatever the batch's size."""
+
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def _upsert(
-        self, table: Table, key: dict[str, Any], increments: dict[str, Any], latest: dict[str, datetime] | None = None
-    ) -> None:
-        """Add ``increments`` to the row at ``key`` (creating it), and move each ``latest`` column
-        forward only: events arrive out of order, and an old one must not rewind the clock."""
-        latest = latest or {}
-        dialect = postgresql if self.session.bind.dialect.name == "postgresql" else sqlite
-        statement = dialect.insert(table).values(**key, **increments, **latest)
-        moved = {
-            name: case(
-                (table.c[name].is_(None), statement.excluded[name]),
-                (statement.excluded[name] > table.c[name], statement.excluded[name]),
-                else_=table.c[name],
+    def _insert(self, table: Table):
+        return (postgresql if self.session.bind.dialect.name == "postgresql" else sqlite).insert(table)
+
+    async def _add_up(self, table: Table, key: str, tallies: dict[Any, _Tally]) -> None:
+        """Add each tally's sums to the row at its key (creating it), and move each latest
+        column forward only: events arrive out of order, and an old one must not rewind the
+        clock. Tallies are per key already: one statement may not touch a row twice."""
+        for chunk in chunked(list(tallies.items())):
+            rows = [{key: k, **tally.sums, **tally.latest} for k, tally in chunk]
+            statement = self._insert(table).values(rows)
+            sums, latest = chunk[0][1].sums, chunk[0][1].latest
+            moved = {
+                name: case(
+                    (table.c[name].is_(None), statement.excluded[name]),
+                    (statement.excluded[name] > table.c[name], statement.excluded[name]),
+                    else_=table.c[name],
+                )
+                for name in latest
+            }
+            added = {name: table.c[name] + statement.excluded[name] for name in sums}
+            await self.session.execute(statement.on_conflict_do_update(index_elements=[key], set_=added | moved))
+
+    async def record_starts(self, starts: Sequence[tuple[uuid.UUID, str, datetime]]) -> None:
+        """(learner, scenario, when) for each run started."""
+        learners: dict[uuid.UUID, _Tally] = defaultdict(_Tally)
+        scenarios: dict[str, _Tally] = defaultdict(_Tally)
+        for user_id, scenario_id, at in starts:
+            learners[user_id].add(scenarios_started=1)
+            scenarios[scenario_id].add(starts=1).move(last_activity_at=at)
+        await self._add_up(LearnerProgressRow.__table__, "user_id", learners)
+        await self._add_up(ScenarioEngagementRow.__table__, "scenario_id", scenarios)
+
+    async def record_completions(self, completions: Sequence[tuple[LearningSession, str]]) -> None:
+        """(learning session, scenario) for each run completed. A run already recorded (its
+        session id is derived from the run) is counted once, however often it arrives."""
+        new = await self._new_sessions([learning_session for learning_session, _ in completions])
+        learners: dict[uuid.UUID, _Tally] = defaultdict(_Tally)
+        scenarios: dict[str, _Tally] = defaultdict(_Tally)
+        for learning_session, scenario_id in completions:
+            if learning_session.id not in new:
+                continue
+            new.discard(learning_session.id)
+            learners[learning_session.user_id].add(
+                scenarios_completed=1, total_study_seconds=learning_session.duration_seconds, score_sum=learning_session.score
             )
-            for name in latest
-        }
-        added = {name: table.c[name] + statement.excluded[name] for name in increments}
-        await self.session.execute(statement.on_conflict_do_update(index_elements=list(key), set_=added | moved))
+            scenarios[scenario_id].add(completions=1, score_sum=learning_session.score).move(
+                last_activity_at=learning_session.ended_at
+            )
+        await self._add_up(LearnerProgressRow.__table__, "user_id", learners)
+        await self._add_up(ScenarioEngagementRow.__table__, "scenario_id", scenarios)
 
-    async def record_start(self, user_id: uuid.UUID, scenario_id: str, at: datetime) -> None:
-        await self._upsert(LearnerProgressRow.__table__, {"user_id": user_id}, {"scenarios_started": 1})
-        await self._upsert(ScenarioEngagementRow.__table__, {"scenario_id": scenario_id}, {"starts": 1}, {"last_activity_at": at})
-
-    async def record_completion(self, learning_session: LearningSession, scenario_id: str) -> None:
-        self.session.add(LearningSessionRow(**learning_session.__dict__))
-        await self.session.flush()
-        await self._upsert(
-            LearnerProgressRow.__table__,
-            {"user_id": learning_session.user_id},
-            {
-                "scenarios_completed": 1,
-                "total_study_seconds": learning_session.duration_seconds,
-                "score_sum": learning_session.score,
-            },
-        )
-        await self._upsert(
-            ScenarioEngagementRow.__table__,
-            {"scenario_id": scenario_id},
-            {"completions": 1, "score_sum": learning_session.score},
-            {"last_activity_at": learning_session.ended_at},
-        )
+    async def _new_sessions(self, sessions: Sequence[LearningSession]) -> set[uuid.UUID]:
+        """Inserts the sessions not stored yet; returns their ids."""
+        table = LearningSessionRow.__table__
+        inserted: set[uuid.UUID] = set()
+        for chunk in chunked(list({s.id: s for s in sessions}.values())):
+            statement = self._insert(table).values([s.__dict__ for s in chunk]).on_conflict_do_nothing(index_elements=["id"])
+            inserted.update(await self.session.scalars(statement.returning(table.c.id)))
+        return inserted
 
     async def progress(self, user_id: uuid.UUID) -> LearnerProgressRow | None:
         return await self.session.get(LearnerProgressRow, user_id)

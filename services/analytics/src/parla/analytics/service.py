@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -17,12 +18,12 @@ from parla.contracts.events import ScenarioCompleted, ScenarioStarted
 MAX_RECENT = 50
 
 
-async def record_started(session: AsyncSession, event: ScenarioStarted) -> None:
-    await AnalyticsRepository(session).record_start(event.user_id, event.scenario_id, event.occurred_at)
+async def record_started(session: AsyncSession, events: Sequence[ScenarioStarted]) -> None:
+    await AnalyticsRepository(session).record_starts([(e.user_id, e.scenario_id, e.occurred_at) for e in events])
 
 
-async def record_completed(session: AsyncSession, event: ScenarioCompleted) -> None:
-    await AnalyticsRepository(session).record_completion(session_from_completion(event), event.scenario_id)
+async def record_completed(session: AsyncSession, events: Sequence[ScenarioCompleted]) -> None:
+    await AnalyticsRepository(session).record_completions([(session_from_completion(e), e.scenario_id) for e in events])
 
 
 @dataclass(frozen=True)

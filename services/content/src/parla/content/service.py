@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -9,9 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from parla.chassis.auth import Principal
 from parla.chassis.db import Database
 from parla.chassis.errors import InvalidArgument
-from parla.chassis.messaging import add_event
+from parla.chassis.messaging import add_events
 from parla.content.db import CardRow
-from parla.content.domain import cards_from_completion
+from parla.content.domain import NewCard, cards_from_completion
 from parla.content.repository import CardRepository
 from parla.contracts.events import CardCreated, ScenarioCompleted
 
@@ -22,31 +23,38 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-async def add_cards_for_completion(session: AsyncSession, event: ScenarioCompleted) -> int:
-    """Add the run's cards the learner does not have yet; one ``card.created`` each. Returns the count."""
+async def add_cards_for_completions(session: AsyncSession, completions: Sequence[ScenarioCompleted]) -> int:
+    """Add each run's cards the learner does not have yet (one card per learner, language and
+    key, however many runs of the batch name it); one ``card.created`` each. Returns the count."""
     now = _now()
-    candidates = cards_from_completion(event, now)
+    candidates = [(card, completed) for completed in completions for card in cards_from_completion(completed, now)]
     cards = CardRepository(session)
-    have = await cards.existing_keys(event.user_id, event.language, [c.key for c in candidates])
-    added = 0
-    for card in candidates:
-        if card.key in have:
-            continue
-        await cards.add(card, now)
-        await add_event(
-            session,
-            CardCreated(
-                card_id=card.id,
-                user_id=card.user_id,
-                language=card.language,
-                lemma=card.key,
-                source_kind=card.source_kind,
-                source_id=card.source_id,
-                occurred_at=now,
-            ),
-        )
-        added += 1
-    return added
+    have = await cards.existing({card.user_id for card, _ in candidates}, {card.key for card, _ in candidates})
+    new: dict[tuple, tuple[NewCard, ScenarioCompleted]] = {}
+    for card, completed in candidates:
+        identity = (card.user_id, card.language, card.key)
+        if identity not in have:
+            new.setdefault(identity, (card, completed))
+    await cards.add_all([card for card, _ in new.values()], now)
+    await add_events(
+        session,
+        [
+            (
+                CardCreated(
+                    card_id=card.id,
+                    user_id=card.user_id,
+                    language=card.language,
+                    lemma=card.key,
+                    source_kind=card.source_kind,
+                    source_id=card.source_id,
+                    occurred_at=now,
+                ),
+                completed,
+            )
+            for card, completed in new.values()
+        ],
+    )
+    return len(new)
 
 
 class ReviewService:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from parla.chassis.consumer import Subscription
+from parla.chassis.inbox import Subscription
 
 
 def subscriptions() -> list[Subscription]:
