@@ -120,7 +120,8 @@ async def add_events(session: AsyncSession, events: Sequence[tuple[Event, Event 
                 "attempts": 0,
             }
         )
-    await session.execute(insert(outbox_table), rows)
+    # One row is one plain INSERT; more are sent as multi-row statements.
+    await session.execute(insert(outbox_table), rows[0] if len(rows) == 1 else rows)
     session.info[EVENTS_ADDED] = True
 
 

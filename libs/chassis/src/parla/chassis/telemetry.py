@@ -1,8 +1,10 @@
 """OpenTelemetry set-up and trace-context propagation.
 
 Spans are exported over OTLP/HTTP when ``OTEL_EXPORTER_OTLP_ENDPOINT`` is set (the exporter reads
-the standard OTEL_* variables itself); otherwise tracing still runs, so log lines keep their trace
-ids, but nothing is exported.
+the standard OTEL_* variables itself). Otherwise no span is recorded (unless OTEL_TRACES_SAMPLER
+says so), but every span still has its trace and span ids, so log lines keep their trace ids and
+trace context still travels over gRPC and Kafka: recording spans nobody exports cost the
+consumers about a sixth of their time.
 """
 
 from __future__ import annotations
@@ -15,13 +17,19 @@ from opentelemetry import propagate, trace
 from opentelemetry.sdk.resources import Resource
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor
+from opentelemetry.sdk.trace.sampling import ALWAYS_OFF, ParentBased
 
 TRACEPARENT = "traceparent"
 
 
 def setup_tracing(service_name: str) -> TracerProvider:
-    provider = TracerProvider(resource=Resource.create({"service.name": os.environ.get("OTEL_SERVICE_NAME", service_name)}))
-    if os.environ.get("OTEL_EXPORTER_OTLP_ENDPOINT") or os.environ.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"):
+    exporting = bool(os.environ.get("OTEL_EXPORTER_OTLP_ENDPOINT") or os.environ.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"))
+    # None: the SDK's default (OTEL_TRACES_SAMPLER, else every trace).
+    sampler = None if exporting or os.environ.get("OTEL_TRACES_SAMPLER") else ParentBased(ALWAYS_OFF)
+    provider = TracerProvider(
+        resource=Resource.create({"service.name": os.environ.get("OTEL_SERVICE_NAME", service_name)}), sampler=sampler
+    )
+    if exporting:
         from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
 
         provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter()))

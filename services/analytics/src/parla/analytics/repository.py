@@ -50,20 +50,22 @@ class AnalyticsRepository:
         """Add each tally's sums to the row at its key (creating it), and move each latest
         column forward only: events arrive out of order, and an old one must not rewind the
         clock. Tallies are per key already: one statement may not touch a row twice."""
-        for chunk in chunked(list(tallies.items())):
-            rows = [{key: k, **tally.sums, **tally.latest} for k, tally in chunk]
-            statement = self._insert(table).values(rows)
-            sums, latest = chunk[0][1].sums, chunk[0][1].latest
-            moved = {
-                name: case(
-                    (table.c[name].is_(None), statement.excluded[name]),
-                    (statement.excluded[name] > table.c[name], statement.excluded[name]),
-                    else_=table.c[name],
-                )
-                for name in latest
-            }
-            added = {name: table.c[name] + statement.excluded[name] for name in sums}
-            await self.session.execute(statement.on_conflict_do_update(index_elements=[key], set_=added | moved))
+        if not tallies:
+            return
+        first = next(iter(tallies.values()))
+        statement = self._insert(table)
+        moved = {
+            name: case(
+                (table.c[name].is_(None), statement.excluded[name]),
+                (statement.excluded[name] > table.c[name], statement.excluded[name]),
+                else_=table.c[name],
+            )
+            for name in first.latest
+        }
+        added = {name: table.c[name] + statement.excluded[name] for name in first.sums}
+        upsert = statement.on_conflict_do_update(index_elements=[key], set_=added | moved)
+        # Parameters as a list: SQLAlchemy sends them as multi-row statements of a cached form.
+        await self.session.execute(upsert, [{key: k, **tally.sums, **tally.latest} for k, tally in tallies.items()])
 
     async def record_starts(self, starts: Sequence[tuple[uuid.UUID, str, datetime]]) -> None:
         """(learner, scenario, when) for each run started."""
@@ -98,9 +100,10 @@ class AnalyticsRepository:
         """Inserts the sessions not stored yet; returns their ids."""
         table = LearningSessionRow.__table__
         inserted: set[uuid.UUID] = set()
-        for chunk in chunked(list({s.id: s for s in sessions}.values())):
-            statement = self._insert(table).values([s.__dict__ for s in chunk]).on_conflict_do_nothing(index_elements=["id"])
-            inserted.update(await self.session.scalars(statement.returning(table.c.id)))
+        statement = self._insert(table).on_conflict_do_nothing(index_elements=["id"]).returning(table.c.id)
+        unique = list({s.id: s.__dict__ for s in sessions}.values())
+        for chunk in chunked(unique):
+            inserted.update(await self.session.scalars(statement, chunk))
         return inserted
 
     async def progress(self, user_id: uuid.UUID) -> LearnerProgressRow | None:
