@@ -24,6 +24,7 @@ bench:
 	@uv run --frozen python bench/turn_latency.py
 	@uv run --frozen python bench/turn_concurrency.py
 	@uv run --frozen python bench/gateway.py
+	@uv run --frozen python bench/ingest.py
 
 clean:
 	rm -rf .data

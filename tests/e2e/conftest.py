@@ -14,6 +14,7 @@ import httpx
 import orjson
 import pytest
 from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceRequest
+from prometheus_client.parser import text_string_to_metric_families
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -103,6 +104,7 @@ def stack(kafka, postgres, signing_keys, otlp, tmp_path_factory) -> Iterator[Sta
         public_key=public,
         http_port=free_port(),
         grpc_ports={name: free_port() for name in SERVICES},
+        metrics_ports={name: free_port() for name in SERVICES},
         database_urls=databases,
         extra_env={
             "OTEL_EXPORTER_OTLP_ENDPOINT": otlp[1],
@@ -183,3 +185,14 @@ async def completion_event_ids(stack: Stack, run_ids: set[str]) -> set[str]:
 async def inbox_count(stack: Stack, service: str, event_ids: set[str]) -> int:
     rows = await query(stack, service, "SELECT event_id FROM inbox")
     return sum(1 for (event_id,) in rows if str(event_id) in event_ids)
+
+
+async def metric(stack, service: str, name: str, **labels: str) -> float:
+    """A sample of the service's Prometheus metrics, as its /metrics page shows it (0 if absent)."""
+    async with httpx.AsyncClient(timeout=10) as client:
+        page = (await client.get(stack.config.metrics_url(service))).text
+    for family in text_string_to_metric_families(page):
+        for sample in family.samples:
+            if sample.name == name and all(sample.labels.get(k) == v for k, v in labels.items()):
+                return sample.value
+    return 0.0

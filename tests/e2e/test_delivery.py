@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+import httpx
 import orjson
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
@@ -11,7 +12,7 @@ from parla.contracts.events import ScenarioCompleted
 from parla.contracts.topics import topic_for
 from parla.devstack.testing import eventually, scenario_completed, vocabulary
 
-from .conftest import Learner, inbox_count, new_learner
+from .conftest import Learner, inbox_count, metric, new_learner
 
 TOPIC = topic_for("scenario.completed")
 
@@ -72,7 +73,9 @@ async def dead_letters(bootstrap: str, value: bytes) -> list[dict[str, str]]:
     return [{k: v.decode() for k, v in record.headers} for record in records if record.value == value]
 
 
-async def test_poison_messages_go_to_the_dlq_and_consumers_keep_consuming(api, kafka):
+async def test_poison_messages_go_to_the_dlq_and_consumers_keep_consuming(api, kafka, stack):
+    counted = {"consumer": "analytics", "topic": TOPIC.name}
+    dead_before = await metric(stack, "analytics", "parla_consumer_events_dead_lettered_total", **counted)
     learner = await new_learner(api)
     garbage = b"\x00not json at all " + uuid.uuid4().bytes
     future_version = orjson.dumps({**completion_for(learner, ["maleta"]).envelope(), "schema_version": 99})
@@ -93,3 +96,11 @@ async def test_poison_messages_go_to_the_dlq_and_consumers_keep_consuming(api, k
     for value, reason in ((garbage, "not JSON"), (future_version, "schema version")):
         headers = await eventually(lambda value=value: both_consumers_dead_lettered(value))
         assert all(reason in h["dlq.error"] and h["dlq.original_topic"] == TOPIC.name for h in headers)
+    # The consumer's metrics count what happened: both poison records, and the good one applied.
+    assert await metric(stack, "analytics", "parla_consumer_events_dead_lettered_total", **counted) - dead_before == 2
+    assert await metric(stack, "analytics", "parla_consumer_events_processed_total", **counted) >= 1
+    assert await metric(stack, "analytics", "parla_consumer_batch_size_count", **counted) >= 1
+    # And the producing service's outbox reports its backlog (a gauge, present from the start).
+    async with httpx.AsyncClient(timeout=10) as client:
+        page = (await client.get(stack.config.metrics_url("scenario"))).text
+    assert "parla_outbox_unsent " in page and "parla_outbox_oldest_unsent_age_seconds " in page

@@ -7,7 +7,7 @@ from collections import Counter
 
 import orjson
 import pytest
-from sqlalchemy import Column, Table, Uuid, insert, select
+from sqlalchemy import Column, MetaData, Table, Uuid, insert, select
 from sqlalchemy.exc import OperationalError
 
 from parla.chassis.db import Database, make_engine
@@ -50,7 +50,9 @@ def test_an_event_on_another_events_topic_is_poison():
         decode_event(orjson.dumps(started().envelope()), topic="scenario.completed")
 
 
-notes = Table("notes", messaging_metadata, Column("event_id", Uuid, primary_key=True), Column("user_id", Uuid))
+# The handlers' own table, in metadata of its own: the chassis' tables are every service's.
+handler_metadata = MetaData()
+notes = Table("notes", handler_metadata, Column("event_id", Uuid, primary_key=True), Column("user_id", Uuid))
 
 
 @pytest.fixture
@@ -58,6 +60,7 @@ async def db(tmp_path):
     database = Database(make_engine(f"sqlite+aiosqlite:///{tmp_path / 'inbox.db'}"))
     async with database.engine.begin() as connection:
         await connection.run_sync(messaging_metadata.create_all)
+        await connection.run_sync(handler_metadata.create_all)
     yield database
     await database.dispose()
 

@@ -43,6 +43,7 @@ class Launch:
     kafka: KafkaRunner
     http_port: int
     grpc_ports: dict[str, int]
+    metrics_ports: dict[str, int] = field(default_factory=dict)
     stack: Stack | None = None
     kafka_starting: Future | None = field(default=None, repr=False)
 
@@ -64,6 +65,7 @@ class Launch:
                 public_key=public,
                 http_port=self.http_port,
                 grpc_ports=self.grpc_ports,
+                metrics_ports=self.metrics_ports,
             )
         )
         self.stack.start()
@@ -107,7 +109,7 @@ class Launch:
         self.kafka.stop()
 
 
-def run(http_port: int, kafka_port: int, grpc_port_base: int) -> int:
+def run(http_port: int, kafka_port: int, grpc_port_base: int, metrics_port_base: int) -> int:
     root = data_dir()
     stop_requested = False
     started = False
@@ -127,6 +129,7 @@ def run(http_port: int, kafka_port: int, grpc_port_base: int) -> int:
         kafka=KafkaRunner(root / "kafka", port=kafka_port, controller_port=kafka_port + 1),
         http_port=http_port,
         grpc_ports={name: grpc_port_base + offset for offset, name in enumerate(SERVICES)},
+        metrics_ports={name: metrics_port_base + offset for offset, name in enumerate(SERVICES)},
     )
     print(
         f"starting Apache Kafka on {launch.kafka.bootstrap} and the services (a first run resolves Kafka's jars with Maven) ...",
@@ -139,7 +142,9 @@ def run(http_port: int, kafka_port: int, grpc_port_base: int) -> int:
             print(
                 f"\nParla is running: http://127.0.0.1:{http_port}  (API docs: http://127.0.0.1:{http_port}/docs)\n"
                 f"healthy {healthy:.1f} s after start (Kafka ready after {kafka_ready:.1f} s); logs in {root / 'logs'}; "
-                "Ctrl-C stops everything.",
+                "Ctrl-C stops everything.\n"
+                f"metrics (Prometheus): {metrics_port_base}-{metrics_port_base + len(SERVICES) - 1} "
+                f"({', '.join(f'{name} :{port}' for name, port in launch.metrics_ports.items())}), at /metrics",
                 flush=True,
             )
             return launch.watch(lambda: stop_requested)
@@ -166,8 +171,14 @@ def main() -> None:
         default=int(os.environ.get("PARLA_GRPC_PORT_BASE", "50051")),
         help="services listen on this port and the next four",
     )
+    run_command.add_argument(
+        "--metrics-port-base",
+        type=int,
+        default=int(os.environ.get("PARLA_METRICS_PORT_BASE", "9101")),
+        help="services serve Prometheus metrics on this port and the next four",
+    )
     options = parser.parse_args()
-    sys.exit(run(options.port, options.kafka_port, options.grpc_port_base))
+    sys.exit(run(options.port, options.kafka_port, options.grpc_port_base, options.metrics_port_base))
 
 
 if __name__ == "__main__":

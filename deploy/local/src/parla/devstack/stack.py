@@ -34,6 +34,8 @@ class StackConfig:
     public_key: Path
     http_port: int = 8000
     grpc_ports: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_GRPC_PORTS))
+    # Service -> port of its Prometheus metrics (/metrics); a missing entry serves none.
+    metrics_ports: dict[str, int] = field(default_factory=dict)
     # Service (or "gateway") -> SQLAlchemy URL; a missing entry means the embedded SQLite default.
     database_urls: dict[str, str] = field(default_factory=dict)
     extra_env: dict[str, str] = field(default_factory=dict)
@@ -41,6 +43,9 @@ class StackConfig:
 
     def url(self) -> str:
         return f"http://127.0.0.1:{self.http_port}"
+
+    def metrics_url(self, service: str) -> str:
+        return f"http://127.0.0.1:{self.metrics_ports[service]}/metrics"
 
 
 @dataclass
@@ -68,6 +73,7 @@ class Stack:
             }
         else:
             env["PARLA_GRPC_PORT"] = str(config.grpc_ports[name])
+            env["PARLA_METRICS_PORT"] = str(config.metrics_ports.get(name, 0))
             if name == "scenario":
                 env["PARLA_PERSONA_ADDR"] = f"127.0.0.1:{config.grpc_ports['persona']}"
         return env

@@ -1,4 +1,5 @@
-"""Prometheus metrics of a service's messaging: consumers and the outbox.
+"""Prometheus metrics of a service's messaging: consumers and the outbox, served on the
+service's metrics port (``serve_metrics``).
 
 Each service process has one ``CollectorRegistry`` (made by its composition root and served on
 its metrics port); nothing registers at import time, so tests can make as many as they like.
@@ -10,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from aiokafka import TopicPartition
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, start_http_server
 
 if TYPE_CHECKING:
     from aiokafka import AIOKafkaConsumer, ConsumerRecord
@@ -71,3 +72,27 @@ class ConsumerMetrics:
             highwater = consumer.highwater(TopicPartition(topic, partition))
             if highwater is not None:
                 self.lag.labels(group, topic, str(partition)).set(max(highwater - offset - 1, 0))
+
+
+class OutboxMetrics:
+    """The outbox's backlog: rows not yet sent, and the age of the oldest (kept by the relay)."""
+
+    def __init__(self, registry: CollectorRegistry | None = None) -> None:
+        self.registry = registry or CollectorRegistry()
+        self.backlog = Gauge("parla_outbox_unsent", "Outbox rows not yet acknowledged by Kafka", registry=self.registry)
+        self.oldest_age = Gauge(
+            "parla_outbox_oldest_unsent_age_seconds",
+            "Age of the oldest outbox row not yet sent (0 when none)",
+            registry=self.registry,
+        )
+        self.published = Counter("parla_outbox_published", "Outbox rows acknowledged by Kafka", registry=self.registry)
+        self.failed = Counter("parla_outbox_send_failures", "Outbox rows Kafka did not take (retried)", registry=self.registry)
+
+    def backlog_seen(self, unsent: int, oldest_age_seconds: float) -> None:
+        self.backlog.set(unsent)
+        self.oldest_age.set(oldest_age_seconds)
+
+
+def serve_metrics(registry: CollectorRegistry, host: str, port: int) -> None:
+    """Serve ``registry`` at ``http://host:port/metrics`` (from a thread of prometheus_client)."""
+    start_http_server(port, addr=host, registry=registry)

@@ -4,20 +4,18 @@ broker is waited on (claim, commit, send, then mark sent)."""
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 
 from aiokafka import AIOKafkaProducer
 from opentelemetry import trace
-from sqlalchemy import (
-    or_,
-    select,
-    update,
-)
+from sqlalchemy import func, or_, select, update
 
 from parla.chassis.db import Database, assert_no_transaction, is_sqlite
 from parla.chassis.logging import get_logger
 from parla.chassis.messaging import make_producer, outbox_table, start_with_retry
+from parla.chassis.metrics import OutboxMetrics
 from parla.chassis.telemetry import (
     context_from_carrier,
     current_carrier,
@@ -28,8 +26,20 @@ log = get_logger(__name__)
 _tracer = trace.get_tracer("parla.messaging")
 
 
+# How often the relay measures its backlog for the metrics.
+BACKLOG_EVERY = 5.0
+
+
 def _utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def _aware(moment: datetime) -> datetime:
+    """An aggregate over a timestamp column comes back without its type: SQLite gives a naive
+    datetime (or its text), PostgreSQL an aware one."""
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 class OutboxRelay:
@@ -42,6 +52,7 @@ class OutboxRelay:
         poll_seconds: float = 1.0,
         batch_size: int = 100,
         send_timeout_seconds: float = 20.0,
+        metrics: OutboxMetrics | None = None,
     ) -> None:
         self._db = db
         self._bootstrap = bootstrap_servers
@@ -52,6 +63,8 @@ class OutboxRelay:
         self._wake = asyncio.Event()
         self._stop = asyncio.Event()
         self._skip_locked = not is_sqlite(str(db.engine.url))
+        self._metrics = metrics or OutboxMetrics()
+        self._backlog_seen_at = 0.0
         db.on_commit(self.wake)
 
     def wake(self) -> None:
@@ -75,11 +88,30 @@ class OutboxRelay:
                     log.warning("outbox publish failed; will retry", error=str(exc))
                     sent = 0
                     await self._sleep(1.0)
+                await self._observe_backlog()
                 if sent >= self._batch:
                     continue
                 await self._sleep(self._poll)
         finally:
             await producer.stop()
+
+    async def _observe_backlog(self) -> None:
+        """The backlog gauges, at most every ``BACKLOG_EVERY`` seconds (one indexed read)."""
+        if time.monotonic() - self._backlog_seen_at < BACKLOG_EVERY:
+            return
+        self._backlog_seen_at = time.monotonic()
+        try:
+            async with self._db.reading() as session:
+                unsent, oldest = (
+                    await session.execute(
+                        select(func.count(), func.min(outbox_table.c.created_at)).where(outbox_table.c.sent_at.is_(None))
+                    )
+                ).one()
+        except Exception as exc:  # a gauge is not worth stopping the relay for
+            log.debug("outbox backlog not measured", error=str(exc))
+            return
+        age = (_utcnow() - _aware(oldest)).total_seconds() if oldest is not None else 0.0
+        self._metrics.backlog_seen(int(unsent), max(age, 0.0))
 
     async def _sleep(self, seconds: float) -> None:
         try:
@@ -106,6 +138,8 @@ class OutboxRelay:
         sent = [row["id"] for row, error in zip(rows, outcomes, strict=True) if error is None]
         failures = [(row, error) for row, error in zip(rows, outcomes, strict=True) if error is not None]
         await self._settle(sent, failures)
+        self._metrics.published.inc(len(sent))
+        self._metrics.failed.inc(len(failures))
         if failures:
             raise failures[0][1]
         return len(sent)

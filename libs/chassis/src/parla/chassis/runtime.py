@@ -9,12 +9,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from prometheus_client import CollectorRegistry
+
 from parla.chassis.auth import TokenVerifier
 from parla.chassis.consumer import Consumers
 from parla.chassis.db import Database, make_engine
 from parla.chassis.grpc_server import GrpcServer, ServiceRegistration
 from parla.chassis.inbox import Subscription
 from parla.chassis.logging import configure_logging, get_logger
+from parla.chassis.metrics import ConsumerMetrics, OutboxMetrics, serve_metrics
 from parla.chassis.migrations import migrate
 from parla.chassis.relay import OutboxRelay
 from parla.chassis.settings import ServiceSettings
@@ -86,19 +89,28 @@ async def run_service(
         registrations=components.registrations,
         verifier=TokenVerifier(settings.jwt_public_key(), issuer=settings.jwt_issuer),
     )
+    registry = CollectorRegistry()
     workers: list[Worker] = [
         OutboxRelay(
             db=db,
             bootstrap_servers=settings.kafka_bootstrap_servers,
             service=settings.service_name,
             poll_seconds=settings.outbox_poll_seconds,
+            metrics=OutboxMetrics(registry),
         )
     ]
     if components.subscriptions:
-        consumers = Consumers(bootstrap_servers=settings.kafka_bootstrap_servers, client_id=settings.service_name)
+        consumers = Consumers(
+            bootstrap_servers=settings.kafka_bootstrap_servers,
+            client_id=settings.service_name,
+            metrics=ConsumerMetrics(registry),
+        )
         consumers.subscribe(name=settings.service_name, db=db, subscriptions=components.subscriptions)
         workers.append(consumers)
     workers.extend(components.workers)
+    if settings.metrics_port:
+        serve_metrics(registry, settings.grpc_host, settings.metrics_port)
+        log.info("metrics served", url=f"http://{settings.grpc_host}:{settings.metrics_port}/metrics")
     await serve(server=server, workers=workers, db=db)
 
 

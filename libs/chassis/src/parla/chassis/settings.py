@@ -22,6 +22,8 @@ class ServiceSettings(BaseSettings):
     kafka_bootstrap_servers: str = "127.0.0.1:9092"
     grpc_host: str = "127.0.0.1"
     grpc_port: int = 50050
+    # Prometheus metrics at http://<grpc_host>:<metrics_port>/metrics; 0 serves none.
+    metrics_port: int = Field(default=0, ge=0, le=65535)
     jwt_public_key_file: Path | None = None
     jwt_issuer: str = "parla"
     log_level: str = "INFO"
