@@ -35,6 +35,15 @@ uv sync --frozen --quiet
 command -v java >/dev/null || { echo "installing a Java runtime for Kafka ..."; apt_install default-jre-headless; }
 command -v mvn >/dev/null || { echo "installing Maven for Kafka's jars ..."; apt_install maven; }
 
+# The AsyncAPI viewer the gateway serves at /asyncapi, from its npm lock; again when the lock changes.
+viewer=gateway/asyncapi-ui
+if ! cmp -s "$viewer/package-lock.json" "$viewer/node_modules/.installed-lock"; then
+  command -v npm >/dev/null || { echo "installing npm for the AsyncAPI viewer ..."; apt_install npm; }
+  echo "installing the AsyncAPI viewer (npm ci) ..."
+  (cd "$viewer" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null)
+  cp "$viewer/package-lock.json" "$viewer/node_modules/.installed-lock"
+fi
+
 if $for_tests && [[ -z "${PARLA_TEST_POSTGRES_DSN:-}" ]] && ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
   echo "installing PostgreSQL for the tests ..."
   apt_install postgresql

@@ -35,6 +35,8 @@ class GatewaySettings(ServiceSettings):
     # load balancer, rate limits must count the learner's address, not the balancer's.
     forwarded_allow_ips: str = "127.0.0.1"
     web_dir: Path = _REPO_ROOT / "web"
+    # The AsyncAPI viewer's npm package (gateway/asyncapi-ui, installed by scripts/bootstrap.sh).
+    asyncapi_ui_dir: Path = _REPO_ROOT / "gateway" / "asyncapi-ui" / "node_modules" / "@asyncapi" / "react-component"
 
     def jwt_private_key(self) -> bytes:
         if self.jwt_private_key_file is None:

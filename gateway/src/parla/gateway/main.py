@@ -25,7 +25,7 @@ from parla.gateway.config import GatewaySettings
 from parla.gateway.deps import RateLimit
 from parla.gateway.errors import OrjsonResponse, install_error_handlers
 from parla.gateway.middleware import BodySizeLimit
-from parla.gateway.routes import auth, authoring, budgets, health, me, personas, progress, review, runs, scenarios
+from parla.gateway.routes import asyncapi, auth, authoring, budgets, health, me, personas, progress, review, runs, scenarios
 from parla.gateway.schemas import ERROR_RESPONSES
 from parla.gateway.security import TokenIssuer
 from parla.gateway.service import AuthService
@@ -125,12 +125,14 @@ def create_app(settings: GatewaySettings, *, run_relay: bool = True) -> FastAPI:
         # steps inside a request (dependencies, endpoint, serialisation).
         telemetry={"exclude": _is_probe, "operation_spans": False},
     )
+    app.state.asyncapi_ui_dir = settings.asyncapi_ui_dir
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_bytes=MAX_BODY_BYTES)
     # Probes first: routes are matched in order, and a probe should not be tried against every
     # API route before its own.
     app.add_route("/livez", health.livez, methods=["GET"], include_in_schema=False)
     app.include_router(health.router)
+    app.include_router(asyncapi.router)
     app.include_router(_api())
     if settings.web_dir.is_dir():
         app.mount("/", StaticFiles(directory=settings.web_dir, html=True), name="web")

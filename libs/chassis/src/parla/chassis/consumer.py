@@ -32,13 +32,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 from faststream import AckPolicy
 from faststream.kafka import KafkaBroker
-from faststream.kafka.annotations import KafkaMessage
 from opentelemetry import trace
 
 from parla.chassis.db import Database
@@ -78,6 +77,39 @@ def _positions(records: Sequence[ConsumerRecord]) -> dict[TopicPartition, tuple[
     return spans
 
 
+def first_line(text: str | None) -> str:
+    lines = (text or "").strip().splitlines()
+    return lines[0] if lines else ""
+
+
+def register_subscriber(
+    broker: KafkaBroker,
+    group: str,
+    subscription: Subscription,
+    handle: Callable[..., Awaitable[None]],
+    max_records: int = MAX_RECORDS,
+) -> str:
+    """Subscribe ``handle`` to the subscription's topic as ``group``; returns the topic. The same
+    registration serves the running consumers and the AsyncAPI catalogue of events
+    (``parla.chassis.events_catalogue``), which reads the payload from ``handle``'s annotation."""
+    topic = topic_for(subscription.event.event_type).name
+    handle.__annotations__ = {"events": list[subscription.event], "return": None}
+    handle.__name__ = f"{group}_applies_{subscription.event.event_type.replace('.', '_')}"
+    broker.subscriber(
+        topic,
+        group_id=group,
+        batch=True,
+        max_records=max_records,
+        batch_timeout_ms=BATCH_TIMEOUT_MS,
+        auto_offset_reset="earliest",
+        ack_policy=AckPolicy.MANUAL,
+        decoder=_raw_records,
+        title=f"{group}:{topic}",
+        description=f"Consumer group {group}. {first_line(subscription.apply.__doc__)}".strip(),
+    )(handle)
+    return topic
+
+
 class Consumers:
     """The service's consumers and their broker; a worker (``run`` until ``stop``)."""
 
@@ -90,6 +122,8 @@ class Consumers:
             bootstrap_servers,
             client_id=client_id,
             allow_auto_create_topics=False,
+            # Handlers take the batch as it is and the message from the context: nothing to inject.
+            apply_types=False,
             # FastStream logs a line per batch at INFO; the chassis logs what matters itself.
             logger=logging.getLogger("faststream"),
             log_level=logging.DEBUG,
@@ -108,26 +142,23 @@ class Consumers:
     ) -> None:
         """Consume each subscription's event type as consumer group ``name``."""
         for subscription in subscriptions:
-            topic = topic_for(subscription.event.event_type).name
             applier = BatchApplier(name=name, db=db, subscription=subscription, pause=self._pause, max_attempts=max_attempts)
-            self.broker.subscriber(
-                topic,
-                group_id=name,
-                batch=True,
-                max_records=max_records,
-                batch_timeout_ms=BATCH_TIMEOUT_MS,
-                auto_offset_reset="earliest",
-                ack_policy=AckPolicy.MANUAL,
-                decoder=_raw_records,
-                title=f"{name}:{topic}",
-            )(self._handler(name, topic, subscription.event, applier))
+            topic = register_subscriber(self.broker, name, subscription, self._handler(name, subscription, applier), max_records)
             self.groups.append((name, topic))
 
-    def _handler(self, group: str, topic: str, event_type: type[Event], applier: BatchApplier):
-        async def handle(records: Any, message: KafkaMessage) -> None:
-            await self._consume(group, topic, applier, records, message.consumer)
+    def _handler(self, group: str, subscription: Subscription, applier: BatchApplier) -> Callable[..., Awaitable[None]]:
+        topic = topic_for(subscription.event.event_type).name
 
-        handle.__name__ = f"apply_{event_type.event_type.replace('.', '_')}"
+        async def handle(records: Any) -> None:
+            # The broker does not inject arguments (apply_types=False): the message is in its context.
+            consumer = self.broker.context.get_local("message").consumer
+            try:
+                await self._consume(group, topic, applier, records, consumer)
+            except Exception:  # a bug: FastStream would skip the batch, so fetch it again instead
+                log.exception("batch failed unexpectedly; it will be fetched again", consumer=group, topic=topic)
+                self._rewind(consumer, records)
+                await asyncio.sleep(1.0)
+
         return handle
 
     # --- the worker --------------------------------------------------------------------------

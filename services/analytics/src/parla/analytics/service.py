@@ -19,10 +19,12 @@ MAX_RECENT = 50
 
 
 async def record_started(session: AsyncSession, events: Sequence[ScenarioStarted]) -> None:
+    """Runs started, counted per learner and per scenario."""
     await AnalyticsRepository(session).record_starts([(e.user_id, e.scenario_id, e.occurred_at) for e in events])
 
 
 async def record_completed(session: AsyncSession, events: Sequence[ScenarioCompleted]) -> None:
+    """Runs completed, as learning sessions and progress per learner and per scenario."""
     await AnalyticsRepository(session).record_completions([(session_from_completion(e), e.scenario_id) for e in events])
 
 
