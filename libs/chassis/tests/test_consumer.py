@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import uuid
 from collections import Counter
 
@@ -55,9 +56,17 @@ handler_metadata = MetaData()
 notes = Table("notes", handler_metadata, Column("event_id", Uuid, primary_key=True), Column("user_id", Uuid))
 
 
-@pytest.fixture
-async def db(tmp_path):
-    database = Database(make_engine(f"sqlite+aiosqlite:///{tmp_path / 'inbox.db'}"))
+_databases = itertools.count()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def db(request, tmp_path):
+    """Savepoints and bulk inbox writes behave the same on both databases."""
+    if request.param == "sqlite":
+        url = f"sqlite+aiosqlite:///{tmp_path / 'inbox.db'}"
+    else:
+        url = request.getfixturevalue("postgres").create_database(f"test_inbox_{next(_databases)}")
+    database = Database(make_engine(url))
     async with database.engine.begin() as connection:
         await connection.run_sync(messaging_metadata.create_all)
         await connection.run_sync(handler_metadata.create_all)
