@@ -47,7 +47,7 @@ def free_port_block(size: int) -> int:
     raise RuntimeError("no free block of ports")
 
 
-def launch(data_dir, http_port: int, kafka_port: int, grpc_base: int) -> tuple[subprocess.Popen, list[str]]:
+def launch(data_dir, http_port: int, kafka_port: int, grpc_base: int, metrics_base: int) -> tuple[subprocess.Popen, list[str]]:
     process = subprocess.Popen(
         [
             sys.executable,
@@ -60,6 +60,8 @@ def launch(data_dir, http_port: int, kafka_port: int, grpc_base: int) -> tuple[s
             str(kafka_port),
             "--grpc-port-base",
             str(grpc_base),
+            "--metrics-port-base",
+            str(metrics_base),
         ],
         env={**os.environ, "PARLA_DATA_DIR": str(data_dir), "PYTHONUNBUFFERED": "1"},
         stdout=subprocess.PIPE,
@@ -89,9 +91,9 @@ def stop(process: subprocess.Popen, lines: list[str]) -> int:
 
 @pytest.mark.timeout(600)
 def test_the_launcher_starts_everything_and_stops_cleanly_twice(tmp_path):
-    http_port, kafka_port, grpc_base = free_port(), free_port_block(2), free_port_block(5)
+    http_port, kafka_port, grpc_base, metrics_base = free_port(), free_port_block(2), free_port_block(5), free_port_block(5)
     for attempt in ("first start", "restart on the same data"):
-        process, lines = launch(tmp_path, http_port, kafka_port, grpc_base)
+        process, lines = launch(tmp_path, http_port, kafka_port, grpc_base, metrics_base)
         try:
             assert any(line.startswith("Kafka ready") for line in lines), "".join(lines)
             assert f"http://127.0.0.1:{http_port}" in "".join(lines)
@@ -100,6 +102,9 @@ def test_the_launcher_starts_everything_and_stops_cleanly_twice(tmp_path):
             assert set(health.json()["services"]) == {"scenario", "content", "persona", "organization", "analytics"}
             page = httpx.get(f"http://127.0.0.1:{http_port}/", timeout=5)
             assert page.status_code == 200 and "Parla" in page.text
+            # Analytics (the fifth service) serves its consumers' and outbox's metrics.
+            metrics = httpx.get(f"http://127.0.0.1:{metrics_base + 4}/metrics", timeout=5).text
+            assert "parla_consumer_events_processed_total" in metrics and "parla_outbox_unsent" in metrics
         finally:
             code = stop(process, lines)
         assert code == 0, "".join(lines)

@@ -109,8 +109,15 @@ async def run_service(
         workers.append(consumers)
     workers.extend(components.workers)
     if settings.metrics_port:
-        serve_metrics(registry, settings.grpc_host, settings.metrics_port)
-        log.info("metrics served", url=f"http://{settings.grpc_host}:{settings.metrics_port}/metrics")
+        try:
+            serve_metrics(registry, settings.grpc_host, settings.metrics_port)
+            log.info("metrics served", url=f"http://{settings.grpc_host}:{settings.metrics_port}/metrics")
+        except OSError as error:  # metrics are not worth not serving learners for
+            log.warning(
+                "metrics not served: the port is taken; set PARLA_METRICS_PORT to a free one",
+                port=settings.metrics_port,
+                error=str(error),
+            )
     await serve(server=server, workers=workers, db=db)
 
 
