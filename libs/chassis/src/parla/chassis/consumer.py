@@ -30,6 +30,7 @@ Facts of FastStream 0.7 this is built around (see docs/architecture.md):
 from __future__ import annotations
 
 import asyncio
+import inspect
 import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
@@ -93,7 +94,9 @@ def register_subscriber(
     registration serves the running consumers and the AsyncAPI catalogue of events
     (``parla.chassis.events_catalogue``), which reads the payload from ``handle``'s annotation."""
     topic = topic_for(subscription.event.event_type).name
-    handle.__annotations__ = {"events": list[subscription.event], "return": None}
+    # The batch's type, on the handler's one parameter: FastStream documents the payload from it.
+    [parameter] = inspect.signature(handle).parameters
+    handle.__annotations__ = {parameter: list[subscription.event], "return": None}
     handle.__name__ = f"{group}_applies_{subscription.event.event_type.replace('.', '_')}"
     broker.subscriber(
         topic,

@@ -107,7 +107,11 @@ def _sqlite_read_engine(url: str) -> Engine:
     makes a caller wait (no upper bound): a wait for a connection on the event loop's thread
     could never end, as the tasks holding them could not run to give them back."""
     engine = create_engine(
-        make_url(url).set(drivername="sqlite+pysqlite"), pool_size=5, max_overflow=-1, connect_args={"check_same_thread": False}
+        make_url(url).set(drivername="sqlite+pysqlite"),
+        pool_size=5,
+        max_overflow=-1,
+        connect_args={"check_same_thread": False},
+        hide_parameters=True,
     )
     event.listen(engine, "connect", _sqlite_read_pragmas)
     event.listen(engine, "begin", _sqlite_begin)
@@ -163,11 +167,12 @@ def make_engine(url: str, *, echo: bool = False) -> AsyncEngine:
         database = make_url(url).database
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url, echo=echo)
+        engine = create_async_engine(url, echo=echo, hide_parameters=True)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         event.listen(engine.sync_engine, "begin", _sqlite_begin)
         return engine
-    return create_async_engine(url, echo=echo, pool_size=10, max_overflow=10, pool_pre_ping=True)
+    # hide_parameters: a database error's message names no value (turn text, e-mail) in logs.
+    return create_async_engine(url, echo=echo, pool_size=10, max_overflow=10, pool_pre_ping=True, hide_parameters=True)
 
 
 class Database:
