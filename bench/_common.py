@@ -85,6 +85,11 @@ def running_stack(
         yield stack
 
 
+def database_url(stack: Stack, service: str) -> str:
+    """The SQLAlchemy URL of ``service``'s database in a running stack."""
+    return stack.config.database_urls.get(service) or f"sqlite+aiosqlite:///{stack.config.data_dir / f'{service}.db'}"
+
+
 async def sign_up(client: httpx.AsyncClient, email: str) -> dict[str, str]:
     """A new learner's authorization header."""
     answer = await client.post(

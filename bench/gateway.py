@@ -28,7 +28,7 @@ import grpc
 import httpx
 import uvicorn
 from _catalogue import publish_scenarios, wait_until_published
-from _common import running_stack, sign_up, start_run
+from _common import database_url, running_stack, sign_up, start_run
 from _load import Load, generator, load
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from starlette.applications import Starlette
@@ -99,10 +99,6 @@ def start_starlette(grpc_address: str) -> tuple[subprocess.Popen, str]:
 # --- the gateway ----------------------------------------------------------------------------
 
 
-def scenario_database(stack: Stack) -> str:
-    return stack.config.database_urls.get("scenario") or f"sqlite+aiosqlite:///{stack.config.data_dir / 'scenario.db'}"
-
-
 async def signed_in_learner(base: str) -> dict[str, str]:
     """A learner with one completed run, so that progress has something to sum up."""
     async with httpx.AsyncClient(base_url=base, timeout=60) as client:
@@ -123,7 +119,7 @@ async def catalogue_total(base: str, headers: dict[str, str]) -> int:
 
 async def grow_catalogue(stack: Stack, headers: dict[str, str], first: int, count: int) -> int:
     """``count`` more published scenarios; returns the catalogue's total as the API reports it."""
-    url = scenario_database(stack)
+    url = database_url(stack, "scenario")
     began = time.perf_counter()
     await publish_scenarios(url, first, count)
     unsent = await wait_until_published(url)

@@ -23,7 +23,7 @@ import uuid
 
 import httpx
 import orjson
-from _common import DATABASES, percentile, running_stack, sign_up, start_run
+from _common import DATABASES, database_url, percentile, running_stack, sign_up, start_run
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import create_async_engine
@@ -37,10 +37,6 @@ from parla.devstack.testing import scenario_completed, vocabulary
 TOPIC = topic_for("scenario.completed").name
 TARGETS = "analytics >= 0.25x the raw drain; content >= 0.1x; progress shows an HTTP completion with p99 <= 250 ms at 100/s"
 LEARNERS = 2000
-
-
-def database_url(stack: Stack, service: str) -> str:
-    return stack.config.database_urls.get(service) or f"sqlite+aiosqlite:///{stack.config.data_dir / f'{service}.db'}"
 
 
 async def produce(bootstrap: str, count: int) -> float:

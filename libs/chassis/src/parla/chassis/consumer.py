@@ -224,9 +224,10 @@ class Consumers:
         finally:
             for span in spans.values():
                 span.end()
-        await self._commit(group, consumer, records)
+        following = {partition: last + 1 for partition, (_, last) in _positions(records).items()}
+        await self._commit(group, consumer, following)
         self._metrics.batch_done(group, topic, outcome, len(records), time.perf_counter() - began)
-        self._metrics.record_lag(group, consumer, records)
+        self._metrics.record_lag(group, consumer, following)
 
     def _span(self, group: str, record: ConsumerRecord) -> trace.Span:
         """The record's processing span, a child of the trace that produced the event."""
@@ -268,8 +269,8 @@ class Consumers:
                 self._metrics.batch_retried(group, topic)
                 await self._pause(1.0)
 
-    async def _commit(self, group: str, consumer: AIOKafkaConsumer, records: Sequence[ConsumerRecord]) -> None:
-        offsets = {partition: last + 1 for partition, (_, last) in _positions(records).items()}
+    async def _commit(self, group: str, consumer: AIOKafkaConsumer, offsets: dict[TopicPartition, int]) -> None:
+        """Commit ``offsets``: per partition, the offset after the batch's last record."""
         try:
             await consumer.commit(offsets)
         except Exception as error:  # a rebalance took the partition: the inbox absorbs the redelivery

@@ -7,14 +7,13 @@ its metrics port); nothing registers at import time, so tests can make as many a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from aiokafka import TopicPartition
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, start_http_server
 
 if TYPE_CHECKING:
-    from aiokafka import AIOKafkaConsumer, ConsumerRecord
+    from aiokafka import AIOKafkaConsumer, TopicPartition
 
     from parla.chassis.inbox import Applied
 
@@ -61,17 +60,13 @@ class ConsumerMetrics:
     def dead_lettered(self, group: str, topic: str) -> None:
         self.dead.labels(group, topic).inc()
 
-    def record_lag(self, group: str, consumer: AIOKafkaConsumer, records: Sequence[ConsumerRecord]) -> None:
-        """The lag of each partition in ``records``: its high watermark (as of the last fetch)
-        less the offset after the last record."""
-        last: dict[tuple[str, int], int] = {}
-        for record in records:
-            key = (record.topic, record.partition)
-            last[key] = max(last.get(key, -1), record.offset)
-        for (topic, partition), offset in last.items():
-            highwater = consumer.highwater(TopicPartition(topic, partition))
+    def record_lag(self, group: str, consumer: AIOKafkaConsumer, following: Mapping[TopicPartition, int]) -> None:
+        """The lag of each partition just consumed: its high watermark (as of the last fetch)
+        less ``following``, the offset after its last record."""
+        for partition, offset in following.items():
+            highwater = consumer.highwater(partition)
             if highwater is not None:
-                self.lag.labels(group, topic, str(partition)).set(max(highwater - offset - 1, 0))
+                self.lag.labels(group, partition.topic, str(partition.partition)).set(max(highwater - offset, 0))
 
 
 class OutboxMetrics:
