@@ -73,6 +73,7 @@ async def gateway(tmp_path, signing_keys, services) -> AsyncIterator[httpx.Async
         f"sqlite+aiosqlite:///{tmp_path / 'gateway.db'}",
         scenario_addr=services.address,
         persona_addr=services.address,
+        content_addr=services.address,
         turn_deadline_seconds=8.0,
     )
     async for client in _client_of(settings):

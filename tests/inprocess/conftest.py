@@ -27,6 +27,7 @@ from parla.chassis.db import Database, assert_no_transaction, make_engine
 from parla.chassis.inbox import BatchApplier, Subscription
 from parla.chassis.messaging import decode_event, outbox_table
 from parla.content import main as content_main
+from parla.content.config import ContentSettings
 from parla.content.db import CardRow
 from parla.content.service import ReviewService
 from parla.contracts.rpc.persona.v1 import tutor_pb2 as tpb
@@ -141,7 +142,7 @@ async def running_platform(
     try:
         persona = await persona_main.build(databases["persona"], PersonaSettings(ai_base_url=""))
         [servicer] = [r.servicer for r in persona.registrations if r.full_name == TUTOR_SERVICE]
-        content = await content_main.build(databases["content"])
+        content = await content_main.build(databases["content"], ContentSettings())
         catalogue = CatalogueService(db=databases["scenario"])
         await catalogue.seed_system_scenarios()
         yield Platform(

@@ -14,7 +14,7 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from parla.chassis.grpc_client import client_interceptors
 from parla.contracts.rpc.analytics.v1 import progress_pb2_grpc
-from parla.contracts.rpc.content.v1 import review_pb2_grpc
+from parla.contracts.rpc.content.v1 import documents_pb2_grpc, review_pb2_grpc, words_pb2_grpc
 from parla.contracts.rpc.persona.v1 import budget_pb2_grpc, persona_pb2_grpc
 from parla.contracts.rpc.scenario.v1 import authoring_pb2_grpc, scenario_pb2_grpc
 
@@ -69,6 +69,14 @@ class ServiceClients:
     @cached_property
     def review(self) -> review_pb2_grpc.ReviewServiceStub:
         return review_pb2_grpc.ReviewServiceStub(self.channels["content"])
+
+    @cached_property
+    def documents(self) -> documents_pb2_grpc.DocumentServiceStub:
+        return documents_pb2_grpc.DocumentServiceStub(self.channels["content"])
+
+    @cached_property
+    def words(self) -> words_pb2_grpc.WordServiceStub:
+        return words_pb2_grpc.WordServiceStub(self.channels["content"])
 
     @cached_property
     def progress(self) -> progress_pb2_grpc.ProgressServiceStub:

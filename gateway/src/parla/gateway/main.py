@@ -23,9 +23,24 @@ from parla.chassis.telemetry import setup_tracing, shutdown_tracing
 from parla.gateway.clients import ServiceClients
 from parla.gateway.config import GatewaySettings
 from parla.gateway.deps import RateLimit
+from parla.gateway.document_schemas import MAX_UPLOAD_BODY_BYTES
 from parla.gateway.errors import OrjsonResponse, install_error_handlers
 from parla.gateway.middleware import BodySizeLimit
-from parla.gateway.routes import asyncapi, auth, authoring, budgets, health, me, personas, progress, review, runs, scenarios
+from parla.gateway.routes import (
+    asyncapi,
+    auth,
+    authoring,
+    budgets,
+    documents,
+    health,
+    me,
+    personas,
+    progress,
+    review,
+    runs,
+    scenarios,
+    words,
+)
 from parla.gateway.schemas import ERROR_RESPONSES
 from parla.gateway.security import TokenIssuer
 from parla.gateway.service import AuthService
@@ -66,6 +81,8 @@ def _api() -> APIRouter:
         runs.router,
         progress.router,
         review.router,
+        documents.router,
+        words.router,
     ):
         api.include_router(router)
     return api
@@ -127,7 +144,7 @@ def create_app(settings: GatewaySettings, *, run_relay: bool = True) -> FastAPI:
     )
     app.state.asyncapi_ui_dir = settings.asyncapi_ui_dir
     install_error_handlers(app)
-    app.add_middleware(BodySizeLimit, max_bytes=MAX_BODY_BYTES)
+    app.add_middleware(BodySizeLimit, max_bytes=MAX_BODY_BYTES, larger={"/api/v1/content": MAX_UPLOAD_BODY_BYTES})
     # Probes first: routes are matched in order, and a probe should not be tried against every
     # API route before its own.
     app.add_route("/livez", health.livez, methods=["GET"], include_in_schema=False)

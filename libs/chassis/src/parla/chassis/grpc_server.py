@@ -142,8 +142,12 @@ class GrpcServer:
         port: int,
         registrations: Sequence[ServiceRegistration],
         verifier: TokenVerifier,
+        max_message_bytes: int = 4 * 2**20,
     ) -> None:
-        self.server = grpc.aio.server(interceptors=[aio_server_interceptor(), AuthInterceptor(verifier)])
+        self.server = grpc.aio.server(
+            interceptors=[aio_server_interceptor(), AuthInterceptor(verifier)],
+            options=[("grpc.max_receive_message_length", max_message_bytes)],
+        )
         self._health = health.aio.HealthServicer()
         self._names = [r.full_name for r in registrations]
         for registration in registrations:

@@ -88,6 +88,7 @@ async def run_service(
         port=settings.grpc_port,
         registrations=components.registrations,
         verifier=TokenVerifier(settings.jwt_public_key(), issuer=settings.jwt_issuer),
+        max_message_bytes=settings.grpc_max_message_bytes,
     )
     registry = CollectorRegistry()
     workers: list[Worker] = [

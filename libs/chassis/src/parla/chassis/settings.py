@@ -22,6 +22,8 @@ class ServiceSettings(BaseSettings):
     kafka_bootstrap_servers: str = "127.0.0.1:9092"
     grpc_host: str = "127.0.0.1"
     grpc_port: int = 50050
+    # The largest request the service's gRPC server accepts (gRPC's own default is 4 MiB).
+    grpc_max_message_bytes: int = Field(default=4 * 2**20, gt=0)
     # Prometheus metrics at http://<grpc_host>:<metrics_port>/metrics; 0 serves none.
     metrics_port: int = Field(default=0, ge=0, le=65535)
     jwt_public_key_file: Path | None = None

@@ -183,6 +183,23 @@ class CardCreated(Event):
         return str(self.user_id)
 
 
+class ContentImported(Event):
+    """A learner's document was analysed and its study material made."""
+
+    event_type: ClassVar[str] = "content.imported"
+    document_id: uuid.UUID
+    user_id: uuid.UUID
+    title: Annotated[str, Field(max_length=255)]
+    kind: str
+    language: str
+    level: str
+    word_count: int = Field(ge=0)
+    topics: list[Annotated[str, Field(max_length=100)]] = Field(default_factory=list, max_length=20)
+
+    def partition_key(self) -> str:
+        return str(self.user_id)
+
+
 EventModel = type[Event]
 
 # (event_type, schema_version) -> model. Consumers decode through this table only.
@@ -197,6 +214,7 @@ EVENT_MODELS: dict[tuple[str, int], EventModel] = {
         ScenarioStarted,
         ScenarioCompleted,
         CardCreated,
+        ContentImported,
         AiUsageRecorded,
         BudgetThresholdCrossed,
     )

@@ -10,14 +10,17 @@ from parla.chassis.events_catalogue import ServiceEvents
 from parla.chassis.inbox import Subscription
 from parla.chassis.logging import get_logger
 from parla.content.service import add_cards_for_completions
-from parla.contracts.events import CardCreated, ScenarioCompleted
+from parla.content.words.service import advance_words_used
+from parla.contracts.events import CardCreated, ContentImported, ScenarioCompleted
 
 log = get_logger(__name__)
 
 
 async def on_scenarios_completed(session: AsyncSession, events: Sequence[ScenarioCompleted]) -> None:
-    """Review cards for the words each completed run missed and the mistakes it made."""
+    """Review cards for the words each completed run missed and the mistakes it made; the words
+    it used correctly move on to "learning"."""
     added = await add_cards_for_completions(session, events)
+    await advance_words_used(session, events)
     log.info("cards added from completed runs", runs=len(events), added=added)
 
 
@@ -27,4 +30,4 @@ def subscriptions() -> list[Subscription]:
 
 def events() -> ServiceEvents:
     """What the content service publishes (through its outbox) and consumes: the AsyncAPI catalogue's source."""
-    return ServiceEvents("content", publishes=(CardCreated,), subscriptions=subscriptions())
+    return ServiceEvents("content", publishes=(CardCreated, ContentImported), subscriptions=subscriptions())

@@ -9,23 +9,48 @@ from parla.chassis.grpc_server import ServiceRegistration
 from parla.chassis.runtime import Components, run_service, start
 from parla.content import consumers, grpc_api
 from parla.content.config import ContentSettings
+from parla.content.documents import grpc_api as documents_api
+from parla.content.documents.jobs import DocumentJobs
+from parla.content.documents.pipeline import STAGES
+from parla.content.documents.runner import ProcessRunner
+from parla.content.documents.service import DocumentService
 from parla.content.service import ReviewService
+from parla.content.words import grpc_api as words_api
+from parla.content.words.service import WordService, statuses_for_analysis
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
-async def build(db: Database) -> Components:
+async def build(db: Database, settings: ContentSettings) -> Components:
+    runner = ProcessRunner(
+        timeout_seconds=settings.document_stage_timeout_seconds, memory_bytes=settings.document_worker_memory_bytes
+    )
+    jobs = DocumentJobs(
+        db=db,
+        stages=STAGES,
+        runner=runner,
+        lease_seconds=settings.document_lease_seconds,
+        max_attempts=settings.document_attempts,
+        known_words=lambda user_id: statuses_for_analysis(db, user_id),
+        on_stop=runner.close,
+    )
+    documents = DocumentService(db=db, queued=jobs.wake)
     return Components(
         registrations=[
-            ServiceRegistration(grpc_api.add_to_server, grpc_api.ReviewServicer(ReviewService(db=db)), grpc_api.SERVICE_NAME)
+            ServiceRegistration(grpc_api.add_to_server, grpc_api.ReviewServicer(ReviewService(db=db)), grpc_api.SERVICE_NAME),
+            ServiceRegistration(
+                documents_api.add_to_server, documents_api.DocumentServicer(documents), documents_api.SERVICE_NAME
+            ),
+            ServiceRegistration(words_api.add_to_server, words_api.WordServicer(WordService(db=db)), words_api.SERVICE_NAME),
         ],
         subscriptions=consumers.subscriptions(),
+        workers=[jobs],
     )
 
 
 def main() -> None:
     settings = ContentSettings()
-    start(settings, lambda: run_service(settings, migrations=MIGRATIONS, build=build))
+    start(settings, lambda: run_service(settings, migrations=MIGRATIONS, build=lambda db: build(db, settings)))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,64 @@
+"""Bodies of the documents API (``/api/v1/content``)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+# A document may be up to 20 MiB; the request carrying it a little more (its multipart envelope).
+MAX_DOCUMENT_BYTES = 20 * 2**20
+MAX_UPLOAD_BODY_BYTES = MAX_DOCUMENT_BYTES + 2**20
+MAX_PASTED_CHARACTERS = 5_000_000
+
+Stage = Literal["queued", "extracting", "analysing", "generating", "done", "failed"]
+
+
+class PastedDocumentIn(BaseModel):
+    """A document pasted rather than uploaded: its text, or the source of a web page the learner
+    copied (``url_text``: HTML or text; Parla never fetches a URL itself)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str = Field(default="", max_length=255)
+    text: str | None = Field(default=None, max_length=MAX_PASTED_CHARACTERS)
+    url_text: str | None = Field(default=None, max_length=MAX_PASTED_CHARACTERS)
+
+    @model_validator(mode="after")
+    def _one_source(self) -> PastedDocumentIn:
+        if (self.text is None) == (self.url_text is None):
+            raise ValueError("send either text or url_text")
+        return self
+
+
+class DocumentOut(BaseModel):
+    id: uuid.UUID
+    title: str
+    kind: str = Field(description="txt, md, html, pdf, docx, epub, srt or vtt: sniffed from the bytes")
+    stage: Stage
+    percent: int = Field(ge=0, le=100)
+    failure_reason: str = Field(description="When stage is failed: what was wrong and what to do")
+    language: str = Field(description="Set once analysed")
+    level: str = Field(description="Estimated CEFR level, set once analysed")
+    word_count: int
+    topics: list[str]
+    filename: str
+    size_bytes: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class DocumentsOut(BaseModel):
+    documents: list[DocumentOut]
+    total: int
+
+
+class DocumentProgressOut(BaseModel):
+    """One Server-Sent Event of a document's job."""
+
+    id: uuid.UUID
+    stage: Stage
+    percent: int
+    failure_reason: str

@@ -1,0 +1,148 @@
+"""A learner's documents (content service): import, follow the job, list, delete."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator
+from typing import Annotated, Any
+
+import orjson
+from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.sse import EventSourceResponse, ServerSentEvent
+from pydantic import ValidationError
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
+
+from parla.contracts.rpc.content.v1 import documents_pb2 as pb
+from parla.gateway.deps import Clients, SignedIn
+from parla.gateway.document_schemas import (
+    MAX_DOCUMENT_BYTES,
+    DocumentOut,
+    DocumentProgressOut,
+    DocumentsOut,
+    PastedDocumentIn,
+)
+from parla.gateway.schemas import ERROR_RESPONSES, from_message
+
+router = APIRouter(prefix="/content", tags=["content"], dependencies=[SignedIn], responses=ERROR_RESPONSES)
+
+# How often the progress stream looks at the job, and for how long at most (a client that
+# wants more reconnects; an abandoned stream must not poll forever).
+PROGRESS_EVERY = 0.5
+PROGRESS_FOR = 30 * 60
+
+_IMPORT_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": ["file"],
+                    "properties": {
+                        "file": {"type": "string", "format": "binary", "description": "At most 20 MiB"},
+                        "title": {"type": "string", "maxLength": 255},
+                    },
+                }
+            },
+            "application/json": {"schema": PastedDocumentIn.model_json_schema()},
+        },
+    }
+}
+
+
+@router.post("", status_code=202, openapi_extra=_IMPORT_BODY)
+async def import_document(request: Request, clients: Clients) -> DocumentOut:
+    """Import a document: a file (.txt, .md, .html, .pdf, .docx, .epub, .srt, .vtt; its real type
+    is read from its bytes) or pasted text. Answers at once with stage "queued"; follow the job
+    with GET /content/{id} or its event stream."""
+    content_type = request.headers.get("content-type", "")
+    if content_type.startswith("multipart/form-data"):
+        message = await _uploaded(request)
+    elif content_type.startswith("application/json"):
+        message = _pasted(await request.body())
+    else:
+        raise HTTPException(415, "send the document as multipart/form-data (a 'file' field) or as JSON with 'text' or 'url_text'")
+    return from_message(DocumentOut, await clients.documents.ImportDocument(message))
+
+
+async def _uploaded(request: Request) -> pb.ImportDocumentRequest:
+    async with request.form(max_files=1, max_fields=4) as form:
+        upload, title = form.get("file"), form.get("title") or ""
+        if not isinstance(upload, UploadFile):
+            raise RequestValidationError([{"loc": ("body", "file"), "msg": "no file: send it in the 'file' field"}])
+        if not isinstance(title, str) or len(title) > 255:
+            raise RequestValidationError([{"loc": ("body", "title"), "msg": "at most 255 characters"}])
+        data = await upload.read(MAX_DOCUMENT_BYTES + 1)
+        if len(data) > MAX_DOCUMENT_BYTES:
+            raise HTTPException(413, f"the file is over {MAX_DOCUMENT_BYTES // 2**20} MiB; split it and import the parts")
+        return pb.ImportDocumentRequest(title=title, filename=upload.filename or "", content=data)
+
+
+def _pasted(body: bytes) -> pb.ImportDocumentRequest:
+    try:
+        pasted = PastedDocumentIn.model_validate_json(body)
+    except ValidationError as error:
+        raise RequestValidationError(error.errors()) from None
+    if pasted.text is not None:
+        return pb.ImportDocumentRequest(title=pasted.title, text=pasted.text)
+    # A page's source or text, copied by the learner: its kind is read like a file's.
+    return pb.ImportDocumentRequest(title=pasted.title, filename="pasted", content=pasted.url_text.encode())
+
+
+@router.get("")
+async def list_documents(
+    clients: Clients,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> DocumentsOut:
+    """The learner's documents, newest first."""
+    response = await clients.documents.ListDocuments(pb.ListDocumentsRequest(limit=limit, offset=offset))
+    return from_message(DocumentsOut, response)
+
+
+@router.get("/{document_id}")
+async def get_document(document_id: str, clients: Clients) -> DocumentOut:
+    """The document and its job's stage and percentage."""
+    return from_message(DocumentOut, await clients.documents.GetDocument(pb.GetDocumentRequest(id=document_id)))
+
+
+async def _existing(document_id: str, clients: Clients) -> pb.Document:
+    return await clients.documents.GetDocument(pb.GetDocumentRequest(id=document_id))
+
+
+# Looked up as a dependency: it runs before the stream opens, so an unknown document is a plain 404.
+Existing = Annotated[pb.Document, Depends(_existing)]
+
+
+@router.get("/{document_id}/events", response_class=EventSourceResponse)
+async def document_events(
+    document_id: str, document: Existing, request: Request, clients: Clients
+) -> AsyncIterator[ServerSentEvent]:
+    """The job's progress as Server-Sent Events ("progress"), one per change, ending with the
+    event of stage "done" or "failed"."""
+    last: tuple[str, int] | None = None
+    ends_at = time.monotonic() + PROGRESS_FOR
+    while True:
+        if (document.stage, document.percent) != last:
+            last = (document.stage, document.percent)
+            progress = DocumentProgressOut(
+                id=document.id, stage=document.stage, percent=document.percent, failure_reason=document.failure_reason
+            )
+            yield ServerSentEvent(event="progress", id=f"{document.stage}-{document.percent}", raw_data=_json(progress))
+        if document.stage in ("done", "failed") or time.monotonic() > ends_at or await request.is_disconnected():
+            return
+        await asyncio.sleep(PROGRESS_EVERY)
+        document = await _existing(document_id, clients)
+
+
+def _json(model: DocumentProgressOut) -> str:
+    return orjson.dumps(model.model_dump(mode="json")).decode()
+
+
+@router.delete("/{document_id}", status_code=204, response_class=Response)
+async def delete_document(document_id: str, clients: Clients) -> None:
+    """Delete the document and its study material. Cards made from it stay in the deck."""
+    await clients.documents.DeleteDocument(pb.DeleteDocumentRequest(id=document_id))

@@ -1,0 +1,59 @@
+"""gRPC servicer: translates messages and delegates to ``DocumentService``."""
+
+from __future__ import annotations
+
+from parla.chassis.auth import principal
+from parla.chassis.grpc_server import timestamp
+from parla.content.documents.db import DocumentRow
+from parla.content.documents.service import DocumentService
+from parla.contracts.rpc.content.v1 import documents_pb2 as pb
+from parla.contracts.rpc.content.v1 import documents_pb2_grpc
+
+SERVICE_NAME = pb.DESCRIPTOR.services_by_name["DocumentService"].full_name
+add_to_server = documents_pb2_grpc.add_DocumentServiceServicer_to_server
+
+
+def document_message(document: DocumentRow) -> pb.Document:
+    return pb.Document(
+        id=str(document.id),
+        title=document.title,
+        kind=document.kind,
+        stage=document.stage,
+        percent=document.percent,
+        failure_reason=document.failure_reason or "",
+        language=document.language or "",
+        level=document.level or "",
+        word_count=document.word_count or 0,
+        topics=list(document.topics or []),
+        filename=document.filename,
+        size_bytes=document.size_bytes,
+        created_at=timestamp(document.created_at),
+        updated_at=timestamp(document.updated_at),
+    )
+
+
+class DocumentServicer(documents_pb2_grpc.DocumentServiceServicer):
+    def __init__(self, service: DocumentService) -> None:
+        self._service = service
+
+    async def ImportDocument(self, request: pb.ImportDocumentRequest, context) -> pb.Document:
+        source = request.WhichOneof("source")
+        document = await self._service.import_document(
+            principal(),
+            title=request.title,
+            filename=request.filename,
+            content=request.content if source == "content" else None,
+            text=request.text if source == "text" else None,
+        )
+        return document_message(document)
+
+    async def GetDocument(self, request: pb.GetDocumentRequest, context) -> pb.Document:
+        return document_message(await self._service.document(principal(), request.id))
+
+    async def ListDocuments(self, request: pb.ListDocumentsRequest, context) -> pb.ListDocumentsResponse:
+        documents, total = await self._service.documents(principal(), limit=request.limit, offset=request.offset)
+        return pb.ListDocumentsResponse(documents=[document_message(d) for d in documents], total=total)
+
+    async def DeleteDocument(self, request: pb.DeleteDocumentRequest, context) -> pb.DeleteDocumentResponse:
+        await self._service.delete(principal(), request.id)
+        return pb.DeleteDocumentResponse()

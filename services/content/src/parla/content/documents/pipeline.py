@@ -1,0 +1,46 @@
+"""The stages a document's job runs in its worker process: plain data in, plain data out (it
+crosses a process boundary and is stored as JSON), and ``{"failed": reason}`` when the document
+itself is the problem.
+
+The document and language libraries are imported inside the stages: only the worker process
+loads them (and their language models), never the service's own process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from parla.content.documents.jobs import Stages
+
+
+def extract_stage(data: bytes, filename: str) -> dict[str, Any]:
+    from parla.content.documents.extract import UnreadableDocument, extract
+
+    try:
+        extracted = extract(data, filename or None)
+    except UnreadableDocument as error:
+        return {"failed": error.reason}
+    return {"kind": extracted.kind, "title": extracted.title, "text": extracted.text}
+
+
+def analyse_stage(text: str, known: dict[str, dict[str, str]]) -> dict[str, Any]:
+    """The analysis, ranking words by the learner's statuses in the document's language."""
+    from parla.content.documents.analysis import UnsupportedLanguage, analyse, detect_language
+
+    try:
+        language = detect_language(text)
+        return asdict(analyse(text, known=known.get(language, {}), language=language))
+    except UnsupportedLanguage as error:
+        return {"failed": error.reason}
+
+
+def generate_stage(analysis: dict[str, Any]) -> dict[str, Any]:
+    from parla.content.documents.analysis import Analysis, VocabularyItem
+    from parla.content.documents.material import generate
+
+    fields = {**analysis, "vocabulary": [VocabularyItem(**item) for item in analysis["vocabulary"]]}
+    return asdict(generate(Analysis(**fields)))
+
+
+STAGES = Stages(extract=extract_stage, analyse=analyse_stage, generate=generate_stage)

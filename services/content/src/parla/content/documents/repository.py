@@ -1,0 +1,102 @@
+"""SQL for documents and their jobs."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from parla.content.documents.db import (
+    FINISHED,
+    DocumentFileRow,
+    DocumentMaterialRow,
+    DocumentRow,
+    DocumentTextRow,
+)
+
+_OUTPUTS = (DocumentFileRow, DocumentTextRow, DocumentMaterialRow)
+
+
+class DocumentRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, document: DocumentRow, data: bytes) -> None:
+        self.session.add(document)
+        await self.session.flush()
+        self.session.add(DocumentFileRow(document_id=document.id, data=data))
+
+    async def owned(self, user_id: uuid.UUID, document_id: uuid.UUID) -> DocumentRow | None:
+        document = await self.session.get(DocumentRow, document_id)
+        return document if document is not None and document.user_id == user_id else None
+
+    async def page(self, user_id: uuid.UUID, *, limit: int, offset: int) -> tuple[list[DocumentRow], int]:
+        rows = await self.session.scalars(
+            select(DocumentRow)
+            .where(DocumentRow.user_id == user_id)
+            .order_by(DocumentRow.created_at.desc(), DocumentRow.id)
+            .limit(limit)
+            .offset(offset)
+        )
+        total = await self.session.scalar(select(func.count()).select_from(DocumentRow).where(DocumentRow.user_id == user_id))
+        return list(rows), int(total or 0)
+
+    async def remove(self, document_id: uuid.UUID) -> None:
+        # Children first: SQLite enforces foreign keys only when asked to, so nothing cascades.
+        for table in _OUTPUTS:
+            await self.session.execute(delete(table).where(table.document_id == document_id))
+        await self.session.execute(delete(DocumentRow).where(DocumentRow.id == document_id))
+
+    # The job's side.
+
+    async def claim_next(self, now: datetime, lease_until: datetime, *, skip_locked: bool) -> DocumentRow | None:
+        """The oldest unfinished document no live worker holds, now held until ``lease_until``."""
+        query = (
+            select(DocumentRow)
+            .where(
+                DocumentRow.stage.not_in(FINISHED),
+                or_(DocumentRow.lease_until.is_(None), DocumentRow.lease_until < now),
+            )
+            .order_by(DocumentRow.created_at, DocumentRow.id)
+            .limit(1)
+        )
+        if skip_locked:
+            query = query.with_for_update(skip_locked=True)
+        document = await self.session.scalar(query)
+        if document is not None:
+            document.lease_until = lease_until
+            document.attempts += 1
+        return document
+
+    async def renew(self, document_id: uuid.UUID, lease_until: datetime) -> None:
+        await self.session.execute(update(DocumentRow).where(DocumentRow.id == document_id).values(lease_until=lease_until))
+
+    async def source(self, document_id: uuid.UUID) -> bytes | None:
+        return await self.session.scalar(select(DocumentFileRow.data).where(DocumentFileRow.document_id == document_id))
+
+    async def text(self, document_id: uuid.UUID) -> str | None:
+        return await self.session.scalar(select(DocumentTextRow.text).where(DocumentTextRow.document_id == document_id))
+
+    async def analysis(self, document_id: uuid.UUID) -> dict[str, Any] | None:
+        return await self.session.scalar(
+            select(DocumentMaterialRow.analysis).where(DocumentMaterialRow.document_id == document_id)
+        )
+
+    async def material(self, document_id: uuid.UUID) -> DocumentMaterialRow | None:
+        return await self.session.get(DocumentMaterialRow, document_id)
+
+    async def put_text(self, document_id: uuid.UUID, text: str) -> None:
+        await self.session.execute(delete(DocumentTextRow).where(DocumentTextRow.document_id == document_id))
+        self.session.add(DocumentTextRow(document_id=document_id, text=text))
+
+    async def put_analysis(self, document_id: uuid.UUID, analysis: dict[str, Any]) -> None:
+        await self.session.execute(delete(DocumentMaterialRow).where(DocumentMaterialRow.document_id == document_id))
+        self.session.add(DocumentMaterialRow(document_id=document_id, analysis=analysis, material=None, notes=""))
+
+    async def put_material(self, document_id: uuid.UUID, material: dict[str, Any]) -> None:
+        await self.session.execute(
+            update(DocumentMaterialRow).where(DocumentMaterialRow.document_id == document_id).values(material=material)
+        )

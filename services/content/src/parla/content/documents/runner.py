@@ -1,0 +1,79 @@
+"""Where a document's stages run: a worker process of their own.
+
+Why a process: extraction and analysis are CPU-bound Python (a 500,000-word book takes seconds)
+and parse files a stranger sent. In the service's own process they would stall every gRPC call
+and Kafka batch on the event loop for as long, and a parser that recursed too deep, ran away
+with memory or crashed would take the service down with it. A process keeps the loop free,
+bounds the memory a stage may take, and can be killed when a stage runs past its time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import resource
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+
+class StageCrashed(Exception):
+    """The stage did not finish: its process died, ran out of memory or time. Worth another try
+    (a restart, a busy machine) a few times; not forever."""
+
+
+def _limit_memory(max_bytes: int) -> None:
+    if max_bytes > 0:
+        resource.setrlimit(resource.RLIMIT_AS, (max_bytes, max_bytes))
+
+
+class ProcessRunner:
+    """Runs one stage at a time in a long-lived worker process (its language models stay loaded
+    between documents), replaced after a crash or a timeout."""
+
+    def __init__(self, *, timeout_seconds: float, memory_bytes: int) -> None:
+        self._timeout = timeout_seconds
+        self._memory = memory_bytes
+        self._pool: ProcessPoolExecutor | None = None
+
+    def _executor(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            # spawn, not fork: the service's process has gRPC and Kafka threads a fork would copy
+            # mid-flight.
+            self._pool = ProcessPoolExecutor(
+                max_workers=1,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_limit_memory,
+                initargs=(self._memory,),
+            )
+        return self._pool
+
+    async def __call__(self, stage: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
+        loop = asyncio.get_running_loop()
+        try:
+            return await asyncio.wait_for(loop.run_in_executor(self._executor(), stage, *args), self._timeout)
+        except TimeoutError:
+            self.close()
+            raise StageCrashed(f"the stage ran past {self._timeout:.0f} s") from None
+        except BrokenProcessPool:
+            self.close()
+            raise StageCrashed("the worker process stopped") from None
+        except MemoryError:
+            self.close()
+            raise StageCrashed("the stage ran out of memory") from None
+
+    def close(self) -> None:
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        # A stage cannot be cancelled once running: its process is stopped instead. The
+        # executor keeps its processes in a private mapping; there is no public way to do this.
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+async def run_inline(stage: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
+    """Runs a stage in this process: for use-case tests with small fake stages."""
+    return stage(*args)

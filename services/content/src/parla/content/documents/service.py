@@ -1,0 +1,112 @@
+"""Use cases of a learner's documents: import, look, list, delete. The work on a document's
+text is its job's (``jobs.py``); importing only stores what was sent and queues it."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from parla.chassis.auth import Principal
+from parla.chassis.db import Database
+from parla.chassis.errors import InvalidArgument, NotFound
+from parla.content.documents.db import DocumentMaterialRow, DocumentRow
+from parla.content.documents.extract import MAX_BYTES, UnreadableDocument, sniff
+from parla.content.documents.repository import DocumentRepository
+
+MAX_PAGE = 100
+MAX_TITLE = 255
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _document_id(value: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        raise NotFound(f"document {value!r} not found") from None
+
+
+class DocumentService:
+    def __init__(self, *, db: Database, queued: Callable[[], None] = lambda: None) -> None:
+        self._db = db
+        self._queued = queued
+
+    async def import_document(
+        self, caller: Principal, *, title: str, filename: str, content: bytes | None = None, text: str | None = None
+    ) -> DocumentRow:
+        data = _source(content, text)
+        try:
+            kind = "txt" if text is not None else sniff(data, filename or None)
+        except UnreadableDocument as error:
+            raise InvalidArgument(error.reason, details={"file": error.reason}) from None
+        title = title.strip()
+        if len(title) > MAX_TITLE:
+            raise InvalidArgument(f"the title is over {MAX_TITLE} characters; shorten it", details={"title": "too long"})
+        now = _now()
+        document = DocumentRow(
+            id=uuid.uuid4(),
+            user_id=caller.user_id,
+            title=title,
+            filename=filename.strip()[:255],
+            kind=kind,
+            size_bytes=len(data),
+            stage="queued",
+            percent=0,
+            topics=[],
+            attempts=0,
+            created_at=now,
+            updated_at=now,
+        )
+        async with self._db.transaction() as session:
+            await DocumentRepository(session).add(document, data)
+        self._queued()
+        return document
+
+    async def document(self, caller: Principal, document_id: str) -> DocumentRow:
+        async with self._db.reading() as session:
+            return await _owned(DocumentRepository(session), caller, document_id)
+
+    async def material(self, caller: Principal, document_id: str) -> tuple[DocumentRow, DocumentMaterialRow | None]:
+        """The document, and its material once its job is done (never a half-made one)."""
+        async with self._db.reading() as session:
+            documents = DocumentRepository(session)
+            document = await _owned(documents, caller, document_id)
+            material = await documents.material(document.id) if document.stage == "done" else None
+        return document, material
+
+    async def documents(self, caller: Principal, *, limit: int, offset: int) -> tuple[list[DocumentRow], int]:
+        if limit < 0 or offset < 0:
+            raise InvalidArgument("limit and offset must not be negative")
+        async with self._db.reading() as session:
+            return await DocumentRepository(session).page(caller.user_id, limit=min(limit or 20, MAX_PAGE), offset=offset)
+
+    async def delete(self, caller: Principal, document_id: str) -> None:
+        async with self._db.transaction() as session:
+            documents = DocumentRepository(session)
+            document = await _owned(documents, caller, document_id)
+            await documents.remove(document.id)
+
+
+def _source(content: bytes | None, text: str | None) -> bytes:
+    if (content is None) == (text is None):
+        raise InvalidArgument("send either a file or text", details={"file": "a file or text, not both or neither"})
+    data = content if content is not None else text.encode()
+    if not data.strip():
+        raise InvalidArgument("the document is empty; send one with some text in it", details={"file": "empty"})
+    if len(data) > MAX_BYTES:
+        raise InvalidArgument(
+            f"the document is {len(data) / 2**20:.1f} MiB; the limit is {MAX_BYTES // 2**20} MiB. Split it and import the parts",
+            details={"file": "too large"},
+        )
+    return data
+
+
+async def _owned(documents: DocumentRepository, caller: Principal, document_id: str) -> DocumentRow:
+    """Another learner's document is not found, exactly as a missing one is."""
+    document = await documents.owned(caller.user_id, _document_id(document_id))
+    if document is None:
+        raise NotFound(f"document {document_id} not found")
+    return document

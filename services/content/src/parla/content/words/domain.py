@@ -1,0 +1,43 @@
+"""Word statuses: the rules, without I/O.
+
+A learner sets any status; what they do only moves a word forward, never back: a word used
+correctly in a scenario becomes "learning" if it was new (or had no status), and a word the
+learner marked known or ignored stays so whatever happens.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from parla.chassis.errors import InvalidArgument
+
+STATUSES = ("new", "learning", "known", "ignored")
+LANGUAGES = ("en", "es", "fr", "de", "it", "pt", "zh", "ja")
+MAX_LEMMA = 100
+MAX_BATCH = 1000
+# The status a word used correctly in a scenario moves on from (or it had none).
+MOVED_BY_USE = "new"
+
+_SPACES = re.compile(r"\s+")
+
+
+def normal_lemma(lemma: str) -> str:
+    """One spelling per lemma: NFC, lower-cased, single spaces."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", lemma).strip().lower())
+
+
+def checked_word(language: str, lemma: str, status: str) -> tuple[str, str, str]:
+    """(language, lemma, status) as stored, or InvalidArgument naming what is wrong."""
+    if language not in LANGUAGES:
+        raise InvalidArgument(
+            f"unknown language {language!r}; use one of {', '.join(LANGUAGES)}", details={"language": "unknown"}
+        )
+    if status not in STATUSES:
+        raise InvalidArgument(f"unknown status {status!r}; use one of {', '.join(STATUSES)}", details={"status": "unknown"})
+    lemma = normal_lemma(lemma)
+    if not lemma or len(lemma) > MAX_LEMMA or any(unicodedata.category(c) == "Cc" for c in lemma):
+        raise InvalidArgument(
+            f"a word must be 1 to {MAX_LEMMA} characters, without control characters", details={"lemma": "invalid"}
+        )
+    return language, lemma, status
