@@ -83,3 +83,14 @@ async def test_a_word_status_reaches_the_content_service_and_a_bad_one_does_not(
     [call] = services.named("SetWordStatuses")
     [word] = words_pb2.SetWordStatusesRequest.FromString(call.request).words
     assert (word.language, word.lemma, word.status) == ("es", "mesa", "known")
+
+
+async def test_notes_over_20000_characters_are_refused_before_any_call(gateway, services, signing_keys):
+    _, headers = signed_in(signing_keys)
+    document = "8d6f7a9e-0000-4000-8000-000000000000"
+    too_long = await gateway.put(f"/api/v1/content/{document}/notes", headers=headers, json={"notes": "x" * 20_001})
+    missing = await gateway.get(f"/api/v1/content/{document}/material", headers=headers)
+    assert (too_long.status_code, missing.status_code) == (422, 404)
+    assert services.named("UpdateNotes") == []
+    [call] = services.named("GetStudyMaterial")
+    assert pb.GetStudyMaterialRequest.FromString(call.request).id == document

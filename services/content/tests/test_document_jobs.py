@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select, update
 
 from parla.chassis.auth import Principal
-from parla.chassis.errors import InvalidArgument, NotFound
+from parla.chassis.errors import Conflict, InvalidArgument, NotFound
 from parla.chassis.messaging import outbox_table
 from parla.content.documents.db import DocumentRow
 from parla.content.documents.jobs import GAVE_UP, DocumentJobs, Stages
@@ -22,6 +22,10 @@ from parla.content.words.service import WordService, statuses_for_analysis
 
 def learner() -> Principal:
     return Principal(subject=str(uuid.uuid4()), roles=frozenset({"learner"}))
+
+
+FLASHCARD = {"lemma": "marché", "front": "marché", "back": "", "cloze": "Je vais au ____.", "sentence": "", "gloss": None}
+MATERIAL = {"flashcards": [FLASHCARD], "quiz": [], "key_concepts": ["marché du samedi"]}
 
 
 class FakeStages:
@@ -48,10 +52,30 @@ class FakeStages:
                 self.known.append(known)
                 or self._run(
                     "analyse",
-                    {"language": "fr", "level": "A2", "word_count": len(text.split()), "topics": ["marché"], "vocabulary": []},
+                    {
+                        "language": "fr",
+                        "level": "A2",
+                        "word_count": len(text.split()),
+                        "sentence_count": 1,
+                        "topics": ["marché"],
+                        "summary": [text],
+                        "sentences": [text],
+                        "vocabulary": [
+                            {
+                                "lemma": word,
+                                "surface": word,
+                                "count": 1,
+                                "band": 3,
+                                "score": 1.0,
+                                "sentence": text,
+                                "status": "new",
+                            }
+                            for word in ("marché", "samedi")
+                        ],
+                    },
                 )
             ),
-            generate=lambda analysis: self._run("generate", {"flashcards": [], "quiz": [], "key_concepts": []}),
+            generate=lambda analysis: self._run("generate", MATERIAL),
         )
 
 
@@ -84,7 +108,8 @@ async def test_a_job_runs_every_stage_and_the_document_is_done_with_its_analysis
     assert (document.stage, document.percent) == ("done", 100)
     assert (document.language, document.level, document.topics, document.word_count) == ("fr", "A2", ["marché"], 7)
     assert document.title == "Au marché", "the document's own title, as none was given"
-    assert material is not None and material.material == {"flashcards": [], "quiz": [], "key_concepts": []}
+    assert material is not None and material.material == MATERIAL
+    assert "sentences" not in material.analysis, "the text keeps the sentences; the stored analysis does not"
     assert fake.calls == ["extract", "analyse", "generate"]
     async with db.reading() as session:
         events = (await session.execute(select(outbox_table.c.event_type))).scalars().all()
@@ -220,3 +245,31 @@ async def test_an_import_that_cannot_be_a_document_is_refused_with_a_reason_and_
 async def test_a_title_over_255_characters_is_refused(db):
     with pytest.raises(InvalidArgument, match="255"):
         await DocumentService(db=db).import_document(learner(), title="t" * 256, filename="", text="Hola.")
+
+
+async def test_study_material_shows_the_learners_statuses_as_they_are_now_and_keeps_their_notes(db, jobs):
+    caller = learner()
+    document_id = await imported(db, caller)
+    await jobs.work_once()
+    await WordService(db=db).set_statuses(caller, [("fr", "samedi", "known")])
+    service = DocumentService(db=db)
+    view = await service.study_material(caller, document_id)
+    assert view.statuses == {"samedi": "known"}
+    assert (await service.update_notes(caller, document_id, "Revoir les jours.")).material.notes == "Revoir les jours."
+    assert (await service.study_material(caller, document_id)).material.notes == "Revoir les jours."
+    with pytest.raises(InvalidArgument, match="20,000"):
+        await service.update_notes(caller, document_id, "x" * 20_001)
+
+
+async def test_study_material_of_a_document_not_done_says_where_its_job_is_or_why_it_failed(db, jobs, fake):
+    caller = learner()
+    service = DocumentService(db=db)
+    waiting = await imported(db, caller)
+    with pytest.raises(Conflict, match=r"still being processed \(queued, 0%\)"):
+        await service.study_material(caller, waiting)
+    fake.failing["extract"] = "the file is damaged; export it again"
+    await jobs.work_once()
+    with pytest.raises(Conflict, match="could not be processed: the file is damaged"):
+        await service.study_material(caller, waiting)
+    with pytest.raises(Conflict):
+        await service.update_notes(caller, waiting, "notes")

@@ -62,3 +62,46 @@ class DocumentProgressOut(BaseModel):
     stage: Stage
     percent: int
     failure_reason: str
+
+
+class VocabularyItemOut(BaseModel):
+    lemma: str
+    surface: str = Field(description="The form the document uses, in its sentence")
+    count: int
+    band: int = Field(description="1 (the most frequent words) to 6 (rare or unknown)")
+    score: float
+    sentence: str
+    status: Literal["new", "learning", "known", "ignored"] = Field(description="The learner's status now")
+
+
+class FlashcardOut(BaseModel):
+    lemma: str
+    front: str
+    back: str
+    cloze: str = Field(description="The learner's own sentence with the word blanked (____)")
+    sentence: str
+    gloss: str = Field(description="Empty when no dictionary gloss is installed")
+
+
+class QuizQuestionOut(BaseModel):
+    kind: Literal["cloze", "true_false"]
+    prompt: str
+    options: list[str]
+    answer: str
+    explanation: str
+
+
+class StudyMaterialOut(BaseModel):
+    document: DocumentOut
+    summary: list[str]
+    vocabulary: list[VocabularyItemOut]
+    flashcards: list[FlashcardOut]
+    quiz: list[QuizQuestionOut]
+    key_concepts: list[str]
+    notes: str
+    sentence_count: int
+
+
+class NotesIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    notes: str = Field(max_length=20_000)

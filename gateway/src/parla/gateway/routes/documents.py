@@ -22,7 +22,9 @@ from parla.gateway.document_schemas import (
     DocumentOut,
     DocumentProgressOut,
     DocumentsOut,
+    NotesIn,
     PastedDocumentIn,
+    StudyMaterialOut,
 )
 from parla.gateway.schemas import ERROR_RESPONSES, from_message
 
@@ -140,6 +142,21 @@ async def document_events(
 
 def _json(model: DocumentProgressOut) -> str:
     return orjson.dumps(model.model_dump(mode="json")).decode()
+
+
+@router.get("/{document_id}/material")
+async def study_material(document_id: str, clients: Clients) -> StudyMaterialOut:
+    """What the document became: summary, key vocabulary ranked for the learner, flashcards, a
+    quiz, key concepts and notes. 409 until its job is done (the message says where it is)."""
+    request = pb.GetStudyMaterialRequest(id=document_id)
+    return from_message(StudyMaterialOut, await clients.documents.GetStudyMaterial(request))
+
+
+@router.put("/{document_id}/notes")
+async def update_notes(document_id: str, body: NotesIn, clients: Clients) -> StudyMaterialOut:
+    """Replace the learner's notes on the document."""
+    request = pb.UpdateNotesRequest(id=document_id, notes=body.notes)
+    return from_message(StudyMaterialOut, await clients.documents.UpdateNotes(request))
 
 
 @router.delete("/{document_id}", status_code=204, response_class=Response)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from parla.chassis.auth import principal
 from parla.chassis.grpc_server import timestamp
 from parla.content.documents.db import DocumentRow
-from parla.content.documents.service import DocumentService
+from parla.content.documents.service import DocumentService, StudyMaterial
 from parla.contracts.rpc.content.v1 import documents_pb2 as pb
 from parla.contracts.rpc.content.v1 import documents_pb2_grpc
 
@@ -29,6 +29,23 @@ def document_message(document: DocumentRow) -> pb.Document:
         size_bytes=document.size_bytes,
         created_at=timestamp(document.created_at),
         updated_at=timestamp(document.updated_at),
+    )
+
+
+def material_message(view: StudyMaterial) -> pb.StudyMaterial:
+    analysis, material = view.material.analysis, view.material.material or {}
+    return pb.StudyMaterial(
+        document=document_message(view.document),
+        summary=analysis.get("summary", []),
+        sentence_count=analysis.get("sentence_count", 0),
+        vocabulary=[
+            pb.VocabularyItem(**{**item, "status": view.statuses.get(item["lemma"], "new")})
+            for item in analysis.get("vocabulary", [])
+        ],
+        flashcards=[pb.Flashcard(**{**card, "gloss": card.get("gloss") or ""}) for card in material.get("flashcards", [])],
+        quiz=[pb.QuizQuestion(**question) for question in material.get("quiz", [])],
+        key_concepts=material.get("key_concepts", []),
+        notes=view.material.notes,
     )
 
 
@@ -57,3 +74,9 @@ class DocumentServicer(documents_pb2_grpc.DocumentServiceServicer):
     async def DeleteDocument(self, request: pb.DeleteDocumentRequest, context) -> pb.DeleteDocumentResponse:
         await self._service.delete(principal(), request.id)
         return pb.DeleteDocumentResponse()
+
+    async def GetStudyMaterial(self, request: pb.GetStudyMaterialRequest, context) -> pb.StudyMaterial:
+        return material_message(await self._service.study_material(principal(), request.id))
+
+    async def UpdateNotes(self, request: pb.UpdateNotesRequest, context) -> pb.StudyMaterial:
+        return material_message(await self._service.update_notes(principal(), request.id, request.notes))

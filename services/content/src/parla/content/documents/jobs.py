@@ -173,8 +173,10 @@ class DocumentJobs:
         async with self._db.reading() as session:
             analysis = await DocumentRepository(session).analysis(document_id)
         material = await self._stage(self._stages.generate, analysis or {})
+        # The document's sentences served the material; the text keeps them, the analysis need not.
+        kept = {name: value for name, value in (analysis or {}).items() if name != "sentences"}
         async with self._db.transaction() as session:
-            await DocumentRepository(session).put_material(document_id, material)
+            await DocumentRepository(session).put_material(document_id, kept, material)
             document = await self._moved(session, document_id, "done")
             document.lease_until = None
             await add_event(session, _imported(document))

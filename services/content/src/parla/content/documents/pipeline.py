@@ -26,12 +26,12 @@ def extract_stage(data: bytes, filename: str) -> dict[str, Any]:
 
 def analyse_stage(text: str, known: dict[str, dict[str, str]]) -> dict[str, Any]:
     """The analysis, ranking words by the learner's statuses in the document's language."""
-    from parla.content.documents.analysis import UnsupportedLanguage, analyse, detect_language
+    from parla.content.documents.analysis import UnanalysableText, analyse, detect_language
 
     try:
         language = detect_language(text)
         return asdict(analyse(text, known=known.get(language, {}), language=language))
-    except UnsupportedLanguage as error:
+    except UnanalysableText as error:  # empty, or in a language Parla does not teach yet
         return {"failed": error.reason}
 
 

@@ -96,7 +96,9 @@ class DocumentRepository:
         await self.session.execute(delete(DocumentMaterialRow).where(DocumentMaterialRow.document_id == document_id))
         self.session.add(DocumentMaterialRow(document_id=document_id, analysis=analysis, material=None, notes=""))
 
-    async def put_material(self, document_id: uuid.UUID, material: dict[str, Any]) -> None:
+    async def put_material(self, document_id: uuid.UUID, analysis: dict[str, Any], material: dict[str, Any]) -> None:
         await self.session.execute(
-            update(DocumentMaterialRow).where(DocumentMaterialRow.document_id == document_id).values(material=material)
+            update(DocumentMaterialRow)
+            .where(DocumentMaterialRow.document_id == document_id)
+            .values(analysis=analysis, material=material)
         )

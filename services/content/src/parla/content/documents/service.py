@@ -5,17 +5,28 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from parla.chassis.auth import Principal
 from parla.chassis.db import Database
-from parla.chassis.errors import InvalidArgument, NotFound
+from parla.chassis.errors import Conflict, InvalidArgument, NotFound
 from parla.content.documents.db import DocumentMaterialRow, DocumentRow
 from parla.content.documents.extract import MAX_BYTES, UnreadableDocument, sniff
 from parla.content.documents.repository import DocumentRepository
+from parla.content.words.repository import WordRepository
 
 MAX_PAGE = 100
 MAX_TITLE = 255
+MAX_NOTES = 20_000
+
+
+@dataclass(frozen=True)
+class StudyMaterial:
+    document: DocumentRow
+    material: DocumentMaterialRow
+    # The learner's current status of the document's vocabulary, where they have one.
+    statuses: dict[str, str]
 
 
 def _now() -> datetime:
@@ -77,6 +88,25 @@ class DocumentService:
             material = await documents.material(document.id) if document.stage == "done" else None
         return document, material
 
+    async def study_material(self, caller: Principal, document_id: str) -> StudyMaterial:
+        """What the document became, with the learner's word statuses as they are now."""
+        async with self._db.reading() as session:
+            documents = DocumentRepository(session)
+            document = await _owned(documents, caller, document_id)
+            material = await _finished(documents, document)
+            lemmas = [item["lemma"] for item in material.analysis.get("vocabulary", [])]
+            statuses = await WordRepository(session).statuses_of(caller.user_id, document.language or "", lemmas)
+        return StudyMaterial(document, material, statuses)
+
+    async def update_notes(self, caller: Principal, document_id: str, notes: str) -> StudyMaterial:
+        if len(notes) > MAX_NOTES:
+            raise InvalidArgument(f"notes are at most {MAX_NOTES:,} characters; shorten them", details={"notes": "too long"})
+        async with self._db.transaction() as session:
+            documents = DocumentRepository(session)
+            document = await _owned(documents, caller, document_id)
+            (await _finished(documents, document)).notes = notes
+        return await self.study_material(caller, document_id)
+
     async def documents(self, caller: Principal, *, limit: int, offset: int) -> tuple[list[DocumentRow], int]:
         if limit < 0 or offset < 0:
             raise InvalidArgument("limit and offset must not be negative")
@@ -102,6 +132,19 @@ def _source(content: bytes | None, text: str | None) -> bytes:
             details={"file": "too large"},
         )
     return data
+
+
+async def _finished(documents: DocumentRepository, document: DocumentRow) -> DocumentMaterialRow:
+    """The material of a done document; otherwise a Conflict that says where its job is."""
+    if document.stage == "failed":
+        raise Conflict(f"this document could not be processed: {document.failure_reason}")
+    material = await documents.material(document.id) if document.stage == "done" else None
+    if material is None:
+        raise Conflict(
+            f"the document is still being processed ({document.stage}, {document.percent}%); "
+            f"follow its progress at /api/v1/content/{document.id}/events and ask again when it is done"
+        )
+    return material
 
 
 async def _owned(documents: DocumentRepository, caller: Principal, document_id: str) -> DocumentRow:

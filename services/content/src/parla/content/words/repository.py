@@ -80,6 +80,18 @@ class WordRepository:
         )
         return [(language, status, int(count)) for language, status, count in rows]
 
+    async def statuses_of(self, user_id: uuid.UUID, language: str, lemmas: Sequence[str]) -> dict[str, str]:
+        """{lemma: status} of those of ``lemmas`` the learner has a status for."""
+        found: dict[str, str] = {}
+        for chunk in chunked(list(set(lemmas))):
+            rows = await self.session.execute(
+                select(WordStatusRow.lemma, WordStatusRow.status).where(
+                    WordStatusRow.user_id == user_id, WordStatusRow.language == language, WordStatusRow.lemma.in_(chunk)
+                )
+            )
+            found.update({lemma: status for lemma, status in rows})
+        return found
+
     async def statuses(self, user_id: uuid.UUID, *, limit: int) -> dict[str, dict[str, str]]:
         """{language: {lemma: status}} of the learner's words, the most recent first, at most ``limit``."""
         rows = await self.session.execute(

@@ -84,3 +84,85 @@ class DeleteDocumentRequest(_message.Message):
 class DeleteDocumentResponse(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...
+
+class VocabularyItem(_message.Message):
+    __slots__ = ("lemma", "surface", "count", "band", "score", "sentence", "status")
+    LEMMA_FIELD_NUMBER: _ClassVar[int]
+    SURFACE_FIELD_NUMBER: _ClassVar[int]
+    COUNT_FIELD_NUMBER: _ClassVar[int]
+    BAND_FIELD_NUMBER: _ClassVar[int]
+    SCORE_FIELD_NUMBER: _ClassVar[int]
+    SENTENCE_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    lemma: str
+    surface: str
+    count: int
+    band: int
+    score: float
+    sentence: str
+    status: str
+    def __init__(self, lemma: _Optional[str] = ..., surface: _Optional[str] = ..., count: _Optional[int] = ..., band: _Optional[int] = ..., score: _Optional[float] = ..., sentence: _Optional[str] = ..., status: _Optional[str] = ...) -> None: ...
+
+class Flashcard(_message.Message):
+    __slots__ = ("lemma", "front", "back", "cloze", "sentence", "gloss")
+    LEMMA_FIELD_NUMBER: _ClassVar[int]
+    FRONT_FIELD_NUMBER: _ClassVar[int]
+    BACK_FIELD_NUMBER: _ClassVar[int]
+    CLOZE_FIELD_NUMBER: _ClassVar[int]
+    SENTENCE_FIELD_NUMBER: _ClassVar[int]
+    GLOSS_FIELD_NUMBER: _ClassVar[int]
+    lemma: str
+    front: str
+    back: str
+    cloze: str
+    sentence: str
+    gloss: str
+    def __init__(self, lemma: _Optional[str] = ..., front: _Optional[str] = ..., back: _Optional[str] = ..., cloze: _Optional[str] = ..., sentence: _Optional[str] = ..., gloss: _Optional[str] = ...) -> None: ...
+
+class QuizQuestion(_message.Message):
+    __slots__ = ("kind", "prompt", "options", "answer", "explanation")
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    PROMPT_FIELD_NUMBER: _ClassVar[int]
+    OPTIONS_FIELD_NUMBER: _ClassVar[int]
+    ANSWER_FIELD_NUMBER: _ClassVar[int]
+    EXPLANATION_FIELD_NUMBER: _ClassVar[int]
+    kind: str
+    prompt: str
+    options: _containers.RepeatedScalarFieldContainer[str]
+    answer: str
+    explanation: str
+    def __init__(self, kind: _Optional[str] = ..., prompt: _Optional[str] = ..., options: _Optional[_Iterable[str]] = ..., answer: _Optional[str] = ..., explanation: _Optional[str] = ...) -> None: ...
+
+class StudyMaterial(_message.Message):
+    __slots__ = ("document", "summary", "vocabulary", "flashcards", "quiz", "key_concepts", "notes", "sentence_count")
+    DOCUMENT_FIELD_NUMBER: _ClassVar[int]
+    SUMMARY_FIELD_NUMBER: _ClassVar[int]
+    VOCABULARY_FIELD_NUMBER: _ClassVar[int]
+    FLASHCARDS_FIELD_NUMBER: _ClassVar[int]
+    QUIZ_FIELD_NUMBER: _ClassVar[int]
+    KEY_CONCEPTS_FIELD_NUMBER: _ClassVar[int]
+    NOTES_FIELD_NUMBER: _ClassVar[int]
+    SENTENCE_COUNT_FIELD_NUMBER: _ClassVar[int]
+    document: Document
+    summary: _containers.RepeatedScalarFieldContainer[str]
+    vocabulary: _containers.RepeatedCompositeFieldContainer[VocabularyItem]
+    flashcards: _containers.RepeatedCompositeFieldContainer[Flashcard]
+    quiz: _containers.RepeatedCompositeFieldContainer[QuizQuestion]
+    key_concepts: _containers.RepeatedScalarFieldContainer[str]
+    notes: str
+    sentence_count: int
+    def __init__(self, document: _Optional[_Union[Document, _Mapping]] = ..., summary: _Optional[_Iterable[str]] = ..., vocabulary: _Optional[_Iterable[_Union[VocabularyItem, _Mapping]]] = ..., flashcards: _Optional[_Iterable[_Union[Flashcard, _Mapping]]] = ..., quiz: _Optional[_Iterable[_Union[QuizQuestion, _Mapping]]] = ..., key_concepts: _Optional[_Iterable[str]] = ..., notes: _Optional[str] = ..., sentence_count: _Optional[int] = ...) -> None: ...
+
+class GetStudyMaterialRequest(_message.Message):
+    __slots__ = ("id",)
+    ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    def __init__(self, id: _Optional[str] = ...) -> None: ...
+
+class UpdateNotesRequest(_message.Message):
+    __slots__ = ("id", "notes")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    NOTES_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    notes: str
+    def __init__(self, id: _Optional[str] = ..., notes: _Optional[str] = ...) -> None: ...

@@ -56,6 +56,16 @@ class DocumentServiceStub:
                 request_serializer=parla_dot_content_dot_v1_dot_documents__pb2.DeleteDocumentRequest.SerializeToString,
                 response_deserializer=parla_dot_content_dot_v1_dot_documents__pb2.DeleteDocumentResponse.FromString,
                 _registered_method=True)
+        self.GetStudyMaterial = channel.unary_unary(
+                '/parla.content.v1.DocumentService/GetStudyMaterial',
+                request_serializer=parla_dot_content_dot_v1_dot_documents__pb2.GetStudyMaterialRequest.SerializeToString,
+                response_deserializer=parla_dot_content_dot_v1_dot_documents__pb2.StudyMaterial.FromString,
+                _registered_method=True)
+        self.UpdateNotes = channel.unary_unary(
+                '/parla.content.v1.DocumentService/UpdateNotes',
+                request_serializer=parla_dot_content_dot_v1_dot_documents__pb2.UpdateNotesRequest.SerializeToString,
+                response_deserializer=parla_dot_content_dot_v1_dot_documents__pb2.StudyMaterial.FromString,
+                _registered_method=True)
 
 
 class DocumentServiceServicer:
@@ -90,6 +100,19 @@ class DocumentServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetStudyMaterial(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateNotes(self, request, context):
+        """The learner's own notes on the document.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_DocumentServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -112,6 +135,16 @@ def add_DocumentServiceServicer_to_server(servicer, server):
                     servicer.DeleteDocument,
                     request_deserializer=parla_dot_content_dot_v1_dot_documents__pb2.DeleteDocumentRequest.FromString,
                     response_serializer=parla_dot_content_dot_v1_dot_documents__pb2.DeleteDocumentResponse.SerializeToString,
+            ),
+            'GetStudyMaterial': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetStudyMaterial,
+                    request_deserializer=parla_dot_content_dot_v1_dot_documents__pb2.GetStudyMaterialRequest.FromString,
+                    response_serializer=parla_dot_content_dot_v1_dot_documents__pb2.StudyMaterial.SerializeToString,
+            ),
+            'UpdateNotes': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateNotes,
+                    request_deserializer=parla_dot_content_dot_v1_dot_documents__pb2.UpdateNotesRequest.FromString,
+                    response_serializer=parla_dot_content_dot_v1_dot_documents__pb2.StudyMaterial.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -224,6 +257,60 @@ class DocumentService:
             '/parla.content.v1.DocumentService/DeleteDocument',
             parla_dot_content_dot_v1_dot_documents__pb2.DeleteDocumentRequest.SerializeToString,
             parla_dot_content_dot_v1_dot_documents__pb2.DeleteDocumentResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetStudyMaterial(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/parla.content.v1.DocumentService/GetStudyMaterial',
+            parla_dot_content_dot_v1_dot_documents__pb2.GetStudyMaterialRequest.SerializeToString,
+            parla_dot_content_dot_v1_dot_documents__pb2.StudyMaterial.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateNotes(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/parla.content.v1.DocumentService/UpdateNotes',
+            parla_dot_content_dot_v1_dot_documents__pb2.UpdateNotesRequest.SerializeToString,
+            parla_dot_content_dot_v1_dot_documents__pb2.StudyMaterial.FromString,
             options,
             channel_credentials,
             insecure,
