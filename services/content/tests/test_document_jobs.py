@@ -13,6 +13,7 @@ from sqlalchemy import select, update
 from parla.chassis.auth import Principal
 from parla.chassis.errors import Conflict, InvalidArgument, NotFound
 from parla.chassis.messaging import outbox_table
+from parla.content.db import CardRow
 from parla.content.documents.db import DocumentRow
 from parla.content.documents.jobs import GAVE_UP, DocumentJobs, Stages
 from parla.content.documents.runner import StageCrashed, run_inline
@@ -24,7 +25,8 @@ def learner() -> Principal:
     return Principal(subject=str(uuid.uuid4()), roles=frozenset({"learner"}))
 
 
-FLASHCARD = {"lemma": "marché", "front": "marché", "back": "", "cloze": "Je vais au ____.", "sentence": "", "gloss": None}
+SENTENCE = "Je vais au marché le samedi matin."
+FLASHCARD = {"lemma": "Marché", "front": "marché", "back": "", "cloze": "Je vais au ____.", "sentence": SENTENCE, "gloss": None}
 MATERIAL = {"flashcards": [FLASHCARD], "quiz": [], "key_concepts": ["marché du samedi"]}
 
 
@@ -113,7 +115,10 @@ async def test_a_job_runs_every_stage_and_the_document_is_done_with_its_analysis
     assert fake.calls == ["extract", "analyse", "generate"]
     async with db.reading() as session:
         events = (await session.execute(select(outbox_table.c.event_type))).scalars().all()
-    assert events == ["content.imported"]
+        [card] = (await session.scalars(select(CardRow))).all()
+    assert sorted(events) == ["card.created", "content.imported"]
+    assert (card.key, card.front, card.source_kind, card.source_id) == ("marché", "marché", "document", document_id)
+    assert SENTENCE in card.back and "no dictionary gloss" in card.back
 
 
 async def test_the_analysis_is_given_the_owners_word_statuses(db, fake):
@@ -126,6 +131,19 @@ async def test_the_analysis_is_given_the_owners_word_statuses(db, fake):
     await imported(db, caller)
     await jobs.work_once()
     assert fake.known == [{"fr": {"marché": "known"}}]
+
+
+async def test_a_documents_flashcards_join_the_deck_once_beside_the_cards_the_learner_has(db, jobs):
+    caller = learner()
+    for _ in range(2):  # the same word in two documents: one card
+        await imported(db, caller)
+        await jobs.work_once()
+    async with db.reading() as session:
+        cards = (await session.scalars(select(CardRow))).all()
+        created = (
+            await session.execute(select(outbox_table.c.event_type).where(outbox_table.c.event_type == "card.created"))
+        ).all()
+    assert (len(cards), len(created)) == (1, 1)
 
 
 async def test_with_nothing_queued_a_round_does_nothing(db, jobs, fake):

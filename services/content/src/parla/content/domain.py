@@ -12,6 +12,8 @@ import fsrs
 from parla.contracts.events import ScenarioCompleted
 
 SOURCE_SCENARIO_RUN = "scenario_run"
+SOURCE_DOCUMENT = "document"
+NO_GLOSS = "no dictionary gloss is installed"
 STATE_NAMES = {fsrs.State.Learning: "learning", fsrs.State.Review: "review", fsrs.State.Relearning: "relearning"}
 
 
@@ -67,3 +69,28 @@ def cards_from_completion(event: ScenarioCompleted, now: datetime) -> list[NewCa
         back = mistake.correction if not mistake.explanation else f"{mistake.correction} \u2014 {mistake.explanation}"
         add(mistake.said, back, "mistake:" + card_key(mistake.correction))
     return list(cards.values())
+
+
+def cards_from_flashcards(
+    user_id: uuid.UUID, language: str, document_id: uuid.UUID, flashcards: list[dict], now: datetime
+) -> list[NewCard]:
+    """A document's flashcards as cards: the word on the front; on the back its gloss (or a note
+    that there is none) and the learner's own sentence from the document."""
+    cards = []
+    for flashcard in flashcards:
+        card_id = uuid.uuid4()
+        gloss = flashcard.get("gloss") or f"({NO_GLOSS})"
+        cards.append(
+            NewCard(
+                id=card_id,
+                user_id=user_id,
+                language=language,
+                front=flashcard["front"],
+                back=f"{gloss}\n{flashcard['sentence']}".strip(),
+                key=card_key(flashcard["lemma"]),
+                source_kind=SOURCE_DOCUMENT,
+                source_id=str(document_id),
+                schedule=new_fsrs_card(card_id, now),
+            )
+        )
+    return cards

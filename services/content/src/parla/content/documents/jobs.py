@@ -22,6 +22,8 @@ from parla.chassis.messaging import add_event
 from parla.content.documents.db import DocumentRow
 from parla.content.documents.repository import DocumentRepository
 from parla.content.documents.runner import StageCrashed
+from parla.content.domain import cards_from_flashcards
+from parla.content.service import add_new_cards
 from parla.contracts.events import ContentImported
 
 log = get_logger(__name__)
@@ -180,6 +182,10 @@ class DocumentJobs:
             document = await self._moved(session, document_id, "done")
             document.lease_until = None
             await add_event(session, _imported(document))
+            # The flashcards join the learner's deck in the same transaction: once, with the document.
+            now = _now()
+            cards = cards_from_flashcards(document.user_id, document.language or "", document.id, material["flashcards"], now)
+            await add_new_cards(session, [(card, None) for card in cards], now)
         log.info("document processed", document_id=str(document_id))
 
     async def _stage(self, stage: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
