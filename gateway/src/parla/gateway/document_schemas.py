@@ -23,6 +23,7 @@ class PastedDocumentIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     title: str = Field(default="", max_length=255)
+    description: str = Field(default="", max_length=2000)
     text: str | None = Field(default=None, max_length=MAX_PASTED_CHARACTERS)
     url_text: str | None = Field(default=None, max_length=MAX_PASTED_CHARACTERS)
 
@@ -33,9 +34,14 @@ class PastedDocumentIn(BaseModel):
         return self
 
 
+Kind = Literal["txt", "md", "html", "pdf", "docx", "epub", "srt", "vtt"]
+Level = Literal["A1", "A2", "B1", "B2", "C1", "C2"]
+
+
 class DocumentOut(BaseModel):
     id: uuid.UUID
     title: str
+    description: str
     kind: str = Field(description="txt, md, html, pdf, docx, epub, srt or vtt: sniffed from the bytes")
     stage: Stage
     percent: int = Field(ge=0, le=100)

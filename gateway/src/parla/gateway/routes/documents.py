@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import orjson
 from fastapi import APIRouter, Depends, Query, Request, Response
@@ -22,11 +22,14 @@ from parla.gateway.document_schemas import (
     DocumentOut,
     DocumentProgressOut,
     DocumentsOut,
+    Kind,
+    Level,
     NotesIn,
     PastedDocumentIn,
+    Stage,
     StudyMaterialOut,
 )
-from parla.gateway.schemas import ERROR_RESPONSES, from_message
+from parla.gateway.schemas import ERROR_RESPONSES, Language, from_message
 
 router = APIRouter(prefix="/content", tags=["content"], dependencies=[SignedIn], responses=ERROR_RESPONSES)
 
@@ -46,6 +49,7 @@ _IMPORT_BODY: dict[str, Any] = {
                     "properties": {
                         "file": {"type": "string", "format": "binary", "description": "At most 20 MiB"},
                         "title": {"type": "string", "maxLength": 255},
+                        "description": {"type": "string", "maxLength": 2000},
                     },
                 }
             },
@@ -72,15 +76,16 @@ async def import_document(request: Request, clients: Clients) -> DocumentOut:
 
 async def _uploaded(request: Request) -> pb.ImportDocumentRequest:
     async with request.form(max_files=1, max_fields=4) as form:
-        upload, title = form.get("file"), form.get("title") or ""
+        upload, title, description = form.get("file"), form.get("title") or "", form.get("description") or ""
         if not isinstance(upload, UploadFile):
             raise RequestValidationError([{"loc": ("body", "file"), "msg": "no file: send it in the 'file' field"}])
-        if not isinstance(title, str) or len(title) > 255:
-            raise RequestValidationError([{"loc": ("body", "title"), "msg": "at most 255 characters"}])
+        for name, value, longest in (("title", title, 255), ("description", description, 2000)):
+            if not isinstance(value, str) or len(value) > longest:
+                raise RequestValidationError([{"loc": ("body", name), "msg": f"text of at most {longest} characters"}])
         data = await upload.read(MAX_DOCUMENT_BYTES + 1)
         if len(data) > MAX_DOCUMENT_BYTES:
             raise HTTPException(413, f"the file is over {MAX_DOCUMENT_BYTES // 2**20} MiB; split it and import the parts")
-        return pb.ImportDocumentRequest(title=title, filename=upload.filename or "", content=data)
+        return pb.ImportDocumentRequest(title=title, description=description, filename=upload.filename or "", content=data)
 
 
 def _pasted(body: bytes) -> pb.ImportDocumentRequest:
@@ -89,20 +94,37 @@ def _pasted(body: bytes) -> pb.ImportDocumentRequest:
     except ValidationError as error:
         raise RequestValidationError(error.errors()) from None
     if pasted.text is not None:
-        return pb.ImportDocumentRequest(title=pasted.title, text=pasted.text)
+        return pb.ImportDocumentRequest(title=pasted.title, description=pasted.description, text=pasted.text)
     # A page's source or text, copied by the learner: its kind is read like a file's.
-    return pb.ImportDocumentRequest(title=pasted.title, filename="pasted", content=pasted.url_text.encode())
+    return pb.ImportDocumentRequest(
+        title=pasted.title, description=pasted.description, filename="pasted", content=pasted.url_text.encode()
+    )
 
 
 @router.get("")
 async def list_documents(
     clients: Clients,
+    q: Annotated[str, Query(max_length=200, description="Words to find in title, description or topics")] = "",
+    kind: Kind | None = None,
+    language: Language | None = None,
+    level: Level | None = None,
+    stage: Stage | None = None,
+    sort: Literal["date", "title", "relevance"] = "date",
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> DocumentsOut:
-    """The learner's documents, newest first."""
-    response = await clients.documents.ListDocuments(pb.ListDocumentsRequest(limit=limit, offset=offset))
-    return from_message(DocumentsOut, response)
+    """The learner's documents: searched, filtered, sorted (newest first by default), a page at a time."""
+    request = pb.ListDocumentsRequest(
+        limit=limit,
+        offset=offset,
+        q=q,
+        kind=kind or "",
+        language=language or "",
+        level=level or "",
+        stage=stage or "",
+        sort=sort,
+    )
+    return from_message(DocumentsOut, await clients.documents.ListDocuments(request))
 
 
 @router.get("/{document_id}")

@@ -13,6 +13,7 @@ from parla.contracts.events import ScenarioCompleted
 
 SOURCE_SCENARIO_RUN = "scenario_run"
 SOURCE_DOCUMENT = "document"
+SOURCE_DELETED_DOCUMENT = "deleted_document"
 NO_GLOSS = "no dictionary gloss is installed"
 STATE_NAMES = {fsrs.State.Learning: "learning", fsrs.State.Review: "review", fsrs.State.Relearning: "relearning"}
 

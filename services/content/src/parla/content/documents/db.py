@@ -20,6 +20,11 @@ class DocumentRow(Base):
     id: Mapped[object] = mapped_column(Uuid, primary_key=True)
     user_id: Mapped[object] = mapped_column(Uuid)
     title: Mapped[str] = mapped_column(String(255))
+    description: Mapped[str] = mapped_column(Text, default="")
+    # Title, and title with description and topics, folded (lower case, no accents) for search:
+    # the same on SQLite and PostgreSQL, whose lower() differ beyond ASCII.
+    search_title: Mapped[str] = mapped_column(Text, default="")
+    search_text: Mapped[str] = mapped_column(Text, default="")
     filename: Mapped[str] = mapped_column(String(255))
     kind: Mapped[str] = mapped_column(String(10))
     size_bytes: Mapped[int] = mapped_column(BigInteger)

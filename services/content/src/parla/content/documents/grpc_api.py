@@ -17,6 +17,7 @@ def document_message(document: DocumentRow) -> pb.Document:
     return pb.Document(
         id=str(document.id),
         title=document.title,
+        description=document.description or "",
         kind=document.kind,
         stage=document.stage,
         percent=document.percent,
@@ -58,6 +59,7 @@ class DocumentServicer(documents_pb2_grpc.DocumentServiceServicer):
         document = await self._service.import_document(
             principal(),
             title=request.title,
+            description=request.description,
             filename=request.filename,
             content=request.content if source == "content" else None,
             text=request.text if source == "text" else None,
@@ -68,7 +70,17 @@ class DocumentServicer(documents_pb2_grpc.DocumentServiceServicer):
         return document_message(await self._service.document(principal(), request.id))
 
     async def ListDocuments(self, request: pb.ListDocumentsRequest, context) -> pb.ListDocumentsResponse:
-        documents, total = await self._service.documents(principal(), limit=request.limit, offset=request.offset)
+        documents, total = await self._service.documents(
+            principal(),
+            limit=request.limit,
+            offset=request.offset,
+            q=request.q,
+            sort=request.sort,
+            kind=request.kind,
+            language=request.language,
+            level=request.level,
+            stage=request.stage,
+        )
         return pb.ListDocumentsResponse(documents=[document_message(d) for d in documents], total=total)
 
     async def DeleteDocument(self, request: pb.DeleteDocumentRequest, context) -> pb.DeleteDocumentResponse:

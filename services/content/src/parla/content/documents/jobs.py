@@ -19,6 +19,7 @@ from typing import Any
 from parla.chassis.db import Database, is_sqlite
 from parla.chassis.logging import get_logger
 from parla.chassis.messaging import add_event
+from parla.content.documents import search
 from parla.content.documents.db import DocumentRow
 from parla.content.documents.repository import DocumentRepository
 from parla.content.documents.runner import StageCrashed
@@ -156,6 +157,7 @@ class DocumentJobs:
             document = await self._moved(session, document_id, "analysing")
             document.kind = extracted["kind"]
             document.title = document.title or _title_of(extracted, filename)
+            search.index(document)
 
     async def _analyse(self, document_id: uuid.UUID) -> None:
         async with self._db.reading() as session:
@@ -170,6 +172,7 @@ class DocumentJobs:
             document = await self._moved(session, document_id, "generating")
             document.language, document.level = analysis["language"], analysis["level"]
             document.word_count, document.topics = analysis["word_count"], list(analysis["topics"])
+            search.index(document)
 
     async def _generate(self, document_id: uuid.UUID) -> None:
         async with self._db.reading() as session:

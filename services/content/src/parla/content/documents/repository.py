@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import and_, case, delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from parla.content.db import CardRow
 from parla.content.documents.db import (
     FINISHED,
     DocumentFileRow,
@@ -16,6 +18,7 @@ from parla.content.documents.db import (
     DocumentRow,
     DocumentTextRow,
 )
+from parla.content.domain import SOURCE_DELETED_DOCUMENT, SOURCE_DOCUMENT
 
 _OUTPUTS = (DocumentFileRow, DocumentTextRow, DocumentMaterialRow)
 
@@ -33,18 +36,38 @@ class DocumentRepository:
         document = await self.session.get(DocumentRow, document_id)
         return document if document is not None and document.user_id == user_id else None
 
-    async def page(self, user_id: uuid.UUID, *, limit: int, offset: int) -> tuple[list[DocumentRow], int]:
-        rows = await self.session.scalars(
-            select(DocumentRow)
-            .where(DocumentRow.user_id == user_id)
-            .order_by(DocumentRow.created_at.desc(), DocumentRow.id)
-            .limit(limit)
-            .offset(offset)
-        )
-        total = await self.session.scalar(select(func.count()).select_from(DocumentRow).where(DocumentRow.user_id == user_id))
+    async def page(
+        self, user_id: uuid.UUID, *, limit: int, offset: int, words: Sequence[str] = (), sort: str = "date", **filters: str
+    ) -> tuple[list[DocumentRow], int]:
+        """A page of the learner's documents having every one of ``words`` (folded) in their
+        search text and matching ``filters`` (column: value), in ``sort`` order."""
+        where = [DocumentRow.user_id == user_id]
+        where += [DocumentRow.search_text.contains(word, autoescape=True) for word in words]
+        where += [getattr(DocumentRow, column) == value for column, value in filters.items()]
+        newest = (DocumentRow.created_at.desc(), DocumentRow.id)
+        order = {
+            "date": newest,
+            "title": (DocumentRow.search_title, DocumentRow.id),
+            # With words: documents whose title has them all come first.
+            "relevance": (
+                case((and_(*[DocumentRow.search_title.contains(w, autoescape=True) for w in words]), 0), else_=1),
+                *newest,
+            )
+            if words
+            else newest,
+        }[sort]
+        rows = await self.session.scalars(select(DocumentRow).where(*where).order_by(*order).limit(limit).offset(offset))
+        total = await self.session.scalar(select(func.count()).select_from(DocumentRow).where(*where))
         return list(rows), int(total or 0)
 
     async def remove(self, document_id: uuid.UUID) -> None:
+        """The document and what was made of it. Its cards stay in the deck, their source
+        marked as a deleted document."""
+        await self.session.execute(
+            update(CardRow)
+            .where(CardRow.source_kind == SOURCE_DOCUMENT, CardRow.source_id == str(document_id))
+            .values(source_kind=SOURCE_DELETED_DOCUMENT)
+        )
         # Children first: SQLite enforces foreign keys only when asked to, so nothing cascades.
         for table in _OUTPUTS:
             await self.session.execute(delete(table).where(table.document_id == document_id))

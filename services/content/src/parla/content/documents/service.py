@@ -11,14 +11,20 @@ from datetime import UTC, datetime
 from parla.chassis.auth import Principal
 from parla.chassis.db import Database
 from parla.chassis.errors import Conflict, InvalidArgument, NotFound
-from parla.content.documents.db import DocumentMaterialRow, DocumentRow
-from parla.content.documents.extract import MAX_BYTES, UnreadableDocument, sniff
+from parla.content.documents import search
+from parla.content.documents.db import STAGES, DocumentMaterialRow, DocumentRow
+from parla.content.documents.extract import KINDS, MAX_BYTES, UnreadableDocument, sniff
 from parla.content.documents.repository import DocumentRepository
+from parla.content.words.domain import LANGUAGES, one_of
 from parla.content.words.repository import WordRepository
 
+LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
 MAX_PAGE = 100
 MAX_TITLE = 255
 MAX_NOTES = 20_000
+MAX_DESCRIPTION = 2_000
+SORTS = ("date", "title", "relevance")
+FILTERS = {"kind": KINDS, "language": LANGUAGES, "level": LEVELS, "stage": STAGES}
 
 
 @dataclass(frozen=True)
@@ -46,21 +52,33 @@ class DocumentService:
         self._queued = queued
 
     async def import_document(
-        self, caller: Principal, *, title: str, filename: str, content: bytes | None = None, text: str | None = None
+        self,
+        caller: Principal,
+        *,
+        title: str,
+        filename: str,
+        content: bytes | None = None,
+        text: str | None = None,
+        description: str = "",
     ) -> DocumentRow:
         data = _source(content, text)
         try:
             kind = "txt" if text is not None else sniff(data, filename or None)
         except UnreadableDocument as error:
             raise InvalidArgument(error.reason, details={"file": error.reason}) from None
-        title = title.strip()
+        title, description = title.strip(), description.strip()
         if len(title) > MAX_TITLE:
             raise InvalidArgument(f"the title is over {MAX_TITLE} characters; shorten it", details={"title": "too long"})
+        if len(description) > MAX_DESCRIPTION:
+            raise InvalidArgument(
+                f"the description is over {MAX_DESCRIPTION:,} characters; shorten it", details={"description": "too long"}
+            )
         now = _now()
         document = DocumentRow(
             id=uuid.uuid4(),
             user_id=caller.user_id,
             title=title,
+            description=description,
             filename=filename.strip()[:255],
             kind=kind,
             size_bytes=len(data),
@@ -71,6 +89,7 @@ class DocumentService:
             created_at=now,
             updated_at=now,
         )
+        search.index(document)
         async with self._db.transaction() as session:
             await DocumentRepository(session).add(document, data)
         self._queued()
@@ -107,11 +126,26 @@ class DocumentService:
             (await _finished(documents, document)).notes = notes
         return await self.study_material(caller, document_id)
 
-    async def documents(self, caller: Principal, *, limit: int, offset: int) -> tuple[list[DocumentRow], int]:
+    async def documents(
+        self, caller: Principal, *, limit: int, offset: int, q: str = "", sort: str = "", **filters: str
+    ) -> tuple[list[DocumentRow], int]:
+        """A page of the learner's documents: those with every word of ``q``, matching the
+        filters given (kind, language, level, stage; empty is any), in ``sort`` order."""
         if limit < 0 or offset < 0:
             raise InvalidArgument("limit and offset must not be negative")
+        sort = one_of(sort or "date", SORTS, "sort")
+        for name, value in filters.items():
+            if value:
+                one_of(value, FILTERS[name], name)
         async with self._db.reading() as session:
-            return await DocumentRepository(session).page(caller.user_id, limit=min(limit or 20, MAX_PAGE), offset=offset)
+            return await DocumentRepository(session).page(
+                caller.user_id,
+                limit=min(limit or 20, MAX_PAGE),
+                offset=offset,
+                words=search.query_words(q),
+                sort=sort,
+                **{name: value for name, value in filters.items() if value},
+            )
 
     async def delete(self, caller: Principal, document_id: str) -> None:
         async with self._db.transaction() as session:

@@ -27,14 +27,17 @@ def normal_lemma(lemma: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFC", lemma).strip().lower())
 
 
+def one_of(value: str, allowed: tuple[str, ...], field: str) -> str:
+    """``value`` if it is one of ``allowed``; otherwise InvalidArgument listing them."""
+    if value not in allowed:
+        raise InvalidArgument(f"unknown {field} {value!r}; use one of {', '.join(allowed)}", details={field: "unknown"})
+    return value
+
+
 def checked_word(language: str, lemma: str, status: str) -> tuple[str, str, str]:
     """(language, lemma, status) as stored, or InvalidArgument naming what is wrong."""
-    if language not in LANGUAGES:
-        raise InvalidArgument(
-            f"unknown language {language!r}; use one of {', '.join(LANGUAGES)}", details={"language": "unknown"}
-        )
-    if status not in STATUSES:
-        raise InvalidArgument(f"unknown status {status!r}; use one of {', '.join(STATUSES)}", details={"status": "unknown"})
+    one_of(language, LANGUAGES, "language")
+    one_of(status, STATUSES, "status")
     lemma = normal_lemma(lemma)
     if not lemma or len(lemma) > MAX_LEMMA or any(unicodedata.category(c) == "Cc" for c in lemma):
         raise InvalidArgument(

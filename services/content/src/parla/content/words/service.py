@@ -12,7 +12,7 @@ from parla.chassis.auth import Principal
 from parla.chassis.db import Database
 from parla.chassis.errors import InvalidArgument
 from parla.content.words.db import WordStatusRow
-from parla.content.words.domain import LANGUAGES, MAX_BATCH, STATUSES, checked_word, normal_lemma
+from parla.content.words.domain import LANGUAGES, MAX_BATCH, STATUSES, checked_word, normal_lemma, one_of
 from parla.content.words.repository import WordRepository
 from parla.contracts.events import ScenarioCompleted
 
@@ -52,12 +52,10 @@ class WordService:
         return checked
 
     async def words(self, caller: Principal, *, language: str, status: str, limit: int, offset: int) -> WordsPage:
-        if language and language not in LANGUAGES:
-            raise InvalidArgument(
-                f"unknown language {language!r}; use one of {', '.join(LANGUAGES)}", details={"language": "unknown"}
-            )
-        if status and status not in STATUSES:
-            raise InvalidArgument(f"unknown status {status!r}; use one of {', '.join(STATUSES)}", details={"status": "unknown"})
+        if language:
+            one_of(language, LANGUAGES, "language")
+        if status:
+            one_of(status, STATUSES, "status")
         if limit < 0 or offset < 0:
             raise InvalidArgument("limit and offset must not be negative")
         async with self._db.reading() as session:

@@ -10,19 +10,21 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class ImportDocumentRequest(_message.Message):
-    __slots__ = ("title", "filename", "content", "text")
+    __slots__ = ("title", "description", "filename", "content", "text")
     TITLE_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
     FILENAME_FIELD_NUMBER: _ClassVar[int]
     CONTENT_FIELD_NUMBER: _ClassVar[int]
     TEXT_FIELD_NUMBER: _ClassVar[int]
     title: str
+    description: str
     filename: str
     content: bytes
     text: str
-    def __init__(self, title: _Optional[str] = ..., filename: _Optional[str] = ..., content: _Optional[bytes] = ..., text: _Optional[str] = ...) -> None: ...
+    def __init__(self, title: _Optional[str] = ..., description: _Optional[str] = ..., filename: _Optional[str] = ..., content: _Optional[bytes] = ..., text: _Optional[str] = ...) -> None: ...
 
 class Document(_message.Message):
-    __slots__ = ("id", "title", "kind", "stage", "percent", "failure_reason", "language", "level", "word_count", "topics", "filename", "size_bytes", "created_at", "updated_at")
+    __slots__ = ("id", "title", "kind", "stage", "percent", "failure_reason", "language", "level", "word_count", "topics", "filename", "size_bytes", "created_at", "updated_at", "description")
     ID_FIELD_NUMBER: _ClassVar[int]
     TITLE_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
@@ -37,6 +39,7 @@ class Document(_message.Message):
     SIZE_BYTES_FIELD_NUMBER: _ClassVar[int]
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
     UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
     id: str
     title: str
     kind: str
@@ -51,7 +54,8 @@ class Document(_message.Message):
     size_bytes: int
     created_at: _timestamp_pb2.Timestamp
     updated_at: _timestamp_pb2.Timestamp
-    def __init__(self, id: _Optional[str] = ..., title: _Optional[str] = ..., kind: _Optional[str] = ..., stage: _Optional[str] = ..., percent: _Optional[int] = ..., failure_reason: _Optional[str] = ..., language: _Optional[str] = ..., level: _Optional[str] = ..., word_count: _Optional[int] = ..., topics: _Optional[_Iterable[str]] = ..., filename: _Optional[str] = ..., size_bytes: _Optional[int] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    description: str
+    def __init__(self, id: _Optional[str] = ..., title: _Optional[str] = ..., kind: _Optional[str] = ..., stage: _Optional[str] = ..., percent: _Optional[int] = ..., failure_reason: _Optional[str] = ..., language: _Optional[str] = ..., level: _Optional[str] = ..., word_count: _Optional[int] = ..., topics: _Optional[_Iterable[str]] = ..., filename: _Optional[str] = ..., size_bytes: _Optional[int] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., description: _Optional[str] = ...) -> None: ...
 
 class GetDocumentRequest(_message.Message):
     __slots__ = ("id",)
@@ -60,12 +64,24 @@ class GetDocumentRequest(_message.Message):
     def __init__(self, id: _Optional[str] = ...) -> None: ...
 
 class ListDocumentsRequest(_message.Message):
-    __slots__ = ("limit", "offset")
+    __slots__ = ("limit", "offset", "q", "kind", "language", "level", "stage", "sort")
     LIMIT_FIELD_NUMBER: _ClassVar[int]
     OFFSET_FIELD_NUMBER: _ClassVar[int]
+    Q_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    LEVEL_FIELD_NUMBER: _ClassVar[int]
+    STAGE_FIELD_NUMBER: _ClassVar[int]
+    SORT_FIELD_NUMBER: _ClassVar[int]
     limit: int
     offset: int
-    def __init__(self, limit: _Optional[int] = ..., offset: _Optional[int] = ...) -> None: ...
+    q: str
+    kind: str
+    language: str
+    level: str
+    stage: str
+    sort: str
+    def __init__(self, limit: _Optional[int] = ..., offset: _Optional[int] = ..., q: _Optional[str] = ..., kind: _Optional[str] = ..., language: _Optional[str] = ..., level: _Optional[str] = ..., stage: _Optional[str] = ..., sort: _Optional[str] = ...) -> None: ...
 
 class ListDocumentsResponse(_message.Message):
     __slots__ = ("documents", "total")

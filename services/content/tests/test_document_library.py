@@ -1,0 +1,96 @@
+"""A learner's library of documents on SQLite and PostgreSQL: search, filters, sorting, and what
+deleting a document leaves behind."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import select, update
+
+from parla.chassis.auth import Principal
+from parla.chassis.errors import InvalidArgument
+from parla.content.db import CardRow
+from parla.content.documents.db import DocumentRow
+from parla.content.documents.search import fold
+from parla.content.documents.service import DocumentService
+from parla.content.domain import cards_from_flashcards
+from parla.content.service import add_new_cards
+
+
+def learner() -> Principal:
+    return Principal(subject=str(uuid.uuid4()), roles=frozenset({"learner"}))
+
+
+async def add(db, caller: Principal, title: str, *, description: str = "", text: str = "Un texte.") -> str:
+    document = await DocumentService(db=db).import_document(caller, title=title, description=description, filename="", text=text)
+    return str(document.id)
+
+
+async def titles(db, caller: Principal, **query) -> list[str]:
+    documents, _ = await DocumentService(db=db).documents(caller, limit=0, offset=0, **query)
+    return [document.title for document in documents]
+
+
+async def test_a_search_finds_every_word_in_title_or_description_whatever_the_case_or_accents(db):
+    caller = learner()
+    await add(db, caller, "L'École du samedi", description="Notes de cours")
+    await add(db, caller, "Recettes", description="La cuisine de l'école")
+    await add(db, caller, "Voyage en train")
+    assert sorted(await titles(db, caller, q="ecole")) == ["L'École du samedi", "Recettes"]
+    assert await titles(db, caller, q="ÉCOLE samedi") == ["L'École du samedi"]
+    assert await titles(db, caller, q="100%_") == [], "wildcards in a query are plain characters"
+
+
+async def test_relevance_puts_the_documents_with_the_words_in_their_title_first(db):
+    caller = learner()
+    await add(db, caller, "Le marché", description="")
+    await add(db, caller, "Recettes", description="acheter au marché")
+    assert await titles(db, caller, q="marche", sort="relevance") == ["Le marché", "Recettes"]
+    assert await titles(db, caller, q="marche", sort="date") == ["Recettes", "Le marché"]
+    assert await titles(db, caller, sort="title") == ["Le marché", "Recettes"]
+
+
+async def test_filters_by_kind_language_level_and_stage_and_pages(db):
+    caller = learner()
+    first = await add(db, caller, "Un")
+    await add(db, caller, "Deux")
+    async with db.transaction() as session:
+        await session.execute(
+            update(DocumentRow).where(DocumentRow.id == uuid.UUID(first)).values(language="fr", level="B1", stage="done")
+        )
+    assert await titles(db, caller, language="fr", level="B1", stage="done", kind="txt") == ["Un"]
+    assert await titles(db, caller, stage="queued") == ["Deux"]
+    page, total = await DocumentService(db=db).documents(caller, limit=1, offset=1)
+    assert ([d.title for d in page], total) == (["Un"], 2)
+
+
+@pytest.mark.parametrize("query", [{"sort": "popular"}, {"kind": "doc"}, {"language": "nl"}, {"level": "D1"}, {"stage": "lost"}])
+async def test_an_unknown_sort_or_filter_value_is_refused_with_the_values_to_use(db, query):
+    with pytest.raises(InvalidArgument, match="use one of"):
+        await DocumentService(db=db).documents(learner(), limit=0, offset=0, **query)
+
+
+async def test_a_description_over_2000_characters_is_refused(db):
+    with pytest.raises(InvalidArgument, match="2,000"):
+        await add(db, learner(), "Titre", description="d" * 2001)
+
+
+async def test_deleting_a_document_keeps_its_cards_with_their_source_marked_as_deleted(db):
+    caller = learner()
+    document_id = await add(db, caller, "Au marché")
+    flashcard = {"lemma": "marché", "front": "marché", "sentence": "Je vais au marché.", "gloss": None}
+    now = datetime.now(UTC)
+    async with db.transaction() as session:
+        cards = cards_from_flashcards(caller.user_id, "fr", uuid.UUID(document_id), [flashcard], now)
+        await add_new_cards(session, [(card, None) for card in cards], now)
+    await DocumentService(db=db).delete(caller, document_id)
+    async with db.reading() as session:
+        [card] = (await session.scalars(select(CardRow))).all()
+    assert (card.key, card.source_kind, card.source_id) == ("marché", "deleted_document", document_id)
+
+
+def test_folding_sets_case_accents_and_spaces_aside():
+    assert fold("  L'ÉCOLE   du\tSamedi ") == "l'ecole du samedi"
+    assert fold("Straße") == "strasse"
