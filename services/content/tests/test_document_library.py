@@ -94,3 +94,21 @@ async def test_deleting_a_document_keeps_its_cards_with_their_source_marked_as_d
 def test_folding_sets_case_accents_and_spaces_aside():
     assert fold("  L'ÉCOLE   du\tSamedi ") == "l'ecole du samedi"
     assert fold("Straße") == "strasse"
+
+
+async def test_library_stats_count_the_learners_documents_per_stage_language_level_and_kind_and_their_words(db):
+    caller = learner()
+    first = await add(db, caller, "Un")
+    await add(db, caller, "Deux")
+    await add(db, learner(), "Pas à moi")
+    async with db.transaction() as session:
+        await session.execute(
+            update(DocumentRow)
+            .where(DocumentRow.id == uuid.UUID(first))
+            .values(language="fr", level="B1", stage="done", word_count=120)
+        )
+    stats = await DocumentService(db=db).stats(caller)
+    assert (stats.documents, stats.words) == (2, 120)
+    assert stats.tallies["stage"] == [("done", 1), ("queued", 1)]
+    assert stats.tallies["language"] == [("", 1), ("fr", 1)]
+    assert stats.tallies["kind"] == [("txt", 2)]

@@ -111,3 +111,17 @@ class StudyMaterialOut(BaseModel):
 class NotesIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     notes: str = Field(max_length=20_000)
+
+
+class TallyOut(BaseModel):
+    name: str = Field(description='A stage, language, level or kind ("" for a document not analysed yet)')
+    count: int
+
+
+class LibraryStatsOut(BaseModel):
+    documents: int
+    words: int = Field(description="Words in the documents analysed")
+    by_stage: list[TallyOut]
+    by_language: list[TallyOut]
+    by_level: list[TallyOut]
+    by_kind: list[TallyOut]

@@ -24,6 +24,7 @@ from parla.gateway.document_schemas import (
     DocumentsOut,
     Kind,
     Level,
+    LibraryStatsOut,
     NotesIn,
     PastedDocumentIn,
     Stage,
@@ -125,6 +126,12 @@ async def list_documents(
         sort=sort,
     )
     return from_message(DocumentsOut, await clients.documents.ListDocuments(request))
+
+
+@router.get("/stats")
+async def library_stats(clients: Clients) -> LibraryStatsOut:
+    """The learner's library in numbers: documents per stage, language, level and kind, and words."""
+    return from_message(LibraryStatsOut, await clients.documents.GetLibraryStats(pb.GetLibraryStatsRequest()))
 
 
 @router.get("/{document_id}")

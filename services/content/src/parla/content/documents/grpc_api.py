@@ -92,3 +92,18 @@ class DocumentServicer(documents_pb2_grpc.DocumentServiceServicer):
 
     async def UpdateNotes(self, request: pb.UpdateNotesRequest, context) -> pb.StudyMaterial:
         return material_message(await self._service.update_notes(principal(), request.id, request.notes))
+
+    async def GetLibraryStats(self, request: pb.GetLibraryStatsRequest, context) -> pb.LibraryStats:
+        stats = await self._service.stats(principal())
+
+        def tallies(name: str) -> list[pb.Tally]:
+            return [pb.Tally(name=value, count=count) for value, count in stats.tallies[name]]
+
+        return pb.LibraryStats(
+            documents=stats.documents,
+            words=stats.words,
+            by_stage=tallies("stage"),
+            by_language=tallies("language"),
+            by_level=tallies("level"),
+            by_kind=tallies("kind"),
+        )

@@ -60,6 +60,21 @@ class DocumentRepository:
         total = await self.session.scalar(select(func.count()).select_from(DocumentRow).where(*where))
         return list(rows), int(total or 0)
 
+    async def tallies(self, user_id: uuid.UUID) -> dict[str, list[tuple[str, int]]]:
+        """How many of the learner's documents there are per stage, language, level and kind."""
+        found = {}
+        for name in ("stage", "language", "level", "kind"):
+            value = func.coalesce(getattr(DocumentRow, name), "")
+            rows = await self.session.execute(
+                select(value, func.count()).where(DocumentRow.user_id == user_id).group_by(value).order_by(value)
+            )
+            found[name] = [(value, int(count)) for value, count in rows]
+        return found
+
+    async def word_total(self, user_id: uuid.UUID) -> int:
+        total = await self.session.scalar(select(func.sum(DocumentRow.word_count)).where(DocumentRow.user_id == user_id))
+        return int(total or 0)
+
     async def remove(self, document_id: uuid.UUID) -> None:
         """The document and what was made of it. Its cards stay in the deck, their source
         marked as a deleted document."""

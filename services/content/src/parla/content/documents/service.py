@@ -28,6 +28,14 @@ FILTERS = {"kind": KINDS, "language": LANGUAGES, "level": LEVELS, "stage": STAGE
 
 
 @dataclass(frozen=True)
+class LibraryStats:
+    documents: int
+    words: int
+    # Per stage, language, level and kind: (value, how many documents).
+    tallies: dict[str, list[tuple[str, int]]]
+
+
+@dataclass(frozen=True)
 class StudyMaterial:
     document: DocumentRow
     material: DocumentMaterialRow
@@ -146,6 +154,12 @@ class DocumentService:
                 sort=sort,
                 **{name: value for name, value in filters.items() if value},
             )
+
+    async def stats(self, caller: Principal) -> LibraryStats:
+        async with self._db.reading() as session:
+            documents = DocumentRepository(session)
+            tallies, words = await documents.tallies(caller.user_id), await documents.word_total(caller.user_id)
+        return LibraryStats(documents=sum(count for _, count in tallies["stage"]), words=words, tallies=tallies)
 
     async def delete(self, caller: Principal, document_id: str) -> None:
         async with self._db.transaction() as session:

@@ -182,3 +182,31 @@ class UpdateNotesRequest(_message.Message):
     id: str
     notes: str
     def __init__(self, id: _Optional[str] = ..., notes: _Optional[str] = ...) -> None: ...
+
+class GetLibraryStatsRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class Tally(_message.Message):
+    __slots__ = ("name", "count")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    COUNT_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    count: int
+    def __init__(self, name: _Optional[str] = ..., count: _Optional[int] = ...) -> None: ...
+
+class LibraryStats(_message.Message):
+    __slots__ = ("documents", "words", "by_stage", "by_language", "by_level", "by_kind")
+    DOCUMENTS_FIELD_NUMBER: _ClassVar[int]
+    WORDS_FIELD_NUMBER: _ClassVar[int]
+    BY_STAGE_FIELD_NUMBER: _ClassVar[int]
+    BY_LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    BY_LEVEL_FIELD_NUMBER: _ClassVar[int]
+    BY_KIND_FIELD_NUMBER: _ClassVar[int]
+    documents: int
+    words: int
+    by_stage: _containers.RepeatedCompositeFieldContainer[Tally]
+    by_language: _containers.RepeatedCompositeFieldContainer[Tally]
+    by_level: _containers.RepeatedCompositeFieldContainer[Tally]
+    by_kind: _containers.RepeatedCompositeFieldContainer[Tally]
+    def __init__(self, documents: _Optional[int] = ..., words: _Optional[int] = ..., by_stage: _Optional[_Iterable[_Union[Tally, _Mapping]]] = ..., by_language: _Optional[_Iterable[_Union[Tally, _Mapping]]] = ..., by_level: _Optional[_Iterable[_Union[Tally, _Mapping]]] = ..., by_kind: _Optional[_Iterable[_Union[Tally, _Mapping]]] = ...) -> None: ...

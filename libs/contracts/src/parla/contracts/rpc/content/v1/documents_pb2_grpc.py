@@ -66,6 +66,11 @@ class DocumentServiceStub:
                 request_serializer=parla_dot_content_dot_v1_dot_documents__pb2.UpdateNotesRequest.SerializeToString,
                 response_deserializer=parla_dot_content_dot_v1_dot_documents__pb2.StudyMaterial.FromString,
                 _registered_method=True)
+        self.GetLibraryStats = channel.unary_unary(
+                '/parla.content.v1.DocumentService/GetLibraryStats',
+                request_serializer=parla_dot_content_dot_v1_dot_documents__pb2.GetLibraryStatsRequest.SerializeToString,
+                response_deserializer=parla_dot_content_dot_v1_dot_documents__pb2.LibraryStats.FromString,
+                _registered_method=True)
 
 
 class DocumentServiceServicer:
@@ -113,6 +118,13 @@ class DocumentServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetLibraryStats(self, request, context):
+        """The learner's library in numbers.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_DocumentServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -145,6 +157,11 @@ def add_DocumentServiceServicer_to_server(servicer, server):
                     servicer.UpdateNotes,
                     request_deserializer=parla_dot_content_dot_v1_dot_documents__pb2.UpdateNotesRequest.FromString,
                     response_serializer=parla_dot_content_dot_v1_dot_documents__pb2.StudyMaterial.SerializeToString,
+            ),
+            'GetLibraryStats': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetLibraryStats,
+                    request_deserializer=parla_dot_content_dot_v1_dot_documents__pb2.GetLibraryStatsRequest.FromString,
+                    response_serializer=parla_dot_content_dot_v1_dot_documents__pb2.LibraryStats.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -311,6 +328,33 @@ class DocumentService:
             '/parla.content.v1.DocumentService/UpdateNotes',
             parla_dot_content_dot_v1_dot_documents__pb2.UpdateNotesRequest.SerializeToString,
             parla_dot_content_dot_v1_dot_documents__pb2.StudyMaterial.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetLibraryStats(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/parla.content.v1.DocumentService/GetLibraryStats',
+            parla_dot_content_dot_v1_dot_documents__pb2.GetLibraryStatsRequest.SerializeToString,
+            parla_dot_content_dot_v1_dot_documents__pb2.LibraryStats.FromString,
             options,
             channel_credentials,
             insecure,
