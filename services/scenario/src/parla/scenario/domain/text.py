@@ -1,69 +1,24 @@
-"""Text as the judge sees it: folded words, lemmas, word segmentation for Chinese and Japanese,
-and fuzzy phrase matching. No I/O; the language models load on first use."""
+"""Text as the judge sees it: folded words, lemmas and word segmentation for Chinese and Japanese
+(from ``parla.language``), and fuzzy phrase matching. No I/O; the language models load on first use."""
 
 from __future__ import annotations
 
-import logging
-import re
-import unicodedata
-from functools import lru_cache
-
-import simplemma
 from rapidfuzz import fuzz, process
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+# The generic word tools are shared with the content service; the judge's own rules follow.
+from parla.language import UNSPACED, fold, lemma, lemma_sequence, words
 
-
-def fold(text: str) -> str:
-    """Lower-case, without accents or punctuation: what a learner meant, not how it was typed."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    without_marks = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(_WORD.findall(without_marks))
-
-
-# Chinese and Japanese are written without spaces: they are cut into words by jieba and by
-# MeCab (fugashi with UniDic), and MeCab also gives each word its dictionary form.
-UNSPACED = ("zh", "ja")
-
-
-@lru_cache(maxsize=1)
-def _japanese_tagger():  # a fugashi.Tagger, loaded on first use only
-    import fugashi
-
-    return fugashi.Tagger()
-
-
-def _chinese_words(text: str) -> list[str]:
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    return [token for token in jieba.lcut(text) if _WORD.search(token)]
-
-
-@lru_cache(maxsize=50_000)
-def lemma(word: str, language: str) -> str:
-    try:
-        return simplemma.lemmatize(word, lang=language).lower()
-    except ValueError:  # a language simplemma does not know: the word is its own lemma
-        return word
-
-
-def words(text: str, language: str) -> list[str]:
-    """The text's words as written (lower-cased, without punctuation), in order."""
-    if language == "zh":
-        return [token.lower() for token in _chinese_words(text)]
-    if language == "ja":
-        return [w.surface.lower() for w in _japanese_tagger()(text) if _WORD.search(w.surface)]
-    return _WORD.findall(text.lower())
-
-
-def lemma_sequence(text: str, language: str) -> list[str]:
-    """The text's words as folded lemmas, in order."""
-    if language == "ja":
-        return [fold(w.feature.lemma or w.surface) for w in _japanese_tagger()(text) if _WORD.search(w.surface)]
-    if language == "zh":  # Chinese does not inflect: a word is its own lemma
-        return [fold(word) for word in words(text, language)]
-    return [fold(lemma(word, language)) for word in words(text, language)]
+__all__ = [
+    "UNSPACED",
+    "contains_sequence",
+    "fold",
+    "is_question",
+    "lemma",
+    "lemma_sequence",
+    "phrase_similarity",
+    "plural_forms",
+    "words",
+]
 
 
 def contains_sequence(haystack: list[str], needle: list[str]) -> bool:
