@@ -25,6 +25,7 @@ bench:
 	@uv run --frozen python bench/turn_concurrency.py
 	@uv run --frozen python bench/gateway.py
 	@uv run --frozen python bench/ingest.py
+	@uv run --frozen python bench/import_document.py
 
 clean:
 	rm -rf .data

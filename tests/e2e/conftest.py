@@ -111,6 +111,8 @@ def stack(kafka, postgres, signing_keys, otlp, tmp_path_factory) -> Iterator[Sta
             "OTEL_BSP_SCHEDULE_DELAY": "100",
             "PARLA_AUTH_RATE_LIMIT": "100000/minute",
             "PARLA_OUTBOX_POLL_SECONDS": "0.5",
+            # A document whose job was killed is taken up again this soon after a restart.
+            "PARLA_DOCUMENT_LEASE_SECONDS": "3",
         },
     )
     stack = Stack(config)

@@ -1,0 +1,146 @@
+"""How fast a document becomes study material, against the bare lemmatizer over the same words.
+
+    uv run python bench/import_document.py                 # 50,000 words of Spanish
+    uv run python bench/import_document.py --words 200000
+
+Starts the whole local stack (as `make run` does), makes a text of ``--words`` words of Spanish
+(sentences of words drawn by their real frequency from wordfreq's list, so the lemmatizer meets
+as many distinct forms as in a real book, not one paragraph repeated), uploads it through the
+gateway and times it until the document is done (upload → queued → … → done). In the same run,
+simplemma lemmatizes every word of the same text once, in this process: the baseline. While the
+document is processed, the resident memory of the content service and of its worker process is
+sampled every 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import re
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import simplemma
+import wordfreq
+from _common import running_stack, sign_up
+
+TARGETS = "document words/s >= 0.5x the bare lemmatizer's; content service (with its worker) resident memory < 500 MB"
+WORD = re.compile(r"\w+")
+
+
+def spanish_text(words: int, seed: int = 7) -> str:
+    """``words`` words of Spanish in sentences of 8–20 words, drawn by frequency (Zipf)."""
+    vocabulary = wordfreq.top_n_list("es", 30_000)
+    weights = [1 / (rank + 10) for rank in range(len(vocabulary))]
+    rng = random.Random(seed)
+    drawn = rng.choices(vocabulary, weights=weights, k=words)
+    sentences, at = [], 0
+    while at < words:
+        length = rng.randint(8, 20)
+        chunk = drawn[at : at + length]
+        sentences.append(chunk[0].capitalize() + " " + " ".join(chunk[1:]) + ".")
+        at += length
+    paragraphs = [" ".join(sentences[n : n + 6]) for n in range(0, len(sentences), 6)]
+    return "\n\n".join(paragraphs)
+
+
+def bare_lemmatizer(text: str) -> float:
+    """Words per second simplemma lemmatizes the text's words at, each once, in this process."""
+    tokens = WORD.findall(text)
+    simplemma.lemmatize("casa", lang="es")  # its dictionary loads outside the clock
+    began = time.perf_counter()
+    for token in tokens:
+        simplemma.lemmatize(token, lang="es")
+    return len(tokens) / (time.perf_counter() - began)
+
+
+def _rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        found = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+    return [int(child) for child in found]
+
+
+class MemoryPeak:
+    """The peak resident memory of a process and of its children together, sampled every 50 ms."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid, self.peak, self.peak_service = pid, 0.0, 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.05):
+            service = _rss_mb(self.pid)
+            self.peak_service = max(self.peak_service, service)
+            self.peak = max(self.peak, service + sum(_rss_mb(child) for child in _children(self.pid)))
+
+    def __enter__(self) -> MemoryPeak:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+async def import_and_wait(base_url: str, text: str) -> tuple[float, dict]:
+    """Seconds from the upload until the document is done, and the document."""
+    async with httpx.AsyncClient(base_url=base_url, timeout=60) as client:
+        headers = await sign_up(client, f"import-{time.time_ns()}@example.com")
+        began = time.perf_counter()
+        answer = await client.post("/api/v1/content", headers=headers, files={"file": ("book.txt", text.encode())})
+        answer.raise_for_status()
+        document_id = answer.json()["id"]
+        while True:
+            document = (await client.get(f"/api/v1/content/{document_id}", headers=headers)).json()
+            if document["stage"] in ("done", "failed"):
+                return time.perf_counter() - began, document
+            await asyncio.sleep(0.05)
+
+
+def bench(words: int) -> None:
+    text = spanish_text(words)
+    counted = len(WORD.findall(text))
+    baseline = bare_lemmatizer(text)
+    with running_stack("sqlite") as stack:
+        # A first document warms the worker process (it loads its language models once).
+        asyncio.run(import_and_wait(stack.config.url(), spanish_text(2_000, seed=1)))
+        with MemoryPeak(stack.processes["content"].pid) as memory:
+            seconds, document = asyncio.run(import_and_wait(stack.config.url(), text))
+    if document["stage"] != "done":
+        raise SystemExit(f"the document failed: {document['failure_reason']}")
+    rate = counted / seconds
+    print(f"\n{counted:,} words of Spanish ({len(text.encode()) / 2**20:.1f} MiB), level {document['level']}")
+    print(f"  bare lemmatizer (simplemma)   {baseline:10,.0f} words/s  baseline")
+    print(f"  upload -> done                {rate:10,.0f} words/s  {rate / baseline:.2f}x  ({seconds:.2f} s)")
+    print(f"  content service resident peak {memory.peak_service:8.0f} MB; with its worker process {memory.peak:.0f} MB")
+    verdicts = [
+        f"words/s >= 0.5x {'met' if rate >= 0.5 * baseline else 'NOT met'}",
+        f"memory < 500 MB {'met' if memory.peak < 500 else 'NOT met'}",
+    ]
+    print(f"  target: {TARGETS}\n  result: {'; '.join(verdicts)}", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--words", type=int, default=50_000)
+    bench(parser.parse_args().words)
+
+
+if __name__ == "__main__":
+    main()
