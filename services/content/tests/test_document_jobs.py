@@ -194,6 +194,23 @@ async def test_a_stage_that_raises_counts_as_a_crash_and_the_worker_goes_on(db, 
     assert "KeyError in the broken" in failed.failure_reason
 
 
+async def test_a_stage_stopped_by_the_services_shutdown_leaves_the_document_for_the_next_start_uncounted(db, fake):
+    closed = []
+
+    async def interrupted(stage, *args):
+        jobs.stop()  # the shutdown stops the worker process under the running stage
+        raise StageCrashed("the worker process stopped")
+
+    jobs = DocumentJobs(db=db, stages=fake.stages(), runner=interrupted, max_attempts=1, on_stop=lambda: closed.append(True))
+    caller = learner()
+    document_id = await imported(db, caller)
+    await jobs.work_once()
+    async with db.reading() as session:
+        document = await session.get(DocumentRow, uuid.UUID(document_id))
+    assert (document.stage, document.attempts, document.lease_until) == ("extracting", 0, None)
+    assert closed == [True], "stopping stops the worker process"
+
+
 async def test_a_job_whose_worker_died_resumes_from_its_stage_once_the_lease_runs_out(db, jobs, fake):
     caller = learner()
     document_id = await imported(db, caller)

@@ -91,6 +91,9 @@ class DocumentJobs:
     def stop(self) -> None:
         self._stop.set()
         self._wake.set()
+        # A stage may run for minutes: its process is stopped now, and the document is left for
+        # the next start (the interrupted attempt does not count).
+        self._on_stop()
 
     async def run(self) -> None:
         log.info("document jobs started")
@@ -135,8 +138,11 @@ class DocumentJobs:
     async def _keep_lease(self, document_id: uuid.UUID) -> None:
         while True:
             await asyncio.sleep(self._lease.total_seconds() / 3)
-            async with self._db.transaction() as session:
-                await DocumentRepository(session).renew(document_id, _now() + self._lease)
+            try:
+                async with self._db.transaction() as session:
+                    await DocumentRepository(session).renew(document_id, _now() + self._lease)
+            except Exception as error:  # the stage goes on; a lease that runs out means a retry, no more
+                log.warning("document lease not renewed", document_id=str(document_id), error=str(error))
 
     async def _run_from(self, document_id: uuid.UUID, stage: str) -> None:
         reached = ORDER.index(stage)
@@ -222,6 +228,10 @@ class DocumentJobs:
         log.info("document failed", document_id=str(document_id))
 
     async def _crashed(self, document_id: uuid.UUID, attempts: int, error: str) -> None:
+        if self._stop.is_set():  # stopped by the service's shutdown, not by the document
+            async with self._db.transaction() as session:
+                await DocumentRepository(session).release(document_id)
+            return
         if attempts >= self._max_attempts:
             await self._fail(document_id, GAVE_UP.format(attempts=attempts, error=error))
             return

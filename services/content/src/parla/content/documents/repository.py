@@ -112,6 +112,14 @@ class DocumentRepository:
     async def renew(self, document_id: uuid.UUID, lease_until: datetime) -> None:
         await self.session.execute(update(DocumentRow).where(DocumentRow.id == document_id).values(lease_until=lease_until))
 
+    async def release(self, document_id: uuid.UUID) -> None:
+        """Give the document back at once, its attempt not counted."""
+        await self.session.execute(
+            update(DocumentRow)
+            .where(DocumentRow.id == document_id)
+            .values(lease_until=None, attempts=case((DocumentRow.attempts > 0, DocumentRow.attempts - 1), else_=0))
+        )
+
     async def source(self, document_id: uuid.UUID) -> bytes | None:
         return await self.session.scalar(select(DocumentFileRow.data).where(DocumentFileRow.document_id == document_id))
 
