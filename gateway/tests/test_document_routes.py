@@ -94,3 +94,11 @@ async def test_notes_over_20000_characters_are_refused_before_any_call(gateway, 
     assert services.named("UpdateNotes") == []
     [call] = services.named("GetStudyMaterial")
     assert pb.GetStudyMaterialRequest.FromString(call.request).id == document
+
+
+async def test_a_scenario_is_only_created_from_a_document_the_content_service_drafted(gateway, services, signing_keys):
+    _, headers = signed_in(signing_keys)
+    response = await gateway.post("/api/v1/content/8d6f7a9e-0000-4000-8000-000000000000/scenario", headers=headers)
+    assert response.status_code == 404
+    assert len(services.named("DraftScenario")) == 1
+    assert services.named("CreateScenario") == []

@@ -90,6 +90,26 @@ async def test_a_docx_becomes_study_material_its_flashcards_reach_the_deck_and_c
     event = await eventually(lambda: imported_event(kafka.bootstrap, document["id"]), timeout=30)
     assert (event["language"], event["kind"], event["user_id"]) == ("es", "docx", learner.user_id)
 
+    await plays_through_as_a_scenario(api, learner, document["id"], material)
+
+
+async def plays_through_as_a_scenario(api, learner, document_id: str, material: dict) -> None:
+    """The document drafts a private scenario of the learner's, which plays from start to end."""
+    drafted = await api.post(f"/api/v1/content/{document_id}/scenario", headers=learner.headers)
+    assert drafted.status_code == 201, drafted.text
+    scenario_id = drafted.json()["summary"]["id"]
+    scenario = (await api.get(f"/api/v1/scenarios/{scenario_id}", headers=learner.headers)).json()
+    key_words = {item["lemma"] for item in material["vocabulary"]}
+    assert {item["lemma"] for phase in scenario["phases"] for item in phase["vocabulary"]} <= key_words
+    run = (await api.post("/api/v1/runs", json={"scenario_id": scenario_id}, headers=learner.headers)).json()
+    for phase in scenario["phases"]:
+        said = " ".join([*(p["text"] for p in phase["phrases"]), *(v["term"] for v in phase["vocabulary"]), "¿Y tú qué piensas?"])
+        turn = await api.post(f"/api/v1/runs/{run['id']}/turns", json={"text": said}, headers=learner.headers)
+        assert turn.status_code == 200, turn.text
+    played = (await api.get(f"/api/v1/runs/{run['id']}", headers=learner.headers)).json()
+    assert [phase["completed"] for phase in played["phases"]] == [True, True, True]
+    assert (await api.post(f"/api/v1/runs/{run['id']}/complete", headers=learner.headers)).status_code == 200
+
 
 async def test_a_job_killed_with_the_content_service_resumes_after_its_restart_and_finishes_once(api, stack):
     learner = await new_learner(api)

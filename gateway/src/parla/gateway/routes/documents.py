@@ -16,6 +16,7 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 
 from parla.contracts.rpc.content.v1 import documents_pb2 as pb
+from parla.contracts.rpc.scenario.v1 import authoring_pb2 as authoring_pb
 from parla.gateway.deps import Clients, SignedIn
 from parla.gateway.document_schemas import (
     MAX_DOCUMENT_BYTES,
@@ -30,7 +31,7 @@ from parla.gateway.document_schemas import (
     Stage,
     StudyMaterialOut,
 )
-from parla.gateway.schemas import ERROR_RESPONSES, Language, from_message
+from parla.gateway.schemas import ERROR_RESPONSES, AuthoredScenarioOut, Language, from_message
 
 router = APIRouter(prefix="/content", tags=["content"], dependencies=[SignedIn], responses=ERROR_RESPONSES)
 
@@ -186,6 +187,16 @@ async def update_notes(document_id: str, body: NotesIn, clients: Clients) -> Stu
     """Replace the learner's notes on the document."""
     request = pb.UpdateNotesRequest(id=document_id, notes=body.notes)
     return from_message(StudyMaterialOut, await clients.documents.UpdateNotes(request))
+
+
+@router.post("/{document_id}/scenario", status_code=201)
+async def scenario_from_document(document_id: str, clients: Clients) -> AuthoredScenarioOut:
+    """Draft a scenario of your own from a done document (talk about it with a friend, with its
+    key words, summary and topics), private and ready to edit and play. Its glosses are the
+    document's sentences until you write translations."""
+    drafted = await clients.documents.DraftScenario(pb.DraftScenarioRequest(id=document_id))
+    created = await clients.authoring.CreateScenario(authoring_pb.CreateScenarioRequest(draft=drafted.draft))
+    return from_message(AuthoredScenarioOut, created)
 
 
 @router.delete("/{document_id}", status_code=204, response_class=Response)

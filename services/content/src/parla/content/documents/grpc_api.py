@@ -93,6 +93,11 @@ class DocumentServicer(documents_pb2_grpc.DocumentServiceServicer):
     async def UpdateNotes(self, request: pb.UpdateNotesRequest, context) -> pb.StudyMaterial:
         return material_message(await self._service.update_notes(principal(), request.id, request.notes))
 
+    async def DraftScenario(self, request: pb.DraftScenarioRequest, context) -> pb.ScenarioDraft:
+        answer = pb.ScenarioDraft()
+        answer.draft.update(await self._service.scenario_draft(principal(), request.id))
+        return answer
+
     async def GetLibraryStats(self, request: pb.GetLibraryStatsRequest, context) -> pb.LibraryStats:
         stats = await self._service.stats(principal())
 

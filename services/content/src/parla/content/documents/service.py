@@ -15,6 +15,7 @@ from parla.content.documents import search
 from parla.content.documents.db import STAGES, DocumentMaterialRow, DocumentRow
 from parla.content.documents.extract import KINDS, MAX_BYTES, UnreadableDocument, sniff
 from parla.content.documents.repository import DocumentRepository
+from parla.content.documents.scenario_draft import scenario_draft
 from parla.content.words.domain import LANGUAGES, one_of
 from parla.content.words.repository import WordRepository
 
@@ -124,6 +125,23 @@ class DocumentService:
             lemmas = [item["lemma"] for item in material.analysis.get("vocabulary", [])]
             statuses = await WordRepository(session).statuses_of(caller.user_id, document.language or "", lemmas)
         return StudyMaterial(document, material, statuses)
+
+    async def scenario_draft(self, caller: Principal, document_id: str) -> dict:
+        view = await self.study_material(caller, document_id)
+        document, material = view.document, view.material
+        analysis = {
+            **material.analysis,
+            "vocabulary": [
+                {**item, "status": view.statuses.get(item["lemma"], "new")} for item in material.analysis["vocabulary"]
+            ],
+        }
+        return scenario_draft(
+            title=document.title,
+            language=document.language or "",
+            level=document.level or "",
+            analysis=analysis,
+            material=material.material or {},
+        )
 
     async def update_notes(self, caller: Principal, document_id: str, notes: str) -> StudyMaterial:
         if len(notes) > MAX_NOTES:

@@ -1,5 +1,6 @@
 import datetime
 
+from google.protobuf import struct_pb2 as _struct_pb2
 from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf import descriptor as _descriptor
@@ -210,3 +211,15 @@ class LibraryStats(_message.Message):
     by_level: _containers.RepeatedCompositeFieldContainer[Tally]
     by_kind: _containers.RepeatedCompositeFieldContainer[Tally]
     def __init__(self, documents: _Optional[int] = ..., words: _Optional[int] = ..., by_stage: _Optional[_Iterable[_Union[Tally, _Mapping]]] = ..., by_language: _Optional[_Iterable[_Union[Tally, _Mapping]]] = ..., by_level: _Optional[_Iterable[_Union[Tally, _Mapping]]] = ..., by_kind: _Optional[_Iterable[_Union[Tally, _Mapping]]] = ...) -> None: ...
+
+class DraftScenarioRequest(_message.Message):
+    __slots__ = ("id",)
+    ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    def __init__(self, id: _Optional[str] = ...) -> None: ...
+
+class ScenarioDraft(_message.Message):
+    __slots__ = ("draft",)
+    DRAFT_FIELD_NUMBER: _ClassVar[int]
+    draft: _struct_pb2.Struct
+    def __init__(self, draft: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ...) -> None: ...

@@ -71,6 +71,11 @@ class DocumentServiceStub:
                 request_serializer=parla_dot_content_dot_v1_dot_documents__pb2.GetLibraryStatsRequest.SerializeToString,
                 response_deserializer=parla_dot_content_dot_v1_dot_documents__pb2.LibraryStats.FromString,
                 _registered_method=True)
+        self.DraftScenario = channel.unary_unary(
+                '/parla.content.v1.DocumentService/DraftScenario',
+                request_serializer=parla_dot_content_dot_v1_dot_documents__pb2.DraftScenarioRequest.SerializeToString,
+                response_deserializer=parla_dot_content_dot_v1_dot_documents__pb2.ScenarioDraft.FromString,
+                _registered_method=True)
 
 
 class DocumentServiceServicer:
@@ -125,6 +130,14 @@ class DocumentServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def DraftScenario(self, request, context):
+        """A scenario draft from a done document (the scenario authoring API's document, as JSON):
+        talk about the text with a friend, with its key words, summary and topics.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_DocumentServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -162,6 +175,11 @@ def add_DocumentServiceServicer_to_server(servicer, server):
                     servicer.GetLibraryStats,
                     request_deserializer=parla_dot_content_dot_v1_dot_documents__pb2.GetLibraryStatsRequest.FromString,
                     response_serializer=parla_dot_content_dot_v1_dot_documents__pb2.LibraryStats.SerializeToString,
+            ),
+            'DraftScenario': grpc.unary_unary_rpc_method_handler(
+                    servicer.DraftScenario,
+                    request_deserializer=parla_dot_content_dot_v1_dot_documents__pb2.DraftScenarioRequest.FromString,
+                    response_serializer=parla_dot_content_dot_v1_dot_documents__pb2.ScenarioDraft.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -355,6 +373,33 @@ class DocumentService:
             '/parla.content.v1.DocumentService/GetLibraryStats',
             parla_dot_content_dot_v1_dot_documents__pb2.GetLibraryStatsRequest.SerializeToString,
             parla_dot_content_dot_v1_dot_documents__pb2.LibraryStats.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DraftScenario(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/parla.content.v1.DocumentService/DraftScenario',
+            parla_dot_content_dot_v1_dot_documents__pb2.DraftScenarioRequest.SerializeToString,
+            parla_dot_content_dot_v1_dot_documents__pb2.ScenarioDraft.FromString,
             options,
             channel_credentials,
             insecure,
