@@ -2,8 +2,8 @@
 crosses a process boundary and is stored as JSON), and ``{"failed": reason}`` when the document
 itself is the problem.
 
-The document and language libraries are imported inside the stages: only the worker process
-loads them (and their language models), never the service's own process.
+The language libraries are imported inside the stages: only the worker process loads them and
+their models, never the service's own process.
 """
 
 from __future__ import annotations
