@@ -9,6 +9,7 @@ import uuid
 import orjson
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
+from parla.chassis.consumer import kafka_group
 from parla.contracts.topics import topic_for
 from parla.devstack.testing import eventually, scenario_completed, vocabulary
 
@@ -42,7 +43,7 @@ async def applied(stack, ids: set[str]) -> int:
 
 async def committed(bootstrap: str) -> int:
     """How many records of the topic the analytics group has committed, over all partitions."""
-    reader = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id="analytics", enable_auto_commit=False)
+    reader = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=kafka_group("analytics", TOPIC), enable_auto_commit=False)
     await reader.start()
     try:
         partitions = range(topic_for("scenario.completed").partitions)

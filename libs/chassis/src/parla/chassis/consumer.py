@@ -83,6 +83,17 @@ def first_line(text: str | None) -> str:
     return lines[0] if lines else ""
 
 
+def kafka_group(consumer: str, topic: str) -> str:
+    """The Kafka consumer group of one consumer's subscription to one topic.
+
+    One group per topic, not one per service: the members of a group then all subscribe to the
+    same topic. With one group for a service's several topics, the group's leader assigns
+    partitions from its own metadata, which may lack the other members' topics after a broker
+    outage; a subscriber was then left with no partition until the next metadata refresh (five
+    minutes). A rebalance of one topic's consumers also no longer stops the others'."""
+    return f"{consumer}.{topic}"
+
+
 def register_subscriber(
     broker: KafkaBroker,
     group: str,
@@ -100,7 +111,7 @@ def register_subscriber(
     handle.__name__ = f"{group}_applies_{subscription.event.event_type.replace('.', '_')}"
     broker.subscriber(
         topic,
-        group_id=group,
+        group_id=kafka_group(group, topic),
         batch=True,
         max_records=max_records,
         batch_timeout_ms=BATCH_TIMEOUT_MS,
@@ -108,7 +119,7 @@ def register_subscriber(
         ack_policy=AckPolicy.MANUAL,
         decoder=_raw_records,
         title=f"{group}:{topic}",
-        description=f"Consumer group {group}. {first_line(subscription.apply.__doc__)}".strip(),
+        description=f"Consumer group {kafka_group(group, topic)}. {first_line(subscription.apply.__doc__)}".strip(),
     )(handle)
     return topic
 
