@@ -102,3 +102,17 @@ async def test_a_scenario_is_only_created_from_a_document_the_content_service_dr
     assert response.status_code == 404
     assert len(services.named("DraftScenario")) == 1
     assert services.named("CreateScenario") == []
+
+
+async def test_study_out_of_bounds_is_refused_before_any_call(gateway, services, signing_keys):
+    _, headers = signed_in(signing_keys)
+    url = "/api/v1/content/8d6f7a9e-0000-4000-8000-000000000000/study"
+    for body in ({"seconds": 0, "progress_percent": 10}, {"seconds": 60, "progress_percent": 101}, {"seconds": 60}):
+        assert (await gateway.post(url, headers=headers, json=body)).status_code == 422
+    assert services.named("RecordStudy") == []
+    await gateway.post(url, headers=headers, json={"seconds": 60, "progress_percent": 30})
+    [call] = services.named("RecordStudy")
+    assert (
+        pb.RecordStudyRequest.FromString(call.request).seconds,
+        pb.RecordStudyRequest.FromString(call.request).progress_percent,
+    ) == (60, 30)

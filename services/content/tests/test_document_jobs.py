@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 import pytest
 from sqlalchemy import select, update
@@ -20,65 +19,11 @@ from parla.content.documents.runner import StageCrashed, run_inline
 from parla.content.documents.service import DocumentService
 from parla.content.words.service import WordService, statuses_for_analysis
 
+from .document_fakes import MATERIAL, SENTENCE, FakeStages, imported
+
 
 def learner() -> Principal:
     return Principal(subject=str(uuid.uuid4()), roles=frozenset({"learner"}))
-
-
-SENTENCE = "Je vais au marché le samedi matin."
-FLASHCARD = {"lemma": "Marché", "front": "marché", "back": "", "cloze": "Je vais au ____.", "sentence": SENTENCE, "gloss": None}
-MATERIAL = {"flashcards": [FLASHCARD], "quiz": [], "key_concepts": ["marché du samedi"]}
-
-
-class FakeStages:
-    """Stages that record what they were asked, and fail when told to."""
-
-    def __init__(self) -> None:
-        self.calls: list[str] = []
-        self.failing: dict[str, str] = {}
-        self.crashing: set[str] = set()
-        self.known: list[dict] = []
-
-    def _run(self, stage: str, result: dict[str, Any]) -> dict[str, Any]:
-        self.calls.append(stage)
-        if stage in self.crashing:
-            raise StageCrashed("the worker process stopped")
-        if stage in self.failing:
-            return {"failed": self.failing[stage]}
-        return result
-
-    def stages(self) -> Stages:
-        return Stages(
-            extract=lambda data, filename: self._run("extract", {"kind": "txt", "title": "Au marché", "text": data.decode()}),
-            analyse=lambda text, known: (
-                self.known.append(known)
-                or self._run(
-                    "analyse",
-                    {
-                        "language": "fr",
-                        "level": "A2",
-                        "word_count": len(text.split()),
-                        "sentence_count": 1,
-                        "topics": ["marché"],
-                        "summary": [text],
-                        "sentences": [text],
-                        "vocabulary": [
-                            {
-                                "lemma": word,
-                                "surface": word,
-                                "count": 1,
-                                "band": 3,
-                                "score": 1.0,
-                                "sentence": text,
-                                "status": "new",
-                            }
-                            for word in ("marché", "samedi")
-                        ],
-                    },
-                )
-            ),
-            generate=lambda analysis: self._run("generate", MATERIAL),
-        )
 
 
 @pytest.fixture
@@ -89,11 +34,6 @@ def fake() -> FakeStages:
 @pytest.fixture
 def jobs(db, fake: FakeStages) -> DocumentJobs:
     return DocumentJobs(db=db, stages=fake.stages(), runner=run_inline, lease_seconds=60, max_attempts=2)
-
-
-async def imported(db, caller: Principal, text: str = "Je vais au marché le samedi matin.") -> str:
-    document = await DocumentService(db=db).import_document(caller, title="", filename="notes.txt", content=text.encode())
-    return str(document.id)
 
 
 async def test_an_import_is_stored_and_queued_at_once(db):

@@ -54,6 +54,19 @@ class DocumentOut(BaseModel):
     size_bytes: int
     created_at: datetime
     updated_at: datetime
+    views: int = Field(description="Study sessions recorded")
+    study_seconds: int
+    progress_percent: int = Field(ge=0, le=100, description="How far through it the learner has got")
+    mastery: Literal["not_started", "learning", "reviewing", "mastered"] = Field(
+        description="From its study and from its flashcards in the review deck"
+    )
+    last_studied_at: datetime | None = None
+
+
+class StudyIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    seconds: int = Field(ge=1, le=14_400, description="How long this stretch of study lasted")
+    progress_percent: int = Field(ge=0, le=100, description="How far through the document the learner is now")
 
 
 class DocumentsOut(BaseModel):

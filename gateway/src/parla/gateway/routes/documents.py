@@ -29,6 +29,7 @@ from parla.gateway.document_schemas import (
     NotesIn,
     PastedDocumentIn,
     Stage,
+    StudyIn,
     StudyMaterialOut,
 )
 from parla.gateway.schemas import ERROR_RESPONSES, AuthoredScenarioOut, Language, from_message
@@ -187,6 +188,13 @@ async def update_notes(document_id: str, body: NotesIn, clients: Clients) -> Stu
     """Replace the learner's notes on the document."""
     request = pb.UpdateNotesRequest(id=document_id, notes=body.notes)
     return from_message(StudyMaterialOut, await clients.documents.UpdateNotes(request))
+
+
+@router.post("/{document_id}/study")
+async def record_study(document_id: str, body: StudyIn, clients: Clients) -> DocumentOut:
+    """Record a stretch of study of a done document: its time and how far through it you are."""
+    request = pb.RecordStudyRequest(id=document_id, seconds=body.seconds, progress_percent=body.progress_percent)
+    return from_message(DocumentOut, await clients.documents.RecordStudy(request))
 
 
 @router.post("/{document_id}/scenario", status_code=201)

@@ -200,6 +200,20 @@ class ContentImported(Event):
         return str(self.user_id)
 
 
+class ContentStudied(Event):
+    """A learner studied one of their documents for a while."""
+
+    event_type: ClassVar[str] = "content.studied"
+    document_id: uuid.UUID
+    user_id: uuid.UUID
+    language: str
+    seconds: int = Field(ge=1, le=4 * 3600)
+    progress_percent: int = Field(ge=0, le=100)
+
+    def partition_key(self) -> str:
+        return str(self.user_id)
+
+
 EventModel = type[Event]
 
 # (event_type, schema_version) -> model. Consumers decode through this table only.
@@ -215,6 +229,7 @@ EVENT_MODELS: dict[tuple[str, int], EventModel] = {
         ScenarioCompleted,
         CardCreated,
         ContentImported,
+        ContentStudied,
         AiUsageRecorded,
         BudgetThresholdCrossed,
     )

@@ -35,6 +35,7 @@ TOPICS: dict[str, Topic] = {
         "scenario.started",
         "scenario.completed",
         "content.imported",
+        "content.studied",
         "card.created",
         "review.recorded",
         "ai.usage_recorded",

@@ -37,6 +37,8 @@ class CardRow(Base):
     __table_args__ = (
         UniqueConstraint("user_id", "language", "key", name="uq_cards_user_language_key"),
         Index("ix_cards_user_due", "user_id", "due"),
+        # A document's cards: its mastery, and marking them when it is deleted.
+        Index("ix_cards_source", "source_id", "source_kind"),
     )
 
 

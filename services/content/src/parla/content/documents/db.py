@@ -35,6 +35,11 @@ class DocumentRow(Base):
     level: Mapped[str | None] = mapped_column(String(2))
     word_count: Mapped[int | None] = mapped_column(Integer)
     topics: Mapped[list] = mapped_column(JSON, default=list)
+    # Study: how often and how long the learner studied it, and how far they got.
+    views: Mapped[int] = mapped_column(Integer, default=0)
+    study_seconds: Mapped[int] = mapped_column(Integer, default=0)
+    progress_percent: Mapped[int] = mapped_column(Integer, default=0)
+    last_studied_at = mapped_column(UTCDateTime())
     # The job's lease: a worker holds the document until then (renewed while it works); a job
     # whose worker died is taken up again once its lease has run out.
     attempts: Mapped[int] = mapped_column(Integer, default=0)

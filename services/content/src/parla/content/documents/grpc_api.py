@@ -13,7 +13,7 @@ SERVICE_NAME = pb.DESCRIPTOR.services_by_name["DocumentService"].full_name
 add_to_server = documents_pb2_grpc.add_DocumentServiceServicer_to_server
 
 
-def document_message(document: DocumentRow) -> pb.Document:
+def document_message(document: DocumentRow, mastery: str = "not_started") -> pb.Document:
     return pb.Document(
         id=str(document.id),
         title=document.title,
@@ -30,6 +30,11 @@ def document_message(document: DocumentRow) -> pb.Document:
         size_bytes=document.size_bytes,
         created_at=timestamp(document.created_at),
         updated_at=timestamp(document.updated_at),
+        views=document.views or 0,
+        study_seconds=document.study_seconds or 0,
+        progress_percent=document.progress_percent or 0,
+        mastery=mastery,
+        last_studied_at=timestamp(document.last_studied_at),
     )
 
 
@@ -66,8 +71,20 @@ class DocumentServicer(documents_pb2_grpc.DocumentServiceServicer):
         )
         return document_message(document)
 
+    async def _described(self, documents: list[DocumentRow]) -> list[pb.Document]:
+        masteries = await self._service.masteries(principal(), documents)
+        return [document_message(d, masteries[d.id]) for d in documents]
+
     async def GetDocument(self, request: pb.GetDocumentRequest, context) -> pb.Document:
-        return document_message(await self._service.document(principal(), request.id))
+        [document] = await self._described([await self._service.document(principal(), request.id)])
+        return document
+
+    async def RecordStudy(self, request: pb.RecordStudyRequest, context) -> pb.Document:
+        studied = await self._service.record_study(
+            principal(), request.id, seconds=request.seconds, progress_percent=request.progress_percent
+        )
+        [document] = await self._described([studied])
+        return document
 
     async def ListDocuments(self, request: pb.ListDocumentsRequest, context) -> pb.ListDocumentsResponse:
         documents, total = await self._service.documents(
@@ -81,7 +98,7 @@ class DocumentServicer(documents_pb2_grpc.DocumentServiceServicer):
             level=request.level,
             stage=request.stage,
         )
-        return pb.ListDocumentsResponse(documents=[document_message(d) for d in documents], total=total)
+        return pb.ListDocumentsResponse(documents=await self._described(documents), total=total)
 
     async def DeleteDocument(self, request: pb.DeleteDocumentRequest, context) -> pb.DeleteDocumentResponse:
         await self._service.delete(principal(), request.id)

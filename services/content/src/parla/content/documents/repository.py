@@ -18,6 +18,7 @@ from parla.content.documents.db import (
     DocumentRow,
     DocumentTextRow,
 )
+from parla.content.documents.study import MASTERED_DAYS, REVIEW_STATE, CardProgress
 from parla.content.domain import SOURCE_DELETED_DOCUMENT, SOURCE_DOCUMENT
 
 _OUTPUTS = (DocumentFileRow, DocumentTextRow, DocumentMaterialRow)
@@ -59,6 +60,33 @@ class DocumentRepository:
         rows = await self.session.scalars(select(DocumentRow).where(*where).order_by(*order).limit(limit).offset(offset))
         total = await self.session.scalar(select(func.count()).select_from(DocumentRow).where(*where))
         return list(rows), int(total or 0)
+
+    async def studied(self, document: DocumentRow, seconds: int, progress_percent: int, now: datetime) -> None:
+        document.views += 1
+        document.study_seconds += seconds
+        document.progress_percent = max(document.progress_percent, progress_percent)
+        document.last_studied_at = now
+
+    async def card_progress(self, user_id: uuid.UUID, document_ids: Sequence[uuid.UUID]) -> dict[str, CardProgress]:
+        """Each document's cards in the learner's deck, counted (one query for a page)."""
+        if not document_ids:
+            return {}
+        reviewed = func.count(CardRow.last_review)
+        in_review = func.sum(case((CardRow.state == REVIEW_STATE, 1), else_=0))
+        remembered = func.sum(case((CardRow.stability >= MASTERED_DAYS, 1), else_=0))
+        rows = await self.session.execute(
+            select(CardRow.source_id, func.count(), reviewed, in_review, remembered)
+            .where(
+                CardRow.user_id == user_id,
+                CardRow.source_kind == SOURCE_DOCUMENT,
+                CardRow.source_id.in_([str(document_id) for document_id in document_ids]),
+            )
+            .group_by(CardRow.source_id)
+        )
+        return {
+            source: CardProgress(int(cards), int(seen), int(review or 0), int(kept or 0))
+            for source, cards, seen, review, kept in rows
+        }
 
     async def tallies(self, user_id: uuid.UUID) -> dict[str, list[tuple[str, int]]]:
         """How many of the learner's documents there are per stage, language, level and kind."""

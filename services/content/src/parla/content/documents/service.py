@@ -11,19 +11,23 @@ from datetime import UTC, datetime
 from parla.chassis.auth import Principal
 from parla.chassis.db import Database
 from parla.chassis.errors import Conflict, InvalidArgument, NotFound
+from parla.chassis.messaging import add_event
 from parla.content.documents import search
 from parla.content.documents.db import STAGES, DocumentMaterialRow, DocumentRow
 from parla.content.documents.extract import KINDS, MAX_BYTES, UnreadableDocument, sniff
 from parla.content.documents.repository import DocumentRepository
 from parla.content.documents.scenario_draft import scenario_draft
+from parla.content.documents.study import CardProgress, mastery
 from parla.content.words.domain import LANGUAGES, one_of
 from parla.content.words.repository import WordRepository
+from parla.contracts.events import ContentStudied
 
 LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
 MAX_PAGE = 100
 MAX_TITLE = 255
 MAX_NOTES = 20_000
 MAX_DESCRIPTION = 2_000
+MAX_STUDY_SECONDS = 4 * 3600
 SORTS = ("date", "title", "relevance")
 FILTERS = {"kind": KINDS, "language": LANGUAGES, "level": LEVELS, "stage": STAGES}
 
@@ -172,6 +176,45 @@ class DocumentService:
                 sort=sort,
                 **{name: value for name, value in filters.items() if value},
             )
+
+    async def masteries(self, caller: Principal, documents: list[DocumentRow]) -> dict[uuid.UUID, str]:
+        """Each document's mastery, from its study and its cards in the deck (one query; none
+        while no document is done, as only a done document has cards)."""
+        cards: dict[str, CardProgress] = {}
+        done = [d.id for d in documents if d.stage == "done"]
+        if done:
+            async with self._db.reading() as session:
+                cards = await DocumentRepository(session).card_progress(caller.user_id, done)
+        return {
+            d.id: mastery(views=d.views, progress_percent=d.progress_percent, cards=cards.get(str(d.id), CardProgress()))
+            for d in documents
+        }
+
+    async def record_study(self, caller: Principal, document_id: str, *, seconds: int, progress_percent: int) -> DocumentRow:
+        """A stretch of study of a done document: its time, and how far through it the learner is."""
+        if not 1 <= seconds <= MAX_STUDY_SECONDS:
+            raise InvalidArgument(
+                f"seconds must be between 1 and {MAX_STUDY_SECONDS}; send a long session in parts",
+                details={"seconds": "out of range"},
+            )
+        if not 0 <= progress_percent <= 100:
+            raise InvalidArgument("progress_percent must be between 0 and 100", details={"progress_percent": "out of range"})
+        async with self._db.transaction() as session:
+            documents = DocumentRepository(session)
+            document = await _owned(documents, caller, document_id)
+            await _finished(documents, document)
+            await documents.studied(document, seconds, progress_percent, _now())
+            await add_event(
+                session,
+                ContentStudied(
+                    document_id=document.id,
+                    user_id=document.user_id,
+                    language=document.language or "",
+                    seconds=seconds,
+                    progress_percent=document.progress_percent,
+                ),
+            )
+        return document
 
     async def stats(self, caller: Principal) -> LibraryStats:
         async with self._db.reading() as session:

@@ -25,7 +25,7 @@ class ImportDocumentRequest(_message.Message):
     def __init__(self, title: _Optional[str] = ..., description: _Optional[str] = ..., filename: _Optional[str] = ..., content: _Optional[bytes] = ..., text: _Optional[str] = ...) -> None: ...
 
 class Document(_message.Message):
-    __slots__ = ("id", "title", "kind", "stage", "percent", "failure_reason", "language", "level", "word_count", "topics", "filename", "size_bytes", "created_at", "updated_at", "description")
+    __slots__ = ("id", "title", "kind", "stage", "percent", "failure_reason", "language", "level", "word_count", "topics", "filename", "size_bytes", "created_at", "updated_at", "description", "views", "study_seconds", "progress_percent", "mastery", "last_studied_at")
     ID_FIELD_NUMBER: _ClassVar[int]
     TITLE_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
@@ -41,6 +41,11 @@ class Document(_message.Message):
     CREATED_AT_FIELD_NUMBER: _ClassVar[int]
     UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
     DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    VIEWS_FIELD_NUMBER: _ClassVar[int]
+    STUDY_SECONDS_FIELD_NUMBER: _ClassVar[int]
+    PROGRESS_PERCENT_FIELD_NUMBER: _ClassVar[int]
+    MASTERY_FIELD_NUMBER: _ClassVar[int]
+    LAST_STUDIED_AT_FIELD_NUMBER: _ClassVar[int]
     id: str
     title: str
     kind: str
@@ -56,7 +61,12 @@ class Document(_message.Message):
     created_at: _timestamp_pb2.Timestamp
     updated_at: _timestamp_pb2.Timestamp
     description: str
-    def __init__(self, id: _Optional[str] = ..., title: _Optional[str] = ..., kind: _Optional[str] = ..., stage: _Optional[str] = ..., percent: _Optional[int] = ..., failure_reason: _Optional[str] = ..., language: _Optional[str] = ..., level: _Optional[str] = ..., word_count: _Optional[int] = ..., topics: _Optional[_Iterable[str]] = ..., filename: _Optional[str] = ..., size_bytes: _Optional[int] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., description: _Optional[str] = ...) -> None: ...
+    views: int
+    study_seconds: int
+    progress_percent: int
+    mastery: str
+    last_studied_at: _timestamp_pb2.Timestamp
+    def __init__(self, id: _Optional[str] = ..., title: _Optional[str] = ..., kind: _Optional[str] = ..., stage: _Optional[str] = ..., percent: _Optional[int] = ..., failure_reason: _Optional[str] = ..., language: _Optional[str] = ..., level: _Optional[str] = ..., word_count: _Optional[int] = ..., topics: _Optional[_Iterable[str]] = ..., filename: _Optional[str] = ..., size_bytes: _Optional[int] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., description: _Optional[str] = ..., views: _Optional[int] = ..., study_seconds: _Optional[int] = ..., progress_percent: _Optional[int] = ..., mastery: _Optional[str] = ..., last_studied_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class GetDocumentRequest(_message.Message):
     __slots__ = ("id",)
@@ -223,3 +233,13 @@ class ScenarioDraft(_message.Message):
     DRAFT_FIELD_NUMBER: _ClassVar[int]
     draft: _struct_pb2.Struct
     def __init__(self, draft: _Optional[_Union[_struct_pb2.Struct, _Mapping]] = ...) -> None: ...
+
+class RecordStudyRequest(_message.Message):
+    __slots__ = ("id", "seconds", "progress_percent")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    SECONDS_FIELD_NUMBER: _ClassVar[int]
+    PROGRESS_PERCENT_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    seconds: int
+    progress_percent: int
+    def __init__(self, id: _Optional[str] = ..., seconds: _Optional[int] = ..., progress_percent: _Optional[int] = ...) -> None: ...

@@ -76,6 +76,11 @@ class DocumentServiceStub:
                 request_serializer=parla_dot_content_dot_v1_dot_documents__pb2.DraftScenarioRequest.SerializeToString,
                 response_deserializer=parla_dot_content_dot_v1_dot_documents__pb2.ScenarioDraft.FromString,
                 _registered_method=True)
+        self.RecordStudy = channel.unary_unary(
+                '/parla.content.v1.DocumentService/RecordStudy',
+                request_serializer=parla_dot_content_dot_v1_dot_documents__pb2.RecordStudyRequest.SerializeToString,
+                response_deserializer=parla_dot_content_dot_v1_dot_documents__pb2.Document.FromString,
+                _registered_method=True)
 
 
 class DocumentServiceServicer:
@@ -138,6 +143,13 @@ class DocumentServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def RecordStudy(self, request, context):
+        """A stretch of study of a done document; publishes content.studied.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_DocumentServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -180,6 +192,11 @@ def add_DocumentServiceServicer_to_server(servicer, server):
                     servicer.DraftScenario,
                     request_deserializer=parla_dot_content_dot_v1_dot_documents__pb2.DraftScenarioRequest.FromString,
                     response_serializer=parla_dot_content_dot_v1_dot_documents__pb2.ScenarioDraft.SerializeToString,
+            ),
+            'RecordStudy': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordStudy,
+                    request_deserializer=parla_dot_content_dot_v1_dot_documents__pb2.RecordStudyRequest.FromString,
+                    response_serializer=parla_dot_content_dot_v1_dot_documents__pb2.Document.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -400,6 +417,33 @@ class DocumentService:
             '/parla.content.v1.DocumentService/DraftScenario',
             parla_dot_content_dot_v1_dot_documents__pb2.DraftScenarioRequest.SerializeToString,
             parla_dot_content_dot_v1_dot_documents__pb2.ScenarioDraft.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordStudy(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/parla.content.v1.DocumentService/RecordStudy',
+            parla_dot_content_dot_v1_dot_documents__pb2.RecordStudyRequest.SerializeToString,
+            parla_dot_content_dot_v1_dot_documents__pb2.Document.FromString,
             options,
             channel_credentials,
             insecure,
