@@ -42,6 +42,10 @@ CONFIG = {
         # Each sign-up that passes validation hashes a password (argon2: slow by design), and the
         # coverage phase sends a hundred of them; a few random ones are enough.
         {"include-path": "/api/v1/auth/register", "phases": {"coverage": {"enabled": False}}},
+        # Each document import that passes validation runs a job (extraction and analysis in the
+        # content service's worker), and the coverage phase sends bodies of every boundary size
+        # up to 5 million characters; the random phase covers the route.
+        {"include-path": "/api/v1/content", "include-method": "POST", "phases": {"coverage": {"enabled": False}}},
     ],
 }
 

@@ -10,12 +10,18 @@ bounds the memory a stage may take, and can be killed when a stage runs past its
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import multiprocessing
+import os
 import resource
+import signal
+import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
+
+PR_SET_PDEATHSIG = 1
 
 
 class StageCrashed(Exception):
@@ -23,9 +29,21 @@ class StageCrashed(Exception):
     (a restart, a busy machine) a few times; not forever."""
 
 
-def _limit_memory(max_bytes: int) -> None:
+def _prepare_worker(max_bytes: int, parent: int) -> None:
+    """In the worker process, first: it ends with the service (even one killed with SIGKILL,
+    which runs no clean-up), and its address space is capped."""
+    _end_with_parent(parent)
     if max_bytes > 0:
         resource.setrlimit(resource.RLIMIT_AS, (max_bytes, max_bytes))
+
+
+def _end_with_parent(parent: int) -> None:
+    # Linux's PR_SET_PDEATHSIG: the kernel sends the signal when the parent dies. Elsewhere the
+    # worker notices at its next task, when the pipe to the service is gone.
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent:  # the service died before the line above
+        os._exit(0)
 
 
 class ProcessRunner:
@@ -44,8 +62,8 @@ class ProcessRunner:
             self._pool = ProcessPoolExecutor(
                 max_workers=1,
                 mp_context=multiprocessing.get_context("spawn"),
-                initializer=_limit_memory,
-                initargs=(self._memory,),
+                initializer=_prepare_worker,
+                initargs=(self._memory, os.getpid()),
             )
         return self._pool
 
