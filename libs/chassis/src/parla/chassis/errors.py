@@ -38,3 +38,10 @@ class Conflict(ServiceError):
     """The request contradicts the current state (e.g. a turn on a completed run)."""
 
     code = "failed_precondition"
+
+
+def one_of(value: str, allowed: tuple[str, ...], field: str) -> str:
+    """``value`` if it is one of ``allowed``; otherwise InvalidArgument naming the choices."""
+    if value not in allowed:
+        raise InvalidArgument(f"unknown {field} {value!r}; use one of {', '.join(allowed)}", details={field: f"unknown {field}"})
+    return value

@@ -3,6 +3,7 @@ segmentation (jieba for Chinese, MeCab through fugashi with UniDic-lite for Japa
 (simplemma for the others). No I/O; every model loads on first use, once per process."""
 
 from parla.language.text import (
+    LANGUAGES,
     UNSPACED,
     chinese_words,
     fold,
@@ -14,6 +15,7 @@ from parla.language.text import (
 )
 
 __all__ = [
+    "LANGUAGES",
     "UNSPACED",
     "chinese_words",
     "fold",

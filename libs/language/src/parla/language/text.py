@@ -15,6 +15,9 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 # Chinese and Japanese are written without spaces: they are cut into words by jieba and by
 # MeCab (fugashi with UniDic), and MeCab also gives each word its dictionary form.
+# The languages Parla teaches.
+LANGUAGES = ("en", "es", "fr", "de", "it", "pt", "zh", "ja")
+
 UNSPACED = ("zh", "ja")
 
 

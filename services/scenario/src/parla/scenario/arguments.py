@@ -3,7 +3,7 @@ the field and says what to send instead."""
 
 from __future__ import annotations
 
-from parla.chassis.errors import InvalidArgument
+from parla.chassis.errors import InvalidArgument, one_of
 from parla.scenario.domain.scenario import LANGUAGES, ScenarioSpec
 
 MAX_PAGE = 100
@@ -11,11 +11,7 @@ MAX_PAGE = 100
 
 def known(value: str, allowed: tuple[str, ...], field: str) -> str | None:
     """``value`` if it is one of ``allowed``, None if empty; otherwise a 4xx naming the choices."""
-    if not value:
-        return None
-    if value not in allowed:
-        raise InvalidArgument(f"unknown {field} {value!r}; use one of {', '.join(allowed)}", details={field: f"unknown {field}"})
-    return value
+    return one_of(value, allowed, field) if value else None
 
 
 def page(limit: int, offset: int) -> tuple[int, int]:

@@ -35,8 +35,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from parla.content.documents.counting import LemmaTable, count_lemmas, sentence_keywords
-from parla.content.documents.language import LANGUAGE_NAMES, LANGUAGES, has_letter, lexicon_for
+from parla.content.documents.language import LANGUAGE_NAMES, has_letter, lexicon_for
 from parla.content.documents.sentences import split_sentences
+from parla.language import LANGUAGES
 
 __all__ = [
     "LANGUAGES",

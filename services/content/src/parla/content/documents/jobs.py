@@ -122,11 +122,10 @@ class DocumentJobs:
             document = await DocumentRepository(session).claim_next(_now(), _now() + self._lease, skip_locked=self._skip_locked)
             if document is None:
                 return False
-            job = (document.id, document.stage, document.attempts)
-        document_id, stage, attempts = job
+            document_id, owner, stage, attempts = document.id, document.user_id, document.stage, document.attempts
         heartbeat = asyncio.create_task(self._keep_lease(document_id))
         try:
-            await self._run_from(document_id, stage)
+            await self._run_from(document_id, owner, stage)
         except DocumentFailed as failure:
             await self._fail(document_id, failure.reason)
         except StageCrashed as crash:
@@ -144,12 +143,12 @@ class DocumentJobs:
             except Exception as error:  # the stage goes on; a lease that runs out means a retry, no more
                 log.warning("document lease not renewed", document_id=str(document_id), error=str(error))
 
-    async def _run_from(self, document_id: uuid.UUID, stage: str) -> None:
+    async def _run_from(self, document_id: uuid.UUID, owner: uuid.UUID, stage: str) -> None:
         reached = ORDER.index(stage)
         if reached <= ORDER.index("extracting"):
             await self._extract(document_id)
         if reached <= ORDER.index("analysing"):
-            await self._analyse(document_id)
+            await self._analyse(document_id, owner)
         if reached <= ORDER.index("generating"):
             await self._generate(document_id)
 
@@ -165,13 +164,10 @@ class DocumentJobs:
             document.title = document.title or _title_of(extracted, filename)
             search.index(document)
 
-    async def _analyse(self, document_id: uuid.UUID) -> None:
+    async def _analyse(self, document_id: uuid.UUID, owner: uuid.UUID) -> None:
         async with self._db.reading() as session:
-            documents = DocumentRepository(session)
-            text, document = await documents.text(document_id), await session.get(DocumentRow, document_id)
-        if document is None:
-            raise DocumentGone(document_id)
-        known = await self._known_words(document.user_id)
+            text = await DocumentRepository(session).text(document_id)
+        known = await self._known_words(owner)
         analysis = await self._stage(self._stages.analyse, text or "", known)
         async with self._db.transaction() as session:
             await DocumentRepository(session).put_analysis(document_id, analysis)

@@ -28,7 +28,6 @@ from typing import Any, NamedTuple
 
 from parla.language import japanese_tagger, lemmatizer
 
-LANGUAGES = ("en", "es", "fr", "de", "it", "pt", "zh", "ja")
 LANGUAGE_NAMES = {
     "en": "English",
     "es": "Spanish",

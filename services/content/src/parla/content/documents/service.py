@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 from parla.chassis.auth import Principal
 from parla.chassis.db import Database
-from parla.chassis.errors import Conflict, InvalidArgument, NotFound
+from parla.chassis.errors import Conflict, InvalidArgument, NotFound, one_of
 from parla.chassis.messaging import add_event
 from parla.content.documents import search
 from parla.content.documents.db import STAGES, DocumentMaterialRow, DocumentRow
@@ -18,9 +18,9 @@ from parla.content.documents.extract import KINDS, MAX_BYTES, UnreadableDocument
 from parla.content.documents.repository import DocumentRepository
 from parla.content.documents.scenario_draft import scenario_draft
 from parla.content.documents.study import CardProgress, mastery
-from parla.content.words.domain import LANGUAGES, one_of
 from parla.content.words.repository import WordRepository
 from parla.contracts.events import ContentStudied
+from parla.language import LANGUAGES
 
 LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
 MAX_PAGE = 100

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from parla.chassis.errors import InvalidArgument
+from parla.chassis.errors import InvalidArgument, one_of
+from parla.language import LANGUAGES
 
 STATUSES = ("new", "learning", "known", "ignored")
-LANGUAGES = ("en", "es", "fr", "de", "it", "pt", "zh", "ja")
 MAX_LEMMA = 100
 MAX_BATCH = 1000
 # The status a word used correctly in a scenario moves on from (or it had none).
@@ -25,13 +25,6 @@ _SPACES = re.compile(r"\s+")
 def normal_lemma(lemma: str) -> str:
     """One spelling per lemma: NFC, lower-cased, single spaces."""
     return _SPACES.sub(" ", unicodedata.normalize("NFC", lemma).strip().lower())
-
-
-def one_of(value: str, allowed: tuple[str, ...], field: str) -> str:
-    """``value`` if it is one of ``allowed``; otherwise InvalidArgument listing them."""
-    if value not in allowed:
-        raise InvalidArgument(f"unknown {field} {value!r}; use one of {', '.join(allowed)}", details={field: "unknown"})
-    return value
 
 
 def checked_word(language: str, lemma: str, status: str) -> tuple[str, str, str]:

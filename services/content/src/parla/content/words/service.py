@@ -10,11 +10,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from parla.chassis.auth import Principal
 from parla.chassis.db import Database
-from parla.chassis.errors import InvalidArgument
+from parla.chassis.errors import InvalidArgument, one_of
 from parla.content.words.db import WordStatusRow
-from parla.content.words.domain import LANGUAGES, MAX_BATCH, STATUSES, checked_word, normal_lemma, one_of
+from parla.content.words.domain import MAX_BATCH, STATUSES, checked_word, normal_lemma
 from parla.content.words.repository import WordRepository
 from parla.contracts.events import ScenarioCompleted
+from parla.language import LANGUAGES
 
 MAX_PAGE = 200
 # What a document's analysis is told of the learner's words at most.
