@@ -1,7 +1,17 @@
 #!/usr/bin/env bash
 # Every check and every test. PostgreSQL and Kafka come from PARLA_TEST_POSTGRES_DSN and
-# KAFKA_BOOTSTRAP_SERVERS when set, otherwise the suite starts its own (see parla.devstack.testing).
+# KAFKA_BOOTSTRAP_SERVERS when set, otherwise each pytest worker starts its own (see
+# parla.devstack.testing).
+#
+# Two workers by default (PARLA_TEST_WORKERS; 0 runs in one process): the e2e tests mostly wait
+# on processes they started, so the in-process tiers run beside them on the other worker. The
+# grouping that keeps one shared stack per run is in the root conftest.py.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/lint.sh
-uv run --frozen pytest "$@"
+workers="${PARLA_TEST_WORKERS:-2}"
+if [ "$workers" = "0" ]; then
+    uv run --frozen pytest "$@"
+else
+    uv run --frozen pytest -n "$workers" --dist loadgroup "$@"
+fi

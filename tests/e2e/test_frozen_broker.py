@@ -70,7 +70,7 @@ def sqlite_system(signing_keys, tmp_path_factory) -> Iterator[System]:
         runner.stop()
 
 
-@pytest.fixture(params=["postgresql", "sqlite"])
+@pytest.fixture(params=["postgresql", pytest.param("sqlite", marks=pytest.mark.own_stack)])
 def system(request) -> System:
     if request.param == "sqlite":
         return request.getfixturevalue("sqlite_system")

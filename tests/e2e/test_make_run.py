@@ -89,6 +89,7 @@ def stop(process: subprocess.Popen, lines: list[str]) -> int:
     return process.returncode
 
 
+@pytest.mark.own_stack
 @pytest.mark.timeout(600)
 def test_the_launcher_starts_everything_and_stops_cleanly_twice(tmp_path):
     http_port, kafka_port, grpc_base, metrics_base = free_port(), free_port_block(2), free_port_block(5), free_port_block(5)
