@@ -82,6 +82,8 @@ async def test_a_docx_becomes_study_material_its_flashcards_reach_the_deck_and_c
     assert (material["document"]["title"], material["document"]["language"]) == ("En el mercado", "es")
     assert material["vocabulary"] and material["flashcards"] and material["quiz"] and material["summary"]
     assert all(item["sentence"] in material["summary"] or item["sentence"] for item in material["vocabulary"])
+    found = (await api.get("/api/v1/content", params={"q": "domingo"}, headers=learner.headers)).json()
+    assert [item["id"] for item in found["documents"]] == [document["id"]], "found by a word of its text"
 
     deck = (await api.get("/api/v1/review/due?language=es&limit=200", headers=learner.headers)).json()
     from_document = [card for card in deck["cards"] if card["source"] == {"kind": "document", "id": document["id"]}]

@@ -58,6 +58,7 @@ class FakeStages:
                             }
                             for word in ("marché", "samedi")
                         ],
+                        "terms": {word.strip("."): 1 for word in text.lower().split()},
                     },
                 )
             ),

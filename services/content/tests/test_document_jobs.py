@@ -52,6 +52,9 @@ async def test_a_job_runs_every_stage_and_the_document_is_done_with_its_analysis
     assert document.title == "Au marché", "the document's own title, as none was given"
     assert material is not None and material.material == MATERIAL
     assert "sentences" not in material.analysis, "the text keeps the sentences; the stored analysis does not"
+    assert "terms" not in material.analysis, "the body's words are an index of their own"
+    documents, _ = await DocumentService(db=db).documents(caller, limit=0, offset=0, q="matin")
+    assert [str(found.id) for found in documents] == [document_id], "found by a word of its body"
     assert fake.calls == ["extract", "analyse", "generate"]
     async with db.reading() as session:
         events = (await session.execute(select(outbox_table.c.event_type))).scalars().all()

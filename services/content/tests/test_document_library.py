@@ -12,8 +12,10 @@ from sqlalchemy import select, update
 from parla.chassis.auth import Principal
 from parla.chassis.errors import InvalidArgument
 from parla.content.db import CardRow
-from parla.content.documents.db import DocumentRow
-from parla.content.documents.search import fold
+from parla.content.documents.analysis import analyse
+from parla.content.documents.db import DocumentRow, DocumentTermRow
+from parla.content.documents.repository import DocumentRepository
+from parla.content.documents.search import MAX_TERM_CHARS, body_terms, fold
 from parla.content.documents.service import DocumentService
 from parla.content.domain import cards_from_flashcards
 from parla.content.service import add_new_cards
@@ -26,6 +28,14 @@ def learner() -> Principal:
 async def add(db, caller: Principal, title: str, *, description: str = "", text: str = "Un texte.") -> str:
     document = await DocumentService(db=db).import_document(caller, title=title, description=description, filename="", text=text)
     return str(document.id)
+
+
+async def add_with_body(db, caller: Principal, title: str, text: str) -> str:
+    """A document whose body index is the real analysis of ``text`` (as its job writes it)."""
+    document_id = await add(db, caller, title, text=text)
+    async with db.transaction() as session:
+        await DocumentRepository(session).put_terms(uuid.UUID(document_id), analyse(text, language="fr").terms)
+    return document_id
 
 
 async def titles(db, caller: Principal, **query) -> list[str]:
@@ -50,6 +60,36 @@ async def test_relevance_puts_the_documents_with_the_words_in_their_title_first(
     assert await titles(db, caller, q="marche", sort="relevance") == ["Le marché", "Recettes"]
     assert await titles(db, caller, q="marche", sort="date") == ["Recettes", "Le marché"]
     assert await titles(db, caller, sort="title") == ["Le marché", "Recettes"]
+
+
+async def test_a_search_finds_a_word_of_the_body_as_written_or_by_its_lemma_and_needs_every_word(db):
+    caller = learner()
+    await add_with_body(db, caller, "Carnet", "Hier, les enfants mangeaient des pommes dans le jardin de l'école.")
+    await add_with_body(db, caller, "Trajet", "Le train part à huit heures et nous arrivons à midi.")
+    assert await titles(db, caller, q="mangeaient") == ["Carnet"], "as written"
+    assert await titles(db, caller, q="manger") == ["Carnet"], "by its lemma: every form of the verb"
+    assert await titles(db, caller, q="Pommes JARDIN") == ["Carnet"]
+    assert await titles(db, caller, q="pommes train") == [], "every word of the query"
+    assert await titles(db, caller, q="trajet arrivons") == ["Trajet"], "title and body words together"
+    assert await titles(db, caller, q="mang") == [], "a body word matches whole, not as a part"
+
+
+async def test_relevance_puts_title_matches_first_then_the_documents_that_use_the_word_most(db):
+    caller = learner()
+    await add_with_body(db, caller, "Une fois", "Le chat dort. Il fait beau aujourd'hui.")
+    await add_with_body(db, caller, "Souvent", "Le chat mange. Le chat joue. Les chats dorment. Un chat noir passe.")
+    await add_with_body(db, caller, "Le chat", "Il pleut ce matin.")
+    assert await titles(db, caller, q="chat", sort="relevance") == ["Le chat", "Souvent", "Une fois"]
+
+
+async def test_another_learners_body_words_find_nothing(db):
+    await add_with_body(db, learner(), "Carnet", "Les enfants mangeaient des pommes.")
+    assert await titles(db, learner(), q="pommes") == []
+
+
+def test_the_body_index_folds_each_lemma_and_form_keeps_the_lemmas_occurrences_and_leaves_out_overlong_words():
+    terms = body_terms(["école", "manger", "x" * (MAX_TERM_CHARS + 1)], [2, 5, 1], {"École": 0, "mangeaient": 1, "mangé": 1})
+    assert terms == {"ecole": 2, "manger": 5, "mangeaient": 5, "mange": 5}
 
 
 async def test_filters_by_kind_language_level_and_stage_and_pages(db):
@@ -85,9 +125,12 @@ async def test_deleting_a_document_keeps_its_cards_with_their_source_marked_as_d
     async with db.transaction() as session:
         cards = cards_from_flashcards(caller.user_id, "fr", uuid.UUID(document_id), [flashcard], now)
         await add_new_cards(session, [(card, None) for card in cards], now)
+    async with db.transaction() as session:
+        await DocumentRepository(session).put_terms(uuid.UUID(document_id), {"marche": 1})
     await DocumentService(db=db).delete(caller, document_id)
     async with db.reading() as session:
         [card] = (await session.scalars(select(CardRow))).all()
+        assert (await session.scalars(select(DocumentTermRow))).all() == [], "its body index goes with it"
     assert (card.key, card.source_kind, card.source_id) == ("marché", "deleted_document", document_id)
 
 

@@ -107,7 +107,9 @@ def _pasted(body: bytes) -> pb.ImportDocumentRequest:
 @router.get("")
 async def list_documents(
     clients: Clients,
-    q: Annotated[str, Query(max_length=200, description="Words to find in title, description or topics")] = "",
+    q: Annotated[
+        str, Query(max_length=200, description="Words to find, all of them, in title, description, topics or text")
+    ] = "",
     kind: Kind | None = None,
     language: Language | None = None,
     level: Level | None = None,

@@ -80,3 +80,13 @@ class DocumentMaterialRow(Base):
     analysis: Mapped[dict] = mapped_column(JSON)
     material: Mapped[dict | None] = mapped_column(JSON)
     notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class DocumentTermRow(Base):
+    """The document's body as a search index: each folded word once (see ``search``)."""
+
+    __tablename__ = "document_terms"
+
+    document_id: Mapped[object] = mapped_column(Uuid, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    term: Mapped[str] = mapped_column(String(64), primary_key=True)
+    occurrences: Mapped[int] = mapped_column(Integer)

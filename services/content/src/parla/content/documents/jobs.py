@@ -169,8 +169,10 @@ class DocumentJobs:
             text = await DocumentRepository(session).text(document_id)
         known = await self._known_words(owner)
         analysis = await self._stage(self._stages.analyse, text or "", known)
+        terms = analysis.pop("terms", {})
         async with self._db.transaction() as session:
             await DocumentRepository(session).put_analysis(document_id, analysis)
+            await DocumentRepository(session).put_terms(document_id, terms)
             document = await self._moved(session, document_id, "generating")
             document.language, document.level = analysis["language"], analysis["level"]
             document.word_count, document.topics = analysis["word_count"], list(analysis["topics"])

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, case, delete, func, or_, select, update
+from sqlalchemy import ColumnElement, and_, case, delete, exists, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parla.content.db import CardRow
@@ -16,12 +16,13 @@ from parla.content.documents.db import (
     DocumentFileRow,
     DocumentMaterialRow,
     DocumentRow,
+    DocumentTermRow,
     DocumentTextRow,
 )
 from parla.content.documents.study import MASTERED_DAYS, REVIEW_STATE, CardProgress
 from parla.content.domain import SOURCE_DELETED_DOCUMENT, SOURCE_DOCUMENT
 
-_OUTPUTS = (DocumentFileRow, DocumentTextRow, DocumentMaterialRow)
+_OUTPUTS = (DocumentFileRow, DocumentTextRow, DocumentTermRow, DocumentMaterialRow)
 
 
 class DocumentRepository:
@@ -41,17 +42,19 @@ class DocumentRepository:
         self, user_id: uuid.UUID, *, limit: int, offset: int, words: Sequence[str] = (), sort: str = "date", **filters: str
     ) -> tuple[list[DocumentRow], int]:
         """A page of the learner's documents having every one of ``words`` (folded) in their
-        search text and matching ``filters`` (column: value), in ``sort`` order."""
+        title, description, topics or body, and matching ``filters`` (column: value), in ``sort``
+        order."""
         where = [DocumentRow.user_id == user_id]
-        where += [DocumentRow.search_text.contains(word, autoescape=True) for word in words]
+        where += [or_(DocumentRow.search_text.contains(word, autoescape=True), _in_body(word)) for word in words]
         where += [getattr(DocumentRow, column) == value for column, value in filters.items()]
         newest = (DocumentRow.created_at.desc(), DocumentRow.id)
         order = {
             "date": newest,
             "title": (DocumentRow.search_title, DocumentRow.id),
-            # With words: documents whose title has them all come first.
+            # With words: documents whose title has them all first, then those using them most.
             "relevance": (
                 case((and_(*[DocumentRow.search_title.contains(w, autoescape=True) for w in words]), 0), else_=1),
+                _occurrences(words).desc(),
                 *newest,
             )
             if words
@@ -170,9 +173,28 @@ class DocumentRepository:
         await self.session.execute(delete(DocumentMaterialRow).where(DocumentMaterialRow.document_id == document_id))
         self.session.add(DocumentMaterialRow(document_id=document_id, analysis=analysis, material=None, notes=""))
 
+    async def put_terms(self, document_id: uuid.UUID, terms: dict[str, int]) -> None:
+        await self.session.execute(delete(DocumentTermRow).where(DocumentTermRow.document_id == document_id))
+        if terms:
+            rows = [{"document_id": document_id, "term": term, "occurrences": n} for term, n in terms.items()]
+            await self.session.execute(insert(DocumentTermRow), rows)
+
     async def put_material(self, document_id: uuid.UUID, analysis: dict[str, Any], material: dict[str, Any]) -> None:
         await self.session.execute(
             update(DocumentMaterialRow)
             .where(DocumentMaterialRow.document_id == document_id)
             .values(analysis=analysis, material=material)
         )
+
+
+def _in_body(word: str) -> ColumnElement[bool]:
+    return exists().where(DocumentTermRow.document_id == DocumentRow.id, DocumentTermRow.term == word)
+
+
+def _occurrences(words: Sequence[str]) -> ColumnElement[int]:
+    """How often the document uses the words (their lemmas' occurrences), for relevance."""
+    return (
+        select(func.coalesce(func.sum(DocumentTermRow.occurrences), 0))
+        .where(DocumentTermRow.document_id == DocumentRow.id, DocumentTermRow.term.in_(list(words)))
+        .scalar_subquery()
+    )
