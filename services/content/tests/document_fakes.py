@@ -58,7 +58,7 @@ class FakeStages:
                             }
                             for word in ("marché", "samedi")
                         ],
-                        "terms": {word.strip("."): 1 for word in text.lower().split()},
+                        "terms": " " + " ".join(word.strip(".") for word in text.lower().split()) + " ",
                     },
                 )
             ),

@@ -13,9 +13,9 @@ from parla.chassis.auth import Principal
 from parla.chassis.errors import InvalidArgument
 from parla.content.db import CardRow
 from parla.content.documents.analysis import analyse
-from parla.content.documents.db import DocumentRow, DocumentTermRow
+from parla.content.documents.db import DocumentIndexRow, DocumentRow
 from parla.content.documents.repository import DocumentRepository
-from parla.content.documents.search import MAX_TERM_CHARS, body_terms, fold
+from parla.content.documents.search import MAX_TERM_CHARS, body_index, fold
 from parla.content.documents.service import DocumentService
 from parla.content.domain import cards_from_flashcards
 from parla.content.service import add_new_cards
@@ -30,9 +30,9 @@ async def add(db, caller: Principal, title: str, *, description: str = "", text:
     return str(document.id)
 
 
-async def add_with_body(db, caller: Principal, title: str, text: str) -> str:
+async def add_with_body(db, caller: Principal, title: str, text: str, *, description: str = "") -> str:
     """A document whose body index is the real analysis of ``text`` (as its job writes it)."""
-    document_id = await add(db, caller, title, text=text)
+    document_id = await add(db, caller, title, text=text, description=description)
     async with db.transaction() as session:
         await DocumentRepository(session).put_terms(uuid.UUID(document_id), analyse(text, language="fr").terms)
     return document_id
@@ -79,7 +79,8 @@ async def test_relevance_puts_title_matches_first_then_the_documents_that_use_th
     await add_with_body(db, caller, "Une fois", "Le chat dort. Il fait beau aujourd'hui.")
     await add_with_body(db, caller, "Souvent", "Le chat mange. Le chat joue. Les chats dorment. Un chat noir passe.")
     await add_with_body(db, caller, "Le chat", "Il pleut ce matin.")
-    assert await titles(db, caller, q="chat", sort="relevance") == ["Le chat", "Souvent", "Une fois"]
+    await add_with_body(db, caller, "Sans", "Il pleut ce soir.", description="un chat")  # not in its body
+    assert await titles(db, caller, q="chat", sort="relevance") == ["Le chat", "Souvent", "Une fois", "Sans"]
 
 
 async def test_another_learners_body_words_find_nothing(db):
@@ -87,9 +88,10 @@ async def test_another_learners_body_words_find_nothing(db):
     assert await titles(db, learner(), q="pommes") == []
 
 
-def test_the_body_index_folds_each_lemma_and_form_keeps_the_lemmas_occurrences_and_leaves_out_overlong_words():
-    terms = body_terms(["école", "manger", "x" * (MAX_TERM_CHARS + 1)], [2, 5, 1], {"École": 0, "mangeaient": 1, "mangé": 1})
-    assert terms == {"ecole": 2, "manger": 5, "mangeaient": 5, "mange": 5}
+def test_the_body_index_has_each_lemma_and_form_folded_once_the_most_used_first_and_no_overlong_word():
+    index = body_index(["école", "manger", "x" * (MAX_TERM_CHARS + 1)], [2, 5, 1], {"École": 0, "mangeaient": 1, "Mangé": 1})
+    assert index == " manger mangeaient mange ecole "
+    assert body_index([], [], {}) == ""
 
 
 async def test_filters_by_kind_language_level_and_stage_and_pages(db):
@@ -126,11 +128,11 @@ async def test_deleting_a_document_keeps_its_cards_with_their_source_marked_as_d
         cards = cards_from_flashcards(caller.user_id, "fr", uuid.UUID(document_id), [flashcard], now)
         await add_new_cards(session, [(card, None) for card in cards], now)
     async with db.transaction() as session:
-        await DocumentRepository(session).put_terms(uuid.UUID(document_id), {"marche": 1})
+        await DocumentRepository(session).put_terms(uuid.UUID(document_id), " marche ")
     await DocumentService(db=db).delete(caller, document_id)
     async with db.reading() as session:
         [card] = (await session.scalars(select(CardRow))).all()
-        assert (await session.scalars(select(DocumentTermRow))).all() == [], "its body index goes with it"
+        assert (await session.scalars(select(DocumentIndexRow))).all() == [], "its body index goes with it"
     assert (card.key, card.source_kind, card.source_id) == ("marché", "deleted_document", document_id)
 
 

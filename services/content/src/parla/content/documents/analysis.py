@@ -31,12 +31,12 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from parla.content.documents.counting import LemmaTable, count_lemmas, sentence_keywords
 from parla.content.documents.language import LANGUAGE_NAMES, has_letter, lexicon_for
-from parla.content.documents.search import body_terms
+from parla.content.documents.search import body_index
 from parla.content.documents.sentences import split_sentences
 from parla.language import LANGUAGES
 
@@ -109,9 +109,8 @@ class Analysis:
     summary: list[str]  # the chosen sentences, in document order
     vocabulary: list[VocabularyItem]  # ranked for the learner, at most 200
     sentences: list[str]  # the document's sentences
-    # The body's search index (folded word -> occurrences of its lemma); stored in a table of its
-    # own, not with the analysis.
-    terms: dict[str, int] = field(default_factory=dict)
+    # The body's search index (see ``search``), stored on its own, not with the analysis.
+    terms: str = ""
 
 
 # --- language ------------------------------------------------------------------------------
@@ -214,7 +213,7 @@ def analyse(text: str, *, known: Mapping[str, str] | None = None, language: str 
         summary=_summary(table, sentences, weights),
         vocabulary=_vocabulary(table, sentences, statuses),
         sentences=sentences,
-        terms=body_terms(table.lemmas, table.counts, table.surface_ids),
+        terms=body_index(table.lemmas, table.counts, table.surface_ids),
     )
 
 

@@ -82,11 +82,10 @@ class DocumentMaterialRow(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
-class DocumentTermRow(Base):
-    """The document's body as a search index: each folded word once (see ``search``)."""
+class DocumentIndexRow(Base):
+    """The document's body as a search index: its distinct words in one string (see ``search``)."""
 
-    __tablename__ = "document_terms"
+    __tablename__ = "document_index"
 
     document_id: Mapped[object] = mapped_column(Uuid, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
-    term: Mapped[str] = mapped_column(String(64), primary_key=True)
-    occurrences: Mapped[int] = mapped_column(Integer)
+    terms: Mapped[str] = mapped_column(Text)

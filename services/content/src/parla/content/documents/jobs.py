@@ -169,7 +169,7 @@ class DocumentJobs:
             text = await DocumentRepository(session).text(document_id)
         known = await self._known_words(owner)
         analysis = await self._stage(self._stages.analyse, text or "", known)
-        terms = analysis.pop("terms", {})
+        terms = analysis.pop("terms", "")
         async with self._db.transaction() as session:
             await DocumentRepository(session).put_analysis(document_id, analysis)
             await DocumentRepository(session).put_terms(document_id, terms)

@@ -30,9 +30,16 @@ def analyse_stage(text: str, known: dict[str, dict[str, str]]) -> dict[str, Any]
 
     try:
         language = detect_language(text)
-        return asdict(analyse(text, known=known.get(language, {}), language=language))
+        return _plain(analyse(text, known=known.get(language, {}), language=language))
     except UnanalysableText as error:  # empty, or in a language Parla does not teach yet
         return {"failed": error.reason}
+
+
+def _plain(analysis: Any) -> dict[str, Any]:
+    """The analysis as plain data: its fields as they are (``asdict`` would deep-copy the
+    thousands of sentences and the body index for nothing), its vocabulary items as dicts."""
+    fields = {name: getattr(analysis, name) for name in analysis.__dataclass_fields__}
+    return {**fields, "vocabulary": [asdict(item) for item in analysis.vocabulary]}
 
 
 def generate_stage(analysis: dict[str, Any]) -> dict[str, Any]:

@@ -73,7 +73,7 @@ def count_words(text: str) -> int:
     words = 0
     for run in CJK_RUN.finditer(text):
         words += max(1, int((run.end() - run.start()) / CJK_CHARACTERS_PER_WORD + 0.5))
-    return words + sum(1 for _ in WORD.finditer(CJK_RUN.sub(" ", text)))
+    return words + len(WORD.findall(CJK_RUN.sub(" ", text)))  # findall: the loop stays in C
 
 
 # Markdown is read lightly: the markup goes (heading marks, emphasis, link targets, images, tables'

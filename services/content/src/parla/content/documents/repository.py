@@ -2,27 +2,32 @@
 
 from __future__ import annotations
 
+import functools
+import operator
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, delete, exists, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, FunctionElement, Integer, and_, case, delete, exists, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
 
 from parla.content.db import CardRow
 from parla.content.documents.db import (
     FINISHED,
     DocumentFileRow,
+    DocumentIndexRow,
     DocumentMaterialRow,
     DocumentRow,
-    DocumentTermRow,
     DocumentTextRow,
 )
+from parla.content.documents.search import body_needle
 from parla.content.documents.study import MASTERED_DAYS, REVIEW_STATE, CardProgress
 from parla.content.domain import SOURCE_DELETED_DOCUMENT, SOURCE_DOCUMENT
 
-_OUTPUTS = (DocumentFileRow, DocumentTextRow, DocumentTermRow, DocumentMaterialRow)
+_OUTPUTS = (DocumentFileRow, DocumentTextRow, DocumentIndexRow, DocumentMaterialRow)
 
 
 class DocumentRepository:
@@ -54,7 +59,7 @@ class DocumentRepository:
             # With words: documents whose title has them all first, then those using them most.
             "relevance": (
                 case((and_(*[DocumentRow.search_title.contains(w, autoescape=True) for w in words]), 0), else_=1),
-                _occurrences(words).desc(),
+                _rank(words),
                 *newest,
             )
             if words
@@ -173,11 +178,9 @@ class DocumentRepository:
         await self.session.execute(delete(DocumentMaterialRow).where(DocumentMaterialRow.document_id == document_id))
         self.session.add(DocumentMaterialRow(document_id=document_id, analysis=analysis, material=None, notes=""))
 
-    async def put_terms(self, document_id: uuid.UUID, terms: dict[str, int]) -> None:
-        await self.session.execute(delete(DocumentTermRow).where(DocumentTermRow.document_id == document_id))
-        if terms:
-            rows = [{"document_id": document_id, "term": term, "occurrences": n} for term, n in terms.items()]
-            await self.session.execute(insert(DocumentTermRow), rows)
+    async def put_terms(self, document_id: uuid.UUID, terms: str) -> None:
+        await self.session.execute(delete(DocumentIndexRow).where(DocumentIndexRow.document_id == document_id))
+        self.session.add(DocumentIndexRow(document_id=document_id, terms=terms))
 
     async def put_material(self, document_id: uuid.UUID, analysis: dict[str, Any], material: dict[str, Any]) -> None:
         await self.session.execute(
@@ -188,13 +191,39 @@ class DocumentRepository:
 
 
 def _in_body(word: str) -> ColumnElement[bool]:
-    return exists().where(DocumentTermRow.document_id == DocumentRow.id, DocumentTermRow.term == word)
+    return exists().where(
+        DocumentIndexRow.document_id == DocumentRow.id,
+        DocumentIndexRow.terms.contains(body_needle(word), autoescape=True),
+    )
 
 
-def _occurrences(words: Sequence[str]) -> ColumnElement[int]:
-    """How often the document uses the words (their lemmas' occurrences), for relevance."""
-    return (
-        select(func.coalesce(func.sum(DocumentTermRow.occurrences), 0))
-        .where(DocumentTermRow.document_id == DocumentRow.id, DocumentTermRow.term.in_(list(words)))
+# Where a word not in a body stands, for relevance: past the end of any index.
+_ABSENT = 100_000_000
+
+
+def _rank(words: Sequence[str]) -> ColumnElement[int]:
+    """How high the words stand in the document's body index (most used first): lower is more."""
+    places = [func.coalesce(func.nullif(position(DocumentIndexRow.terms, body_needle(word)), 0), _ABSENT) for word in words]
+    rank = (
+        select(functools.reduce(operator.add, places))  # the words' places added up
+        .where(DocumentIndexRow.document_id == DocumentRow.id)
         .scalar_subquery()
     )
+    return func.coalesce(rank, _ABSENT * len(words))
+
+
+class position(FunctionElement[int]):
+    """Where ``needle`` is in ``text`` (1-based; 0 when absent): one name per database."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(position)
+def _position_sqlite(element: position, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"instr({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(position, "postgresql")
+def _position_postgresql(element: position, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"strpos({compiler.process(element.clauses, **kw)})"

@@ -1,4 +1,4 @@
-"""document terms: a document's body as a search index
+"""document index: a document's body as a search index
 
 Revision ID: 0005
 Revises: 0004
@@ -17,14 +17,13 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    op.create_table('document_terms',
+    op.create_table('document_index',
     sa.Column('document_id', sa.Uuid(), nullable=False),
-    sa.Column('term', sa.String(length=64), nullable=False),
-    sa.Column('occurrences', sa.Integer(), nullable=False),
+    sa.Column('terms', sa.Text(), nullable=False),
     sa.ForeignKeyConstraint(['document_id'], ['documents.id'], ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('document_id', 'term')
+    sa.PrimaryKeyConstraint('document_id')
     )
 
 
 def downgrade() -> None:
-    op.drop_table('document_terms')
+    op.drop_table('document_index')
