@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install what Parla needs on this machine, once: uv and the locked Python environment, a Java
-# runtime and Maven for the local Kafka broker, and (for tests) Debian's PostgreSQL.
+# runtime and Maven for the local Kafka broker, and (for tests) Debian's PostgreSQL and two of its
+# FreeDict dictionaries, which the flashcard glossary's tests read.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -47,6 +48,11 @@ fi
 if $for_tests && [[ -z "${PARLA_TEST_POSTGRES_DSN:-}" ]] && ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
   echo "installing PostgreSQL for the tests ..."
   apt_install postgresql
+fi
+
+if $for_tests && ! [[ -f /usr/share/dictd/freedict-spa-eng.index && -f /usr/share/dictd/freedict-deu-eng.index ]]; then
+  echo "installing FreeDict's Spanish-English and German-English dictionaries for the tests ..."
+  apt_install dict-freedict-spa-eng dict-freedict-deu-eng
 fi
 
 if $for_bench && ! command -v wrk >/dev/null; then
