@@ -116,3 +116,26 @@ async def test_study_out_of_bounds_is_refused_before_any_call(gateway, services,
         pb.RecordStudyRequest.FromString(call.request).seconds,
         pb.RecordStudyRequest.FromString(call.request).progress_percent,
     ) == (60, 30)
+
+
+async def test_the_gloss_language_is_the_one_asked_for_else_the_learners_native_language(gateway, services, signing_keys):
+    _, headers = signed_in(signing_keys)  # a token whose account this gateway does not hold: no native language
+    await gateway.post("/api/v1/content", headers=headers, json={"text": "Hola", "gloss_language": "fr"})
+    await gateway.post("/api/v1/content", headers=headers, files={"file": ("a.txt", b"Hola")}, data={"gloss_language": "de"})
+    await gateway.post("/api/v1/content", headers=headers, json={"text": "Hola"})
+    assert [pb.ImportDocumentRequest.FromString(call.request).gloss_language for call in services.named("ImportDocument")] == [
+        "fr",
+        "de",
+        "",
+    ]
+
+
+async def test_an_unknown_gloss_language_is_refused_before_any_call(gateway, services, signing_keys):
+    _, headers = signed_in(signing_keys)
+    pasted = await gateway.post("/api/v1/content", headers=headers, json={"text": "Hola", "gloss_language": "xx"})
+    uploaded = await gateway.post(
+        "/api/v1/content", headers=headers, files={"file": ("a.txt", b"Hola")}, data={"gloss_language": "xx"}
+    )
+    assert (pasted.status_code, uploaded.status_code) == (422, 422)
+    assert "gloss_language" in uploaded.json()["error"]["details"]
+    assert services.named("ImportDocument") == []

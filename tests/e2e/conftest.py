@@ -140,10 +140,15 @@ class Learner:
         return {"Authorization": f"Bearer {self.access_token}"}
 
 
-async def new_learner(api: httpx.AsyncClient) -> Learner:
+async def new_learner(api: httpx.AsyncClient, **profile: str) -> Learner:
     answer = await api.post(
         "/api/v1/auth/register",
-        json={"email": f"{uuid.uuid4().hex[:12]}@example.com", "password": "a long password", "display_name": "Learner"},
+        json={
+            "email": f"{uuid.uuid4().hex[:12]}@example.com",
+            "password": "a long password",
+            "display_name": "Learner",
+            **profile,
+        },
     )
     assert answer.status_code == 201, answer.text
     body = answer.json()

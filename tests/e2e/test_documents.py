@@ -66,7 +66,7 @@ async def imported_event(bootstrap: str, document_id: str) -> dict | None:
 
 
 async def test_a_docx_becomes_study_material_its_flashcards_reach_the_deck_and_content_imported_is_published(api, stack, kafka):
-    learner = await new_learner(api)
+    learner = await new_learner(api, native_language="en")
     upload = a_docx("En el mercado", [MARKET, MARKET.replace("sábado", "domingo")])
     answer = await api.post("/api/v1/content", headers=learner.headers, files={"file": ("mercado.bin", upload)})
     assert answer.status_code == 202, answer.text
@@ -81,6 +81,10 @@ async def test_a_docx_becomes_study_material_its_flashcards_reach_the_deck_and_c
     material = (await api.get(f"/api/v1/content/{document['id']}/material", headers=learner.headers)).json()
     assert (material["document"]["title"], material["document"]["language"]) == ("En el mercado", "es")
     assert material["vocabulary"] and material["flashcards"] and material["quiz"] and material["summary"]
+    # Glossed in the learner's native language from Debian's Spanish-English FreeDict dictionary.
+    assert material["document"]["gloss_language"] == "en"
+    glossed = {card["lemma"]: card["gloss"] for card in material["flashcards"] if card["gloss"]}
+    assert glossed, material["flashcards"]
     assert all(item["sentence"] in material["summary"] or item["sentence"] for item in material["vocabulary"])
     found = (await api.get("/api/v1/content", params={"q": "domingo"}, headers=learner.headers)).json()
     assert [item["id"] for item in found["documents"]] == [document["id"]], "found by a word of its text"

@@ -22,6 +22,7 @@ class FakeStages:
         self.failing: dict[str, str] = {}
         self.crashing: set[str] = set()
         self.known: list[dict] = []
+        self.glossed: list[str] = []  # the gloss language each generation was asked for
 
     def _run(self, stage: str, result: dict[str, Any]) -> dict[str, Any]:
         self.calls.append(stage)
@@ -62,10 +63,14 @@ class FakeStages:
                     },
                 )
             ),
-            generate=lambda analysis: self._run("generate", MATERIAL),
+            generate=lambda analysis, gloss_language, dictionary_dir: (
+                self.glossed.append(gloss_language) or self._run("generate", MATERIAL)
+            ),
         )
 
 
-async def imported(db, caller: Principal, text: str = "Je vais au marché le samedi matin.") -> str:
-    document = await DocumentService(db=db).import_document(caller, title="", filename="notes.txt", content=text.encode())
+async def imported(db, caller: Principal, text: str = "Je vais au marché le samedi matin.", *, gloss_language: str = "") -> str:
+    document = await DocumentService(db=db).import_document(
+        caller, title="", filename="notes.txt", content=text.encode(), gloss_language=gloss_language
+    )
     return str(document.id)

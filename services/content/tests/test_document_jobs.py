@@ -64,6 +64,24 @@ async def test_a_job_runs_every_stage_and_the_document_is_done_with_its_analysis
     assert SENTENCE in card.back and "no dictionary gloss" in card.back
 
 
+async def test_the_material_is_glossed_in_the_language_the_import_asked_for(db, jobs, fake):
+    caller = learner()
+    document_id = await imported(db, caller, gloss_language="en")
+    await imported(db, learner())
+    await jobs.work_once()
+    await jobs.work_once()
+    assert fake.glossed == ["en", ""]
+    assert (await DocumentService(db=db).document(caller, document_id)).gloss_language == "en"
+
+
+async def test_an_unknown_gloss_language_is_refused_and_nothing_is_stored(db):
+    caller = learner()
+    with pytest.raises(InvalidArgument, match="gloss_language"):
+        await imported(db, caller, gloss_language="xx")
+    documents, total = await DocumentService(db=db).documents(caller, limit=0, offset=0)
+    assert (documents, total) == ([], 0)
+
+
 async def test_the_analysis_is_given_the_owners_word_statuses(db, fake):
     caller = learner()
     await WordService(db=db).set_statuses(caller, [("fr", "marché", "known")])
@@ -124,7 +142,7 @@ async def test_a_stage_that_crashes_is_tried_again_and_after_its_attempts_the_do
 
 
 async def test_a_stage_that_raises_counts_as_a_crash_and_the_worker_goes_on(db, fake):
-    def broken(analysis):
+    def broken(analysis, gloss_language, dictionary_dir):
         raise KeyError("vocabulary")
 
     stages = fake.stages()

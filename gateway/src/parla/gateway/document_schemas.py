@@ -8,6 +8,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from parla.gateway.schemas import Language
+
 # A document may be up to 20 MiB; the request carrying it a little more (its multipart envelope).
 MAX_DOCUMENT_BYTES = 20 * 2**20
 MAX_UPLOAD_BODY_BYTES = MAX_DOCUMENT_BYTES + 2**20
@@ -26,6 +28,9 @@ class PastedDocumentIn(BaseModel):
     description: str = Field(default="", max_length=2000)
     text: str | None = Field(default=None, max_length=MAX_PASTED_CHARACTERS)
     url_text: str | None = Field(default=None, max_length=MAX_PASTED_CHARACTERS)
+    gloss_language: Language | None = Field(
+        default=None, description="The flashcards' gloss language; by default the learner's native language"
+    )
 
     @model_validator(mode="after")
     def _one_source(self) -> PastedDocumentIn:
@@ -57,6 +62,7 @@ class DocumentOut(BaseModel):
     views: int = Field(description="Study sessions recorded")
     study_seconds: int
     progress_percent: int = Field(ge=0, le=100, description="How far through it the learner has got")
+    gloss_language: str = Field(description="The language its flashcards are glossed in; empty for none")
     mastery: Literal["not_started", "learning", "reviewing", "mastered"] = Field(
         description="From its study and from its flashcards in the review deck"
     )

@@ -168,6 +168,13 @@ class AuthService:
             raise NotFound("this account no longer exists")
         return user
 
+    async def native_language(self, user_id: uuid.UUID) -> str | None:
+        """The learner's native language, if they gave one (None for an account not here, such
+        as a service's)."""
+        async with self._db.reading() as session:
+            user = await AccountRepository(session).by_id(user_id)
+        return user.native_language if user is not None else None
+
     async def _new_refresh(
         self,
         accounts: AccountRepository,

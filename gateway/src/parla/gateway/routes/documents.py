@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 import orjson
 from fastapi import APIRouter, Depends, Query, Request, Response
@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException
 
 from parla.contracts.rpc.content.v1 import documents_pb2 as pb
 from parla.contracts.rpc.scenario.v1 import authoring_pb2 as authoring_pb
-from parla.gateway.deps import Clients, SignedIn
+from parla.gateway.deps import AuthServiceDep, Clients, CurrentUser, SignedIn
 from parla.gateway.document_schemas import (
     MAX_DOCUMENT_BYTES,
     DocumentOut,
@@ -53,6 +53,11 @@ _IMPORT_BODY: dict[str, Any] = {
                         "file": {"type": "string", "format": "binary", "description": "At most 20 MiB"},
                         "title": {"type": "string", "maxLength": 255},
                         "description": {"type": "string", "maxLength": 2000},
+                        "gloss_language": {
+                            "type": "string",
+                            "enum": ["", *get_args(Language)],
+                            "description": "The flashcards' gloss language; by default the learner's native language",
+                        },
                     },
                 }
             },
@@ -63,10 +68,11 @@ _IMPORT_BODY: dict[str, Any] = {
 
 
 @router.post("", status_code=202, openapi_extra=_IMPORT_BODY)
-async def import_document(request: Request, clients: Clients) -> DocumentOut:
+async def import_document(request: Request, clients: Clients, caller: CurrentUser, auth: AuthServiceDep) -> DocumentOut:
     """Import a document: a file (.txt, .md, .html, .pdf, .docx, .epub, .srt, .vtt; its real type
     is read from its bytes) or pasted text. Answers at once with stage "queued"; follow the job
-    with GET /content/{id} or its event stream."""
+    with GET /content/{id} or its event stream. Flashcards are glossed in ``gloss_language``,
+    by default the learner's native language, when a dictionary for the pair is installed."""
     content_type = request.headers.get("content-type", "")
     if content_type.startswith("multipart/form-data"):
         message = await _uploaded(request)
@@ -74,21 +80,30 @@ async def import_document(request: Request, clients: Clients) -> DocumentOut:
         message = _pasted(await request.body())
     else:
         raise HTTPException(415, "send the document as multipart/form-data (a 'file' field) or as JSON with 'text' or 'url_text'")
+    if not message.gloss_language:
+        message.gloss_language = await auth.native_language(caller.principal.user_id) or ""
     return from_message(DocumentOut, await clients.documents.ImportDocument(message))
 
 
 async def _uploaded(request: Request) -> pb.ImportDocumentRequest:
-    async with request.form(max_files=1, max_fields=4) as form:
+    async with request.form(max_files=1, max_fields=5) as form:
         upload, title, description = form.get("file"), form.get("title") or "", form.get("description") or ""
+        gloss_language = form.get("gloss_language") or ""
         if not isinstance(upload, UploadFile):
             raise RequestValidationError([{"loc": ("body", "file"), "msg": "no file: send it in the 'file' field"}])
         for name, value, longest in (("title", title, 255), ("description", description, 2000)):
             if not isinstance(value, str) or len(value) > longest:
                 raise RequestValidationError([{"loc": ("body", name), "msg": f"text of at most {longest} characters"}])
+        if gloss_language and gloss_language not in get_args(Language):
+            raise RequestValidationError(
+                [{"loc": ("body", "gloss_language"), "msg": f"one of {', '.join(get_args(Language))}, or empty"}]
+            )
         data = await upload.read(MAX_DOCUMENT_BYTES + 1)
         if len(data) > MAX_DOCUMENT_BYTES:
             raise HTTPException(413, f"the file is over {MAX_DOCUMENT_BYTES // 2**20} MiB; split it and import the parts")
-        return pb.ImportDocumentRequest(title=title, description=description, filename=upload.filename or "", content=data)
+        return pb.ImportDocumentRequest(
+            title=title, description=description, filename=upload.filename or "", content=data, gloss_language=str(gloss_language)
+        )
 
 
 def _pasted(body: bytes) -> pb.ImportDocumentRequest:
@@ -96,12 +111,11 @@ def _pasted(body: bytes) -> pb.ImportDocumentRequest:
         pasted = PastedDocumentIn.model_validate_json(body)
     except ValidationError as error:
         raise RequestValidationError(error.errors()) from None
+    common = {"title": pasted.title, "description": pasted.description, "gloss_language": pasted.gloss_language or ""}
     if pasted.text is not None:
-        return pb.ImportDocumentRequest(title=pasted.title, description=pasted.description, text=pasted.text)
+        return pb.ImportDocumentRequest(text=pasted.text, **common)
     # A page's source or text, copied by the learner: its kind is read like a file's.
-    return pb.ImportDocumentRequest(
-        title=pasted.title, description=pasted.description, filename="pasted", content=pasted.url_text.encode()
-    )
+    return pb.ImportDocumentRequest(filename="pasted", content=pasted.url_text.encode(), **common)
 
 
 @router.get("")

@@ -18,3 +18,6 @@ class ContentSettings(ServiceSettings):
     document_attempts: int = Field(default=3, ge=1)
     # The address space a stage's worker process may use (0: no limit).
     document_worker_memory_bytes: int = Field(default=3 * 2**30, ge=0)
+    # Where bilingual dictionaries in dictd format are found (Debian's dict-freedict-* packages
+    # install theirs here); flashcards are glossed when one for the pair is there.
+    dictionary_dir: str = "/usr/share/dictd"

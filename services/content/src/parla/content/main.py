@@ -31,6 +31,7 @@ async def build(db: Database, settings: ContentSettings) -> Components:
         runner=runner,
         lease_seconds=settings.document_lease_seconds,
         max_attempts=settings.document_attempts,
+        dictionary_dir=settings.dictionary_dir,
         known_words=lambda user_id: statuses_for_analysis(db, user_id),
         on_stop=runner.close,
     )

@@ -35,6 +35,8 @@ class DocumentRow(Base):
     level: Mapped[str | None] = mapped_column(String(2))
     word_count: Mapped[int | None] = mapped_column(Integer)
     topics: Mapped[list] = mapped_column(JSON, default=list)
+    # The language its flashcards are glossed in (the learner's native language), if any.
+    gloss_language: Mapped[str | None] = mapped_column(String(5))
     # Study: how often and how long the learner studied it, and how far they got.
     views: Mapped[int] = mapped_column(Integer, default=0)
     study_seconds: Mapped[int] = mapped_column(Integer, default=0)

@@ -35,6 +35,7 @@ def document_message(document: DocumentRow, mastery: str = "not_started") -> pb.
         progress_percent=document.progress_percent or 0,
         mastery=mastery,
         last_studied_at=timestamp(document.last_studied_at),
+        gloss_language=document.gloss_language or "",
     )
 
 
@@ -68,6 +69,7 @@ class DocumentServicer(documents_pb2_grpc.DocumentServiceServicer):
             filename=request.filename,
             content=request.content if source == "content" else None,
             text=request.text if source == "text" else None,
+            gloss_language=request.gloss_language,
         )
         return document_message(document)
 

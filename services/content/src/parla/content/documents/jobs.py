@@ -47,7 +47,8 @@ class Stages:
     extract: Callable[[bytes, str], dict[str, Any]]
     # The text, and the learner's word statuses by language ({language: {lemma: status}}).
     analyse: Callable[[str, dict[str, dict[str, str]]], dict[str, Any]]
-    generate: Callable[[dict[str, Any]], dict[str, Any]]
+    # The analysis, the glosses' language ("" for none) and where dictionaries are.
+    generate: Callable[[dict[str, Any], str, str], dict[str, Any]]
 
 
 class DocumentFailed(Exception):
@@ -72,7 +73,9 @@ class DocumentJobs:
         max_attempts: int = 3,
         known_words: Callable[[uuid.UUID], Awaitable[dict[str, dict[str, str]]]] | None = None,
         on_stop: Callable[[], None] = lambda: None,
+        dictionary_dir: str = "",
     ) -> None:
+        self._dictionary_dir = dictionary_dir
         self._db = db
         self._stages = stages
         self._runner = runner
@@ -181,7 +184,9 @@ class DocumentJobs:
     async def _generate(self, document_id: uuid.UUID) -> None:
         async with self._db.reading() as session:
             analysis = await DocumentRepository(session).analysis(document_id)
-        material = await self._stage(self._stages.generate, analysis or {})
+            document = await session.get(DocumentRow, document_id)
+            gloss_language = (document.gloss_language if document is not None else None) or ""
+        material = await self._stage(self._stages.generate, analysis or {}, gloss_language, self._dictionary_dir)
         # The document's sentences served the material; the text keeps them, the analysis need not.
         kept = {name: value for name, value in (analysis or {}).items() if name != "sentences"}
         async with self._db.transaction() as session:

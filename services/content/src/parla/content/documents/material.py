@@ -104,7 +104,8 @@ def _display(item: VocabularyItem, token: Token, language: str) -> str:
 
 
 def _flashcard(word: _Word, glossary: Callable[[str], str | None] | None) -> Flashcard:
-    gloss = glossary(word.item.lemma) if glossary else None
+    # The word as shown: a German noun's capital finds the noun before the adjective ("Arm", "arm").
+    gloss = glossary(word.display) if glossary else None
     back = gloss if gloss else f"{word.item.sentence}\n\n{NO_GLOSS}."
     return Flashcard(
         lemma=word.item.lemma,

@@ -42,12 +42,16 @@ def _plain(analysis: Any) -> dict[str, Any]:
     return {**fields, "vocabulary": [asdict(item) for item in analysis.vocabulary]}
 
 
-def generate_stage(analysis: dict[str, Any]) -> dict[str, Any]:
+def generate_stage(analysis: dict[str, Any], gloss_language: str, dictionary_dir: str) -> dict[str, Any]:
+    """The study material, its flashcards glossed in ``gloss_language`` when a dictionary for the
+    pair is in ``dictionary_dir``."""
     from parla.content.documents.analysis import Analysis, VocabularyItem
+    from parla.content.documents.glossary import glossary_for
     from parla.content.documents.material import generate
 
     fields = {**analysis, "vocabulary": [VocabularyItem(**item) for item in analysis["vocabulary"]]}
-    return asdict(generate(Analysis(**fields)))
+    glossary = glossary_for(dictionary_dir or None, analysis["language"], gloss_language or None)
+    return asdict(generate(Analysis(**fields), glossary=glossary))
 
 
 STAGES = Stages(extract=extract_stage, analyse=analyse_stage, generate=generate_stage)

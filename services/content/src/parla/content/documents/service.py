@@ -73,8 +73,11 @@ class DocumentService:
         content: bytes | None = None,
         text: str | None = None,
         description: str = "",
+        gloss_language: str = "",
     ) -> DocumentRow:
         data = _source(content, text)
+        if gloss_language:
+            one_of(gloss_language, LANGUAGES, "gloss_language")
         try:
             kind = "txt" if text is not None else sniff(data, filename or None)
         except UnreadableDocument as error:
@@ -98,6 +101,7 @@ class DocumentService:
             stage="queued",
             percent=0,
             topics=[],
+            gloss_language=gloss_language or None,
             attempts=0,
             created_at=now,
             updated_at=now,

@@ -26,51 +26,51 @@ from google.protobuf import struct_pb2 as google_dot_protobuf_dot_struct__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n parla/content/v1/documents.proto\x12\x10parla.content.v1\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"z\n\x15ImportDocumentRequest\x12\r\n\x05title\x18\x01 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x05 \x01(\t\x12\x10\n\x08\x66ilename\x18\x02 \x01(\t\x12\x11\n\x07\x63ontent\x18\x03 \x01(\x0cH\x00\x12\x0e\n\x04text\x18\x04 \x01(\tH\x00\x42\x08\n\x06source\"\xd1\x03\n\x08\x44ocument\x12\n\n\x02id\x18\x01 \x01(\t\x12\r\n\x05title\x18\x02 \x01(\t\x12\x0c\n\x04kind\x18\x03 \x01(\t\x12\r\n\x05stage\x18\x04 \x01(\t\x12\x0f\n\x07percent\x18\x05 \x01(\x05\x12\x16\n\x0e\x66\x61ilure_reason\x18\x06 \x01(\t\x12\x10\n\x08language\x18\x07 \x01(\t\x12\r\n\x05level\x18\x08 \x01(\t\x12\x12\n\nword_count\x18\t \x01(\x05\x12\x0e\n\x06topics\x18\n \x03(\t\x12\x10\n\x08\x66ilename\x18\x0b \x01(\t\x12\x12\n\nsize_bytes\x18\x0c \x01(\x03\x12.\n\ncreated_at\x18\r \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nupdated_at\x18\x0e \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x13\n\x0b\x64\x65scription\x18\x0f \x01(\t\x12\r\n\x05views\x18\x10 \x01(\x05\x12\x15\n\rstudy_seconds\x18\x11 \x01(\x05\x12\x18\n\x10progress_percent\x18\x12 \x01(\x05\x12\x0f\n\x07mastery\x18\x13 \x01(\t\x12\x33\n\x0flast_studied_at\x18\x14 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\" \n\x12GetDocumentRequest\x12\n\n\x02id\x18\x01 \x01(\t\"\x8c\x01\n\x14ListDocumentsRequest\x12\r\n\x05limit\x18\x01 \x01(\x05\x12\x0e\n\x06offset\x18\x02 \x01(\x05\x12\t\n\x01q\x18\x03 \x01(\t\x12\x0c\n\x04kind\x18\x04 \x01(\t\x12\x10\n\x08language\x18\x05 \x01(\t\x12\r\n\x05level\x18\x06 \x01(\t\x12\r\n\x05stage\x18\x07 \x01(\t\x12\x0c\n\x04sort\x18\x08 \x01(\t\"U\n\x15ListDocumentsResponse\x12-\n\tdocuments\x18\x01 \x03(\x0b\x32\x1a.parla.content.v1.Document\x12\r\n\x05total\x18\x02 \x01(\x05\"#\n\x15\x44\x65leteDocumentRequest\x12\n\n\x02id\x18\x01 \x01(\t\"\x18\n\x16\x44\x65leteDocumentResponse\"~\n\x0eVocabularyItem\x12\r\n\x05lemma\x18\x01 \x01(\t\x12\x0f\n\x07surface\x18\x02 \x01(\t\x12\r\n\x05\x63ount\x18\x03 \x01(\x05\x12\x0c\n\x04\x62\x61nd\x18\x04 \x01(\x05\x12\r\n\x05score\x18\x05 \x01(\x01\x12\x10\n\x08sentence\x18\x06 \x01(\t\x12\x0e\n\x06status\x18\x07 \x01(\t\"g\n\tFlashcard\x12\r\n\x05lemma\x18\x01 \x01(\t\x12\r\n\x05\x66ront\x18\x02 \x01(\t\x12\x0c\n\x04\x62\x61\x63k\x18\x03 \x01(\t\x12\r\n\x05\x63loze\x18\x04 \x01(\t\x12\x10\n\x08sentence\x18\x05 \x01(\t\x12\r\n\x05gloss\x18\x06 \x01(\t\"b\n\x0cQuizQuestion\x12\x0c\n\x04kind\x18\x01 \x01(\t\x12\x0e\n\x06prompt\x18\x02 \x01(\t\x12\x0f\n\x07options\x18\x03 \x03(\t\x12\x0e\n\x06\x61nswer\x18\x04 \x01(\t\x12\x13\n\x0b\x65xplanation\x18\x05 \x01(\t\"\xa0\x02\n\rStudyMaterial\x12,\n\x08\x64ocument\x18\x01 \x01(\x0b\x32\x1a.parla.content.v1.Document\x12\x0f\n\x07summary\x18\x02 \x03(\t\x12\x34\n\nvocabulary\x18\x03 \x03(\x0b\x32 .parla.content.v1.VocabularyItem\x12/\n\nflashcards\x18\x04 \x03(\x0b\x32\x1b.parla.content.v1.Flashcard\x12,\n\x04quiz\x18\x05 \x03(\x0b\x32\x1e.parla.content.v1.QuizQuestion\x12\x14\n\x0ckey_concepts\x18\x06 \x03(\t\x12\r\n\x05notes\x18\x07 \x01(\t\x12\x16\n\x0esentence_count\x18\x08 \x01(\x05\"%\n\x17GetStudyMaterialRequest\x12\n\n\x02id\x18\x01 \x01(\t\"/\n\x12UpdateNotesRequest\x12\n\n\x02id\x18\x01 \x01(\t\x12\r\n\x05notes\x18\x02 \x01(\t\"\x18\n\x16GetLibraryStatsRequest\"$\n\x05Tally\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\r\n\x05\x63ount\x18\x02 \x01(\x05\"\xde\x01\n\x0cLibraryStats\x12\x11\n\tdocuments\x18\x01 \x01(\x05\x12\r\n\x05words\x18\x02 \x01(\x03\x12)\n\x08\x62y_stage\x18\x03 \x03(\x0b\x32\x17.parla.content.v1.Tally\x12,\n\x0b\x62y_language\x18\x04 \x03(\x0b\x32\x17.parla.content.v1.Tally\x12)\n\x08\x62y_level\x18\x05 \x03(\x0b\x32\x17.parla.content.v1.Tally\x12(\n\x07\x62y_kind\x18\x06 \x03(\x0b\x32\x17.parla.content.v1.Tally\"\"\n\x14\x44raftScenarioRequest\x12\n\n\x02id\x18\x01 \x01(\t\"7\n\rScenarioDraft\x12&\n\x05\x64raft\x18\x01 \x01(\x0b\x32\x17.google.protobuf.Struct\"K\n\x12RecordStudyRequest\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0f\n\x07seconds\x18\x02 \x01(\x05\x12\x18\n\x10progress_percent\x18\x03 \x01(\x05\x32\xbe\x06\n\x0f\x44ocumentService\x12U\n\x0eImportDocument\x12\'.parla.content.v1.ImportDocumentRequest\x1a\x1a.parla.content.v1.Document\x12O\n\x0bGetDocument\x12$.parla.content.v1.GetDocumentRequest\x1a\x1a.parla.content.v1.Document\x12`\n\rListDocuments\x12&.parla.content.v1.ListDocumentsRequest\x1a\'.parla.content.v1.ListDocumentsResponse\x12\x63\n\x0e\x44\x65leteDocument\x12\'.parla.content.v1.DeleteDocumentRequest\x1a(.parla.content.v1.DeleteDocumentResponse\x12^\n\x10GetStudyMaterial\x12).parla.content.v1.GetStudyMaterialRequest\x1a\x1f.parla.content.v1.StudyMaterial\x12T\n\x0bUpdateNotes\x12$.parla.content.v1.UpdateNotesRequest\x1a\x1f.parla.content.v1.StudyMaterial\x12[\n\x0fGetLibraryStats\x12(.parla.content.v1.GetLibraryStatsRequest\x1a\x1e.parla.content.v1.LibraryStats\x12X\n\rDraftScenario\x12&.parla.content.v1.DraftScenarioRequest\x1a\x1f.parla.content.v1.ScenarioDraft\x12O\n\x0bRecordStudy\x12$.parla.content.v1.RecordStudyRequest\x1a\x1a.parla.content.v1.Documentb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n parla/content/v1/documents.proto\x12\x10parla.content.v1\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\x92\x01\n\x15ImportDocumentRequest\x12\r\n\x05title\x18\x01 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x05 \x01(\t\x12\x10\n\x08\x66ilename\x18\x02 \x01(\t\x12\x11\n\x07\x63ontent\x18\x03 \x01(\x0cH\x00\x12\x0e\n\x04text\x18\x04 \x01(\tH\x00\x12\x16\n\x0egloss_language\x18\x06 \x01(\tB\x08\n\x06source\"\xe9\x03\n\x08\x44ocument\x12\n\n\x02id\x18\x01 \x01(\t\x12\r\n\x05title\x18\x02 \x01(\t\x12\x0c\n\x04kind\x18\x03 \x01(\t\x12\r\n\x05stage\x18\x04 \x01(\t\x12\x0f\n\x07percent\x18\x05 \x01(\x05\x12\x16\n\x0e\x66\x61ilure_reason\x18\x06 \x01(\t\x12\x10\n\x08language\x18\x07 \x01(\t\x12\r\n\x05level\x18\x08 \x01(\t\x12\x12\n\nword_count\x18\t \x01(\x05\x12\x0e\n\x06topics\x18\n \x03(\t\x12\x10\n\x08\x66ilename\x18\x0b \x01(\t\x12\x12\n\nsize_bytes\x18\x0c \x01(\x03\x12.\n\ncreated_at\x18\r \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12.\n\nupdated_at\x18\x0e \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x13\n\x0b\x64\x65scription\x18\x0f \x01(\t\x12\r\n\x05views\x18\x10 \x01(\x05\x12\x15\n\rstudy_seconds\x18\x11 \x01(\x05\x12\x18\n\x10progress_percent\x18\x12 \x01(\x05\x12\x0f\n\x07mastery\x18\x13 \x01(\t\x12\x33\n\x0flast_studied_at\x18\x14 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x16\n\x0egloss_language\x18\x15 \x01(\t\" \n\x12GetDocumentRequest\x12\n\n\x02id\x18\x01 \x01(\t\"\x8c\x01\n\x14ListDocumentsRequest\x12\r\n\x05limit\x18\x01 \x01(\x05\x12\x0e\n\x06offset\x18\x02 \x01(\x05\x12\t\n\x01q\x18\x03 \x01(\t\x12\x0c\n\x04kind\x18\x04 \x01(\t\x12\x10\n\x08language\x18\x05 \x01(\t\x12\r\n\x05level\x18\x06 \x01(\t\x12\r\n\x05stage\x18\x07 \x01(\t\x12\x0c\n\x04sort\x18\x08 \x01(\t\"U\n\x15ListDocumentsResponse\x12-\n\tdocuments\x18\x01 \x03(\x0b\x32\x1a.parla.content.v1.Document\x12\r\n\x05total\x18\x02 \x01(\x05\"#\n\x15\x44\x65leteDocumentRequest\x12\n\n\x02id\x18\x01 \x01(\t\"\x18\n\x16\x44\x65leteDocumentResponse\"~\n\x0eVocabularyItem\x12\r\n\x05lemma\x18\x01 \x01(\t\x12\x0f\n\x07surface\x18\x02 \x01(\t\x12\r\n\x05\x63ount\x18\x03 \x01(\x05\x12\x0c\n\x04\x62\x61nd\x18\x04 \x01(\x05\x12\r\n\x05score\x18\x05 \x01(\x01\x12\x10\n\x08sentence\x18\x06 \x01(\t\x12\x0e\n\x06status\x18\x07 \x01(\t\"g\n\tFlashcard\x12\r\n\x05lemma\x18\x01 \x01(\t\x12\r\n\x05\x66ront\x18\x02 \x01(\t\x12\x0c\n\x04\x62\x61\x63k\x18\x03 \x01(\t\x12\r\n\x05\x63loze\x18\x04 \x01(\t\x12\x10\n\x08sentence\x18\x05 \x01(\t\x12\r\n\x05gloss\x18\x06 \x01(\t\"b\n\x0cQuizQuestion\x12\x0c\n\x04kind\x18\x01 \x01(\t\x12\x0e\n\x06prompt\x18\x02 \x01(\t\x12\x0f\n\x07options\x18\x03 \x03(\t\x12\x0e\n\x06\x61nswer\x18\x04 \x01(\t\x12\x13\n\x0b\x65xplanation\x18\x05 \x01(\t\"\xa0\x02\n\rStudyMaterial\x12,\n\x08\x64ocument\x18\x01 \x01(\x0b\x32\x1a.parla.content.v1.Document\x12\x0f\n\x07summary\x18\x02 \x03(\t\x12\x34\n\nvocabulary\x18\x03 \x03(\x0b\x32 .parla.content.v1.VocabularyItem\x12/\n\nflashcards\x18\x04 \x03(\x0b\x32\x1b.parla.content.v1.Flashcard\x12,\n\x04quiz\x18\x05 \x03(\x0b\x32\x1e.parla.content.v1.QuizQuestion\x12\x14\n\x0ckey_concepts\x18\x06 \x03(\t\x12\r\n\x05notes\x18\x07 \x01(\t\x12\x16\n\x0esentence_count\x18\x08 \x01(\x05\"%\n\x17GetStudyMaterialRequest\x12\n\n\x02id\x18\x01 \x01(\t\"/\n\x12UpdateNotesRequest\x12\n\n\x02id\x18\x01 \x01(\t\x12\r\n\x05notes\x18\x02 \x01(\t\"\x18\n\x16GetLibraryStatsRequest\"$\n\x05Tally\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\r\n\x05\x63ount\x18\x02 \x01(\x05\"\xde\x01\n\x0cLibraryStats\x12\x11\n\tdocuments\x18\x01 \x01(\x05\x12\r\n\x05words\x18\x02 \x01(\x03\x12)\n\x08\x62y_stage\x18\x03 \x03(\x0b\x32\x17.parla.content.v1.Tally\x12,\n\x0b\x62y_language\x18\x04 \x03(\x0b\x32\x17.parla.content.v1.Tally\x12)\n\x08\x62y_level\x18\x05 \x03(\x0b\x32\x17.parla.content.v1.Tally\x12(\n\x07\x62y_kind\x18\x06 \x03(\x0b\x32\x17.parla.content.v1.Tally\"\"\n\x14\x44raftScenarioRequest\x12\n\n\x02id\x18\x01 \x01(\t\"7\n\rScenarioDraft\x12&\n\x05\x64raft\x18\x01 \x01(\x0b\x32\x17.google.protobuf.Struct\"K\n\x12RecordStudyRequest\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0f\n\x07seconds\x18\x02 \x01(\x05\x12\x18\n\x10progress_percent\x18\x03 \x01(\x05\x32\xbe\x06\n\x0f\x44ocumentService\x12U\n\x0eImportDocument\x12\'.parla.content.v1.ImportDocumentRequest\x1a\x1a.parla.content.v1.Document\x12O\n\x0bGetDocument\x12$.parla.content.v1.GetDocumentRequest\x1a\x1a.parla.content.v1.Document\x12`\n\rListDocuments\x12&.parla.content.v1.ListDocumentsRequest\x1a\'.parla.content.v1.ListDocumentsResponse\x12\x63\n\x0e\x44\x65leteDocument\x12\'.parla.content.v1.DeleteDocumentRequest\x1a(.parla.content.v1.DeleteDocumentResponse\x12^\n\x10GetStudyMaterial\x12).parla.content.v1.GetStudyMaterialRequest\x1a\x1f.parla.content.v1.StudyMaterial\x12T\n\x0bUpdateNotes\x12$.parla.content.v1.UpdateNotesRequest\x1a\x1f.parla.content.v1.StudyMaterial\x12[\n\x0fGetLibraryStats\x12(.parla.content.v1.GetLibraryStatsRequest\x1a\x1e.parla.content.v1.LibraryStats\x12X\n\rDraftScenario\x12&.parla.content.v1.DraftScenarioRequest\x1a\x1f.parla.content.v1.ScenarioDraft\x12O\n\x0bRecordStudy\x12$.parla.content.v1.RecordStudyRequest\x1a\x1a.parla.content.v1.Documentb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'parla.content.v1.documents_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_IMPORTDOCUMENTREQUEST']._serialized_start=117
-  _globals['_IMPORTDOCUMENTREQUEST']._serialized_end=239
-  _globals['_DOCUMENT']._serialized_start=242
-  _globals['_DOCUMENT']._serialized_end=707
-  _globals['_GETDOCUMENTREQUEST']._serialized_start=709
-  _globals['_GETDOCUMENTREQUEST']._serialized_end=741
-  _globals['_LISTDOCUMENTSREQUEST']._serialized_start=744
-  _globals['_LISTDOCUMENTSREQUEST']._serialized_end=884
-  _globals['_LISTDOCUMENTSRESPONSE']._serialized_start=886
-  _globals['_LISTDOCUMENTSRESPONSE']._serialized_end=971
-  _globals['_DELETEDOCUMENTREQUEST']._serialized_start=973
-  _globals['_DELETEDOCUMENTREQUEST']._serialized_end=1008
-  _globals['_DELETEDOCUMENTRESPONSE']._serialized_start=1010
-  _globals['_DELETEDOCUMENTRESPONSE']._serialized_end=1034
-  _globals['_VOCABULARYITEM']._serialized_start=1036
-  _globals['_VOCABULARYITEM']._serialized_end=1162
-  _globals['_FLASHCARD']._serialized_start=1164
-  _globals['_FLASHCARD']._serialized_end=1267
-  _globals['_QUIZQUESTION']._serialized_start=1269
-  _globals['_QUIZQUESTION']._serialized_end=1367
-  _globals['_STUDYMATERIAL']._serialized_start=1370
-  _globals['_STUDYMATERIAL']._serialized_end=1658
-  _globals['_GETSTUDYMATERIALREQUEST']._serialized_start=1660
-  _globals['_GETSTUDYMATERIALREQUEST']._serialized_end=1697
-  _globals['_UPDATENOTESREQUEST']._serialized_start=1699
-  _globals['_UPDATENOTESREQUEST']._serialized_end=1746
-  _globals['_GETLIBRARYSTATSREQUEST']._serialized_start=1748
-  _globals['_GETLIBRARYSTATSREQUEST']._serialized_end=1772
-  _globals['_TALLY']._serialized_start=1774
-  _globals['_TALLY']._serialized_end=1810
-  _globals['_LIBRARYSTATS']._serialized_start=1813
-  _globals['_LIBRARYSTATS']._serialized_end=2035
-  _globals['_DRAFTSCENARIOREQUEST']._serialized_start=2037
-  _globals['_DRAFTSCENARIOREQUEST']._serialized_end=2071
-  _globals['_SCENARIODRAFT']._serialized_start=2073
-  _globals['_SCENARIODRAFT']._serialized_end=2128
-  _globals['_RECORDSTUDYREQUEST']._serialized_start=2130
-  _globals['_RECORDSTUDYREQUEST']._serialized_end=2205
-  _globals['_DOCUMENTSERVICE']._serialized_start=2208
-  _globals['_DOCUMENTSERVICE']._serialized_end=3038
+  _globals['_IMPORTDOCUMENTREQUEST']._serialized_start=118
+  _globals['_IMPORTDOCUMENTREQUEST']._serialized_end=264
+  _globals['_DOCUMENT']._serialized_start=267
+  _globals['_DOCUMENT']._serialized_end=756
+  _globals['_GETDOCUMENTREQUEST']._serialized_start=758
+  _globals['_GETDOCUMENTREQUEST']._serialized_end=790
+  _globals['_LISTDOCUMENTSREQUEST']._serialized_start=793
+  _globals['_LISTDOCUMENTSREQUEST']._serialized_end=933
+  _globals['_LISTDOCUMENTSRESPONSE']._serialized_start=935
+  _globals['_LISTDOCUMENTSRESPONSE']._serialized_end=1020
+  _globals['_DELETEDOCUMENTREQUEST']._serialized_start=1022
+  _globals['_DELETEDOCUMENTREQUEST']._serialized_end=1057
+  _globals['_DELETEDOCUMENTRESPONSE']._serialized_start=1059
+  _globals['_DELETEDOCUMENTRESPONSE']._serialized_end=1083
+  _globals['_VOCABULARYITEM']._serialized_start=1085
+  _globals['_VOCABULARYITEM']._serialized_end=1211
+  _globals['_FLASHCARD']._serialized_start=1213
+  _globals['_FLASHCARD']._serialized_end=1316
+  _globals['_QUIZQUESTION']._serialized_start=1318
+  _globals['_QUIZQUESTION']._serialized_end=1416
+  _globals['_STUDYMATERIAL']._serialized_start=1419
+  _globals['_STUDYMATERIAL']._serialized_end=1707
+  _globals['_GETSTUDYMATERIALREQUEST']._serialized_start=1709
+  _globals['_GETSTUDYMATERIALREQUEST']._serialized_end=1746
+  _globals['_UPDATENOTESREQUEST']._serialized_start=1748
+  _globals['_UPDATENOTESREQUEST']._serialized_end=1795
+  _globals['_GETLIBRARYSTATSREQUEST']._serialized_start=1797
+  _globals['_GETLIBRARYSTATSREQUEST']._serialized_end=1821
+  _globals['_TALLY']._serialized_start=1823
+  _globals['_TALLY']._serialized_end=1859
+  _globals['_LIBRARYSTATS']._serialized_start=1862
+  _globals['_LIBRARYSTATS']._serialized_end=2084
+  _globals['_DRAFTSCENARIOREQUEST']._serialized_start=2086
+  _globals['_DRAFTSCENARIOREQUEST']._serialized_end=2120
+  _globals['_SCENARIODRAFT']._serialized_start=2122
+  _globals['_SCENARIODRAFT']._serialized_end=2177
+  _globals['_RECORDSTUDYREQUEST']._serialized_start=2179
+  _globals['_RECORDSTUDYREQUEST']._serialized_end=2254
+  _globals['_DOCUMENTSERVICE']._serialized_start=2257
+  _globals['_DOCUMENTSERVICE']._serialized_end=3087
 # @@protoc_insertion_point(module_scope)

@@ -11,21 +11,23 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class ImportDocumentRequest(_message.Message):
-    __slots__ = ("title", "description", "filename", "content", "text")
+    __slots__ = ("title", "description", "filename", "content", "text", "gloss_language")
     TITLE_FIELD_NUMBER: _ClassVar[int]
     DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
     FILENAME_FIELD_NUMBER: _ClassVar[int]
     CONTENT_FIELD_NUMBER: _ClassVar[int]
     TEXT_FIELD_NUMBER: _ClassVar[int]
+    GLOSS_LANGUAGE_FIELD_NUMBER: _ClassVar[int]
     title: str
     description: str
     filename: str
     content: bytes
     text: str
-    def __init__(self, title: _Optional[str] = ..., description: _Optional[str] = ..., filename: _Optional[str] = ..., content: _Optional[bytes] = ..., text: _Optional[str] = ...) -> None: ...
+    gloss_language: str
+    def __init__(self, title: _Optional[str] = ..., description: _Optional[str] = ..., filename: _Optional[str] = ..., content: _Optional[bytes] = ..., text: _Optional[str] = ..., gloss_language: _Optional[str] = ...) -> None: ...
 
 class Document(_message.Message):
-    __slots__ = ("id", "title", "kind", "stage", "percent", "failure_reason", "language", "level", "word_count", "topics", "filename", "size_bytes", "created_at", "updated_at", "description", "views", "study_seconds", "progress_percent", "mastery", "last_studied_at")
+    __slots__ = ("id", "title", "kind", "stage", "percent", "failure_reason", "language", "level", "word_count", "topics", "filename", "size_bytes", "created_at", "updated_at", "description", "views", "study_seconds", "progress_percent", "mastery", "last_studied_at", "gloss_language")
     ID_FIELD_NUMBER: _ClassVar[int]
     TITLE_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
@@ -46,6 +48,7 @@ class Document(_message.Message):
     PROGRESS_PERCENT_FIELD_NUMBER: _ClassVar[int]
     MASTERY_FIELD_NUMBER: _ClassVar[int]
     LAST_STUDIED_AT_FIELD_NUMBER: _ClassVar[int]
+    GLOSS_LANGUAGE_FIELD_NUMBER: _ClassVar[int]
     id: str
     title: str
     kind: str
@@ -66,7 +69,8 @@ class Document(_message.Message):
     progress_percent: int
     mastery: str
     last_studied_at: _timestamp_pb2.Timestamp
-    def __init__(self, id: _Optional[str] = ..., title: _Optional[str] = ..., kind: _Optional[str] = ..., stage: _Optional[str] = ..., percent: _Optional[int] = ..., failure_reason: _Optional[str] = ..., language: _Optional[str] = ..., level: _Optional[str] = ..., word_count: _Optional[int] = ..., topics: _Optional[_Iterable[str]] = ..., filename: _Optional[str] = ..., size_bytes: _Optional[int] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., description: _Optional[str] = ..., views: _Optional[int] = ..., study_seconds: _Optional[int] = ..., progress_percent: _Optional[int] = ..., mastery: _Optional[str] = ..., last_studied_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    gloss_language: str
+    def __init__(self, id: _Optional[str] = ..., title: _Optional[str] = ..., kind: _Optional[str] = ..., stage: _Optional[str] = ..., percent: _Optional[int] = ..., failure_reason: _Optional[str] = ..., language: _Optional[str] = ..., level: _Optional[str] = ..., word_count: _Optional[int] = ..., topics: _Optional[_Iterable[str]] = ..., filename: _Optional[str] = ..., size_bytes: _Optional[int] = ..., created_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., updated_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., description: _Optional[str] = ..., views: _Optional[int] = ..., study_seconds: _Optional[int] = ..., progress_percent: _Optional[int] = ..., mastery: _Optional[str] = ..., last_studied_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., gloss_language: _Optional[str] = ...) -> None: ...
 
 class GetDocumentRequest(_message.Message):
     __slots__ = ("id",)
