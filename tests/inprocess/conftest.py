@@ -29,7 +29,7 @@ from parla.chassis.messaging import decode_event, outbox_table
 from parla.content import main as content_main
 from parla.content.config import ContentSettings
 from parla.content.db import CardRow
-from parla.content.service import ReviewService
+from parla.content.review.deck import DeckService
 from parla.contracts.rpc.persona.v1 import tutor_pb2 as tpb
 from parla.devstack.testdb import MigratedTemplates
 from parla.persona import main as persona_main
@@ -81,7 +81,7 @@ class InProcessTutor:
 class Platform:
     catalogue: CatalogueService
     runs: RunService
-    review: ReviewService
+    review: DeckService
     scenario_db: Database
     content_db: Database
     content_subscriptions: dict[str, Subscription]
@@ -148,7 +148,7 @@ async def running_platform(
         yield Platform(
             catalogue=catalogue,
             runs=RunService(db=databases["scenario"], tutor=tutor(InProcessTutor(servicer))),
-            review=ReviewService(db=databases["content"]),
+            review=DeckService(db=databases["content"]),
             scenario_db=databases["scenario"],
             content_db=databases["content"],
             content_subscriptions={s.event.event_type: s for s in content.subscriptions},

@@ -13,7 +13,7 @@ from parla.chassis.errors import InvalidArgument
 from parla.chassis.messaging import outbox_table
 from parla.content.consumers import on_scenarios_completed
 from parla.content.db import CardRow
-from parla.content.service import ReviewService
+from parla.content.review.deck import DeckService
 from parla.contracts.events import Mistake, ScenarioCompleted
 from parla.devstack.testing import scenario_completed, vocabulary
 
@@ -98,7 +98,7 @@ async def test_due_cards_are_the_callers_own_most_overdue_first_and_capped(db):
         for offset, card in enumerate(cards):
             card.due = NOW - timedelta(hours=offset)
         cards[0].due = NOW + timedelta(days=3)  # not due yet
-    service = ReviewService(db=db)
+    service = DeckService(db=db)
     caller = Principal(subject=str(user), roles=frozenset({"learner"}))
     due, total = await service.due_cards(caller, language="", limit=2)
     assert total == 4
@@ -109,4 +109,4 @@ async def test_due_cards_are_the_callers_own_most_overdue_first_and_capped(db):
 
 async def test_a_negative_limit_is_refused(db):
     with pytest.raises(InvalidArgument):
-        await ReviewService(db=db).due_cards(Principal(str(uuid.uuid4()), frozenset()), language="", limit=-1)
+        await DeckService(db=db).due_cards(Principal(str(uuid.uuid4()), frozenset()), language="", limit=-1)

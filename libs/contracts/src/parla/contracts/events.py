@@ -214,6 +214,37 @@ class ContentStudied(Event):
         return str(self.user_id)
 
 
+class MemoryState(BaseModel):
+    """What FSRS knew of a card at one moment."""
+
+    model_config = ConfigDict(frozen=True)
+
+    state: str = Field(description="new | learning | review | relearning")
+    stability: float | None = Field(default=None, description="Days for recall to fall to 90%; none while new")
+    difficulty: float | None = Field(default=None, description="1 (easy) to 10 (hard); none while new")
+
+
+class ReviewRecorded(Event):
+    """A learner reviewed a card. Enough to measure true retention and calibration: the recall
+    FSRS predicted at the moment of the review, and the rating that followed."""
+
+    event_type: ClassVar[str] = "review.recorded"
+    review_id: uuid.UUID
+    user_id: uuid.UUID
+    card_id: uuid.UUID
+    language: str
+    rating: str = Field(description="again | hard | good | easy")
+    reviewed_at: datetime
+    elapsed_days: float | None = Field(default=None, ge=0, description="Since the card's previous review; none for a first")
+    retrievability: float = Field(ge=0, le=1, description="Predicted recall at review time; 0 for a new card")
+    before: MemoryState
+    after: MemoryState
+    next_due: datetime
+
+    def partition_key(self) -> str:
+        return str(self.user_id)
+
+
 EventModel = type[Event]
 
 # (event_type, schema_version) -> model. Consumers decode through this table only.
@@ -230,6 +261,7 @@ EVENT_MODELS: dict[tuple[str, int], EventModel] = {
         CardCreated,
         ContentImported,
         ContentStudied,
+        ReviewRecorded,
         AiUsageRecorded,
         BudgetThresholdCrossed,
     )

@@ -21,3 +21,5 @@ class ContentSettings(ServiceSettings):
     # Where bilingual dictionaries in dictd format are found (Debian's dict-freedict-* packages
     # install theirs here); flashcards are glossed when one for the pair is there.
     dictionary_dir: str = "/usr/share/dictd"
+    # A card forgotten this many times after it had been learned is a leech: suspended and tagged.
+    leech_lapses: int = Field(default=8, ge=1)

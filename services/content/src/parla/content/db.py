@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Float, Index, Integer, String, Text, UniqueConstraint, Uuid
+from sqlalchemy import JSON, BigInteger, Float, ForeignKey, Index, Integer, SmallInteger, String, Text, UniqueConstraint, Uuid
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from parla.chassis.db import UTCDateTime
@@ -33,13 +33,36 @@ class CardRow(Base):
     due = mapped_column(UTCDateTime(), nullable=False)
     last_review = mapped_column(UTCDateTime())
     created_at = mapped_column(UTCDateTime(), nullable=False)
+    # Which queue the card is in (new 0, learning 1, review 2, suspended -1: see review.domain),
+    # so that a session reads each queue as one range of the (user_id, queue, due) index.
+    queue: Mapped[int] = mapped_column(SmallInteger, default=0)
+    reps: Mapped[int] = mapped_column(Integer, default=0)
+    lapses: Mapped[int] = mapped_column(Integer, default=0)
+    tags: Mapped[list] = mapped_column(JSON, default=list)
+    # Left out of sessions until then (the learner's next day).
+    buried_until = mapped_column(UTCDateTime())
+    # Reviews before this belong to the card's life before a reset.
+    reset_at = mapped_column(UTCDateTime())
 
     __table_args__ = (
         UniqueConstraint("user_id", "language", "key", name="uq_cards_user_language_key"),
-        Index("ix_cards_user_due", "user_id", "due"),
+        Index("ix_cards_user_queue_due", "user_id", "queue", "due"),
         # A document's cards: its mastery, and marking them when it is deleted.
         Index("ix_cards_source", "source_id", "source_kind"),
     )
+
+
+class CardSourceRow(Base):
+    """Where a card came from: its first source, and every later one that named the same word
+    (a second run, a document) rather than a duplicate card."""
+
+    __tablename__ = "card_sources"
+
+    card_id: Mapped[object] = mapped_column(Uuid, ForeignKey("cards.id", ondelete="CASCADE"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30), primary_key=True)
+    source_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    context: Mapped[str] = mapped_column(Text, default="")
+    added_at = mapped_column(UTCDateTime(), nullable=False)
 
 
 metadatas = (Base.metadata, messaging_metadata)

@@ -36,6 +36,7 @@ class NewCard:
     source_kind: str
     source_id: str
     schedule: fsrs.Card
+    context: str = ""  # the sentence (or what was said) the card came from
 
 
 def new_fsrs_card(card_id: uuid.UUID, now: datetime) -> fsrs.Card:
@@ -48,7 +49,7 @@ def cards_from_completion(event: ScenarioCompleted, now: datetime) -> list[NewCa
     mistake with its correction, once each. Words the learner already used need no drill."""
     cards: dict[str, NewCard] = {}
 
-    def add(front: str, back: str, key: str) -> None:
+    def add(front: str, back: str, key: str, context: str) -> None:
         if key in cards:
             return
         card_id = uuid.uuid4()
@@ -62,13 +63,14 @@ def cards_from_completion(event: ScenarioCompleted, now: datetime) -> list[NewCa
             source_kind=SOURCE_SCENARIO_RUN,
             source_id=str(event.run_id),
             schedule=new_fsrs_card(card_id, now),
+            context=context,
         )
 
     for item in event.vocabulary_missed:
-        add(item.term, item.gloss, card_key(item.lemma))
+        add(item.term, item.gloss, card_key(item.lemma), "")
     for mistake in event.mistakes:
         back = mistake.correction if not mistake.explanation else f"{mistake.correction} \u2014 {mistake.explanation}"
-        add(mistake.said, back, "mistake:" + card_key(mistake.correction))
+        add(mistake.said, back, "mistake:" + card_key(mistake.correction), mistake.said)
     return list(cards.values())
 
 
@@ -92,6 +94,7 @@ def cards_from_flashcards(
                 source_kind=SOURCE_DOCUMENT,
                 source_id=str(document_id),
                 schedule=new_fsrs_card(card_id, now),
+                context=flashcard.get("sentence") or "",
             )
         )
     return cards

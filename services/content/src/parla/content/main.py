@@ -7,14 +7,16 @@ from pathlib import Path
 from parla.chassis.db import Database
 from parla.chassis.grpc_server import ServiceRegistration
 from parla.chassis.runtime import Components, run_service, start
-from parla.content import consumers, grpc_api
+from parla.content import consumers
 from parla.content.config import ContentSettings
 from parla.content.documents import grpc_api as documents_api
 from parla.content.documents.jobs import DocumentJobs
 from parla.content.documents.pipeline import STAGES
 from parla.content.documents.runner import ProcessRunner
 from parla.content.documents.service import DocumentService
-from parla.content.service import ReviewService
+from parla.content.review import grpc_api as review_api
+from parla.content.review.deck import DeckService
+from parla.content.review.sessions import ReviewSessions
 from parla.content.words import grpc_api as words_api
 from parla.content.words.service import WordService, statuses_for_analysis
 
@@ -38,7 +40,11 @@ async def build(db: Database, settings: ContentSettings) -> Components:
     documents = DocumentService(db=db, queued=jobs.wake)
     return Components(
         registrations=[
-            ServiceRegistration(grpc_api.add_to_server, grpc_api.ReviewServicer(ReviewService(db=db)), grpc_api.SERVICE_NAME),
+            ServiceRegistration(
+                review_api.add_to_server,
+                review_api.ReviewServicer(DeckService(db=db), ReviewSessions(db=db, leech_lapses=settings.leech_lapses)),
+                review_api.SERVICE_NAME,
+            ),
             ServiceRegistration(
                 documents_api.add_to_server, documents_api.DocumentServicer(documents), documents_api.SERVICE_NAME
             ),

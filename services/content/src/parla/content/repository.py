@@ -9,7 +9,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parla.chassis.db import chunked
-from parla.content.db import CardRow
+from parla.content.db import CardRow, CardSourceRow
 from parla.content.domain import NewCard
 
 
@@ -17,29 +17,45 @@ class CardRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def existing(self, users: set[uuid.UUID], keys: set[str]) -> set[tuple[uuid.UUID, str, str]]:
-        """(learner, language, key) of the cards these learners have under any of these keys."""
-        found: set[tuple[uuid.UUID, str, str]] = set()
+    async def existing(self, users: set[uuid.UUID], keys: set[str]) -> dict[tuple[uuid.UUID, str, str], uuid.UUID]:
+        """(learner, language, key) -> card id, of the cards these learners have under these keys."""
+        found: dict[tuple[uuid.UUID, str, str], uuid.UUID] = {}
         if not users or not keys:
             return found
         for user_chunk in chunked(sorted(users)):
             for key_chunk in chunked(sorted(keys)):
                 rows = await self.session.execute(
-                    select(CardRow.user_id, CardRow.language, CardRow.key).where(
+                    select(CardRow.user_id, CardRow.language, CardRow.key, CardRow.id).where(
                         CardRow.user_id.in_(user_chunk), CardRow.key.in_(key_chunk)
                     )
                 )
-                found.update((user_id, language, key) for user_id, language, key in rows)
+                found.update(((user_id, language, key), card_id) for user_id, language, key, card_id in rows)
         return found
 
     async def add_all(self, cards: list[NewCard], now: datetime) -> None:
-        """The cards in one bulk insert."""
+        """The cards, each with its first source, in bulk inserts."""
         if not cards:
             return
         await self.session.execute(insert(CardRow), [_row(card, now) for card in cards])
+        await self.session.execute(insert(CardSourceRow), [_source(card.id, card, now) for card in cards])
+
+    async def add_sources(self, named: list[tuple[uuid.UUID, NewCard]], now: datetime) -> None:
+        """Another source for cards the learners have (once per source)."""
+        wanted = {(card_id, card.source_kind, card.source_id): card for card_id, card in named}
+        if not wanted:
+            return
+        have = set()
+        for chunk in chunked(sorted({card_id for card_id, _, _ in wanted})):
+            rows = await self.session.execute(
+                select(CardSourceRow.card_id, CardSourceRow.kind, CardSourceRow.source_id).where(CardSourceRow.card_id.in_(chunk))
+            )
+            have.update(tuple(row) for row in rows)
+        missing = [_source(key[0], card, now) for key, card in wanted.items() if key not in have]
+        if missing:
+            await self.session.execute(insert(CardSourceRow), missing)
 
     async def due(self, user_id: uuid.UUID, now: datetime, *, language: str | None, limit: int) -> tuple[list[CardRow], int]:
-        where = [CardRow.user_id == user_id, CardRow.due <= now]
+        where = [CardRow.user_id == user_id, CardRow.due <= now, CardRow.queue >= 0]  # not suspended
         if language:
             where.append(CardRow.language == language)
         total = await self.session.scalar(select(func.count()).select_from(CardRow).where(*where))
@@ -66,4 +82,12 @@ def _row(card: NewCard, now: datetime) -> dict:
         "due": schedule.due,
         "last_review": schedule.last_review,
         "created_at": now,
+        "queue": 0,
+        "reps": 0,
+        "lapses": 0,
+        "tags": [],
     }
+
+
+def _source(card_id: uuid.UUID, card: NewCard, now: datetime) -> dict:
+    return {"card_id": card_id, "kind": card.source_kind, "source_id": card.source_id, "context": card.context, "added_at": now}

@@ -1,4 +1,4 @@
-"""Use cases of the content service: the review deck."""
+"""How cards reach the deck: from completed runs and documents, one card per word."""
 
 from __future__ import annotations
 
@@ -7,16 +7,10 @@ from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from parla.chassis.auth import Principal
-from parla.chassis.db import Database
-from parla.chassis.errors import InvalidArgument
 from parla.chassis.messaging import add_events
-from parla.content.db import CardRow
 from parla.content.domain import NewCard, cards_from_completion
 from parla.content.repository import CardRepository
 from parla.contracts.events import CardCreated, Event, ScenarioCompleted
-
-MAX_DUE_PAGE = 200
 
 
 def _now() -> datetime:
@@ -38,11 +32,15 @@ async def add_new_cards(session: AsyncSession, candidates: Sequence[tuple[NewCar
     cards = CardRepository(session)
     have = await cards.existing({card.user_id for card, _ in candidates}, {card.key for card, _ in candidates})
     new: dict[tuple, tuple[NewCard, Event | None]] = {}
+    more_sources: list[tuple[object, NewCard]] = []  # a card the learner has, named by another source
     for card, cause in candidates:
         identity = (card.user_id, card.language, card.key)
-        if identity not in have:
+        if identity in have:
+            more_sources.append((have[identity], card))
+        else:
             new.setdefault(identity, (card, cause))
     await cards.add_all([card for card, _ in new.values()], now)
+    await cards.add_sources(more_sources, now)
     await add_events(session, [(card_created(card, now), cause) for card, cause in new.values()])
     return len(new)
 
@@ -57,16 +55,3 @@ def card_created(card: NewCard, now: datetime) -> CardCreated:
         source_id=card.source_id,
         occurred_at=now,
     )
-
-
-class ReviewService:
-    def __init__(self, *, db: Database) -> None:
-        self._db = db
-
-    async def due_cards(self, caller: Principal, *, language: str, limit: int) -> tuple[list[CardRow], int]:
-        if limit < 0:
-            raise InvalidArgument("limit must not be negative", details={"limit": "must be 0 or more"})
-        async with self._db.reading() as session:
-            return await CardRepository(session).due(
-                caller.user_id, _now(), language=language or None, limit=min(limit or 50, MAX_DUE_PAGE)
-            )

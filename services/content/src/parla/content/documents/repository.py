@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 
-from parla.content.db import CardRow
+from parla.content.db import CardRow, CardSourceRow
 from parla.content.documents.db import (
     FINISHED,
     DocumentFileRow,
@@ -118,6 +118,11 @@ class DocumentRepository:
             update(CardRow)
             .where(CardRow.source_kind == SOURCE_DOCUMENT, CardRow.source_id == str(document_id))
             .values(source_kind=SOURCE_DELETED_DOCUMENT)
+        )
+        await self.session.execute(
+            update(CardSourceRow)
+            .where(CardSourceRow.kind == SOURCE_DOCUMENT, CardSourceRow.source_id == str(document_id))
+            .values(kind=SOURCE_DELETED_DOCUMENT)
         )
         # Children first: SQLite enforces foreign keys only when asked to, so nothing cascades.
         for table in _OUTPUTS:

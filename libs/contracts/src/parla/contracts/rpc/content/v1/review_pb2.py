@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1dparla/content/v1/review.proto\x12\x10parla.content.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"&\n\nCardSource\x12\x0c\n\x04kind\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\"\xb6\x01\n\x04\x43\x61rd\x12\n\n\x02id\x18\x01 \x01(\t\x12\x10\n\x08language\x18\x02 \x01(\t\x12\r\n\x05\x66ront\x18\x03 \x01(\t\x12\x0c\n\x04\x62\x61\x63k\x18\x04 \x01(\t\x12\r\n\x05lemma\x18\x05 \x01(\t\x12,\n\x06source\x18\x06 \x01(\x0b\x32\x1c.parla.content.v1.CardSource\x12\'\n\x03\x64ue\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\r\n\x05state\x18\x08 \x01(\t\"6\n\x13ListDueCardsRequest\x12\r\n\x05limit\x18\x01 \x01(\x05\x12\x10\n\x08language\x18\x02 \x01(\t\"P\n\x14ListDueCardsResponse\x12%\n\x05\x63\x61rds\x18\x01 \x03(\x0b\x32\x16.parla.content.v1.Card\x12\x11\n\ttotal_due\x18\x02 \x01(\x05\x32n\n\rReviewService\x12]\n\x0cListDueCards\x12%.parla.content.v1.ListDueCardsRequest\x1a&.parla.content.v1.ListDueCardsResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1dparla/content/v1/review.proto\x12\x10parla.content.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"7\n\nCardSource\x12\x0c\n\x04kind\x18\x01 \x01(\t\x12\n\n\x02id\x18\x02 \x01(\t\x12\x0f\n\x07\x63ontext\x18\x03 \x01(\t\"\xb1\x03\n\x04\x43\x61rd\x12\n\n\x02id\x18\x01 \x01(\t\x12\x10\n\x08language\x18\x02 \x01(\t\x12\r\n\x05\x66ront\x18\x03 \x01(\t\x12\x0c\n\x04\x62\x61\x63k\x18\x04 \x01(\t\x12\r\n\x05lemma\x18\x05 \x01(\t\x12,\n\x06source\x18\x06 \x01(\x0b\x32\x1c.parla.content.v1.CardSource\x12\'\n\x03\x64ue\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\r\n\x05state\x18\x08 \x01(\t\x12-\n\x07sources\x18\t \x03(\x0b\x32\x1c.parla.content.v1.CardSource\x12\x11\n\tstability\x18\n \x01(\x01\x12\x12\n\ndifficulty\x18\x0b \x01(\x01\x12\x0f\n\x07reviews\x18\x0c \x01(\x05\x12\x0e\n\x06lapses\x18\r \x01(\x05\x12\x11\n\tsuspended\x18\x0e \x01(\x08\x12\x30\n\x0c\x62uried_until\x18\x0f \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0c\n\x04tags\x18\x10 \x03(\t\x12/\n\x0blast_review\x18\x11 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"6\n\x13ListDueCardsRequest\x12\r\n\x05limit\x18\x01 \x01(\x05\x12\x10\n\x08language\x18\x02 \x01(\t\"P\n\x14ListDueCardsResponse\x12%\n\x05\x63\x61rds\x18\x01 \x03(\x0b\x32\x16.parla.content.v1.Card\x12\x11\n\ttotal_due\x18\x02 \x01(\x05\"\\\n\x0e\x41\x64\x64\x43\x61rdRequest\x12\x10\n\x08language\x18\x01 \x01(\t\x12\r\n\x05\x66ront\x18\x02 \x01(\t\x12\x0c\n\x04\x62\x61\x63k\x18\x03 \x01(\t\x12\x0c\n\x04tags\x18\x04 \x03(\t\x12\r\n\x05lemma\x18\x05 \x01(\t\"\x19\n\x0b\x43\x61rdRequest\x12\n\n\x02id\x18\x01 \x01(\t\"^\n\x0f\x45\x64itCardRequest\x12\n\n\x02id\x18\x01 \x01(\t\x12\r\n\x05\x66ront\x18\x02 \x01(\t\x12\x0c\n\x04\x62\x61\x63k\x18\x03 \x01(\t\x12\x0c\n\x04tags\x18\x04 \x03(\t\x12\x14\n\x0creplace_tags\x18\x05 \x01(\x08\"/\n\x11\x43hangeCardRequest\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0e\n\x06\x63hange\x18\x02 \x01(\t\"\x14\n\x12\x44\x65leteCardResponse\"\'\n\x13StartSessionRequest\x12\x10\n\x08language\x18\x01 \x01(\t\"\xaa\x01\n\x07Session\x12\n\n\x02id\x18\x01 \x01(\t\x12\x10\n\x08language\x18\x02 \x01(\t\x12.\n\nstarted_at\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x14\n\x0clearning_due\x18\x04 \x01(\x05\x12\x12\n\nreview_due\x18\x05 \x01(\x05\x12\x15\n\rnew_available\x18\x06 \x01(\x05\x12\x10\n\x08reviewed\x18\x07 \x01(\x05\"%\n\x0fNextCardRequest\x12\x12\n\nsession_id\x18\x01 \x01(\t\"T\n\x08Interval\x12\x0e\n\x06rating\x18\x01 \x01(\t\x12\'\n\x03\x64ue\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0f\n\x07seconds\x18\x03 \x01(\x03\"\xab\x01\n\x10NextCardResponse\x12$\n\x04\x63\x61rd\x18\x01 \x01(\x0b\x32\x16.parla.content.v1.Card\x12-\n\tintervals\x18\x02 \x03(\x0b\x32\x1a.parla.content.v1.Interval\x12*\n\x07session\x18\x03 \x01(\x0b\x32\x19.parla.content.v1.Session\x12\x16\n\x0eretrievability\x18\x04 \x01(\x01\"\xa4\x01\n\rReviewRequest\x12\x18\n\x10\x63lient_review_id\x18\x01 \x01(\t\x12\x0f\n\x07\x63\x61rd_id\x18\x02 \x01(\t\x12\x0e\n\x06rating\x18\x03 \x01(\t\x12/\n\x0breviewed_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x13\n\x0b\x64uration_ms\x18\x05 \x01(\x05\x12\x12\n\nsession_id\x18\x06 \x01(\t\"p\n\x0cReviewResult\x12\x18\n\x10\x63lient_review_id\x18\x01 \x01(\t\x12\x0e\n\x06status\x18\x02 \x01(\t\x12\x10\n\x08\x63onflict\x18\x03 \x01(\t\x12$\n\x04\x63\x61rd\x18\x04 \x01(\x0b\x32\x16.parla.content.v1.Card\"F\n\x12SyncReviewsRequest\x12\x30\n\x07reviews\x18\x01 \x03(\x0b\x32\x1f.parla.content.v1.ReviewRequest\"F\n\x13SyncReviewsResponse\x12/\n\x07results\x18\x01 \x03(\x0b\x32\x1e.parla.content.v1.ReviewResult\"\x14\n\x12GetSettingsRequest\"r\n\x0eReviewSettings\x12\x19\n\x11\x64\x65sired_retention\x18\x01 \x01(\x01\x12\x19\n\x11new_cards_per_day\x18\x02 \x01(\x05\x12\x17\n\x0freviews_per_day\x18\x03 \x01(\x05\x12\x11\n\ttime_zone\x18\x04 \x01(\t2\xd9\x07\n\rReviewService\x12]\n\x0cListDueCards\x12%.parla.content.v1.ListDueCardsRequest\x1a&.parla.content.v1.ListDueCardsResponse\x12\x43\n\x07\x41\x64\x64\x43\x61rd\x12 .parla.content.v1.AddCardRequest\x1a\x16.parla.content.v1.Card\x12@\n\x07GetCard\x12\x1d.parla.content.v1.CardRequest\x1a\x16.parla.content.v1.Card\x12\x45\n\x08\x45\x64itCard\x12!.parla.content.v1.EditCardRequest\x1a\x16.parla.content.v1.Card\x12I\n\nChangeCard\x12#.parla.content.v1.ChangeCardRequest\x1a\x16.parla.content.v1.Card\x12Q\n\nDeleteCard\x12\x1d.parla.content.v1.CardRequest\x1a$.parla.content.v1.DeleteCardResponse\x12P\n\x0cStartSession\x12%.parla.content.v1.StartSessionRequest\x1a\x19.parla.content.v1.Session\x12Q\n\x08NextCard\x12!.parla.content.v1.NextCardRequest\x1a\".parla.content.v1.NextCardResponse\x12O\n\x0cRecordReview\x12\x1f.parla.content.v1.ReviewRequest\x1a\x1e.parla.content.v1.ReviewResult\x12Z\n\x0bSyncReviews\x12$.parla.content.v1.SyncReviewsRequest\x1a%.parla.content.v1.SyncReviewsResponse\x12U\n\x0bGetSettings\x12$.parla.content.v1.GetSettingsRequest\x1a .parla.content.v1.ReviewSettings\x12T\n\x0eUpdateSettings\x12 .parla.content.v1.ReviewSettings\x1a .parla.content.v1.ReviewSettingsb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -33,13 +33,45 @@ _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'parla.content.v1.review_pb2
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_CARDSOURCE']._serialized_start=84
-  _globals['_CARDSOURCE']._serialized_end=122
-  _globals['_CARD']._serialized_start=125
-  _globals['_CARD']._serialized_end=307
-  _globals['_LISTDUECARDSREQUEST']._serialized_start=309
-  _globals['_LISTDUECARDSREQUEST']._serialized_end=363
-  _globals['_LISTDUECARDSRESPONSE']._serialized_start=365
-  _globals['_LISTDUECARDSRESPONSE']._serialized_end=445
-  _globals['_REVIEWSERVICE']._serialized_start=447
-  _globals['_REVIEWSERVICE']._serialized_end=557
+  _globals['_CARDSOURCE']._serialized_end=139
+  _globals['_CARD']._serialized_start=142
+  _globals['_CARD']._serialized_end=575
+  _globals['_LISTDUECARDSREQUEST']._serialized_start=577
+  _globals['_LISTDUECARDSREQUEST']._serialized_end=631
+  _globals['_LISTDUECARDSRESPONSE']._serialized_start=633
+  _globals['_LISTDUECARDSRESPONSE']._serialized_end=713
+  _globals['_ADDCARDREQUEST']._serialized_start=715
+  _globals['_ADDCARDREQUEST']._serialized_end=807
+  _globals['_CARDREQUEST']._serialized_start=809
+  _globals['_CARDREQUEST']._serialized_end=834
+  _globals['_EDITCARDREQUEST']._serialized_start=836
+  _globals['_EDITCARDREQUEST']._serialized_end=930
+  _globals['_CHANGECARDREQUEST']._serialized_start=932
+  _globals['_CHANGECARDREQUEST']._serialized_end=979
+  _globals['_DELETECARDRESPONSE']._serialized_start=981
+  _globals['_DELETECARDRESPONSE']._serialized_end=1001
+  _globals['_STARTSESSIONREQUEST']._serialized_start=1003
+  _globals['_STARTSESSIONREQUEST']._serialized_end=1042
+  _globals['_SESSION']._serialized_start=1045
+  _globals['_SESSION']._serialized_end=1215
+  _globals['_NEXTCARDREQUEST']._serialized_start=1217
+  _globals['_NEXTCARDREQUEST']._serialized_end=1254
+  _globals['_INTERVAL']._serialized_start=1256
+  _globals['_INTERVAL']._serialized_end=1340
+  _globals['_NEXTCARDRESPONSE']._serialized_start=1343
+  _globals['_NEXTCARDRESPONSE']._serialized_end=1514
+  _globals['_REVIEWREQUEST']._serialized_start=1517
+  _globals['_REVIEWREQUEST']._serialized_end=1681
+  _globals['_REVIEWRESULT']._serialized_start=1683
+  _globals['_REVIEWRESULT']._serialized_end=1795
+  _globals['_SYNCREVIEWSREQUEST']._serialized_start=1797
+  _globals['_SYNCREVIEWSREQUEST']._serialized_end=1867
+  _globals['_SYNCREVIEWSRESPONSE']._serialized_start=1869
+  _globals['_SYNCREVIEWSRESPONSE']._serialized_end=1939
+  _globals['_GETSETTINGSREQUEST']._serialized_start=1941
+  _globals['_GETSETTINGSREQUEST']._serialized_end=1961
+  _globals['_REVIEWSETTINGS']._serialized_start=1963
+  _globals['_REVIEWSETTINGS']._serialized_end=2077
+  _globals['_REVIEWSERVICE']._serialized_start=2080
+  _globals['_REVIEWSERVICE']._serialized_end=3065
 # @@protoc_insertion_point(module_scope)

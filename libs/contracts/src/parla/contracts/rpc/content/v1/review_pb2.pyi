@@ -10,15 +10,17 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class CardSource(_message.Message):
-    __slots__ = ("kind", "id")
+    __slots__ = ("kind", "id", "context")
     KIND_FIELD_NUMBER: _ClassVar[int]
     ID_FIELD_NUMBER: _ClassVar[int]
+    CONTEXT_FIELD_NUMBER: _ClassVar[int]
     kind: str
     id: str
-    def __init__(self, kind: _Optional[str] = ..., id: _Optional[str] = ...) -> None: ...
+    context: str
+    def __init__(self, kind: _Optional[str] = ..., id: _Optional[str] = ..., context: _Optional[str] = ...) -> None: ...
 
 class Card(_message.Message):
-    __slots__ = ("id", "language", "front", "back", "lemma", "source", "due", "state")
+    __slots__ = ("id", "language", "front", "back", "lemma", "source", "due", "state", "sources", "stability", "difficulty", "reviews", "lapses", "suspended", "buried_until", "tags", "last_review")
     ID_FIELD_NUMBER: _ClassVar[int]
     LANGUAGE_FIELD_NUMBER: _ClassVar[int]
     FRONT_FIELD_NUMBER: _ClassVar[int]
@@ -27,6 +29,15 @@ class Card(_message.Message):
     SOURCE_FIELD_NUMBER: _ClassVar[int]
     DUE_FIELD_NUMBER: _ClassVar[int]
     STATE_FIELD_NUMBER: _ClassVar[int]
+    SOURCES_FIELD_NUMBER: _ClassVar[int]
+    STABILITY_FIELD_NUMBER: _ClassVar[int]
+    DIFFICULTY_FIELD_NUMBER: _ClassVar[int]
+    REVIEWS_FIELD_NUMBER: _ClassVar[int]
+    LAPSES_FIELD_NUMBER: _ClassVar[int]
+    SUSPENDED_FIELD_NUMBER: _ClassVar[int]
+    BURIED_UNTIL_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    LAST_REVIEW_FIELD_NUMBER: _ClassVar[int]
     id: str
     language: str
     front: str
@@ -35,7 +46,16 @@ class Card(_message.Message):
     source: CardSource
     due: _timestamp_pb2.Timestamp
     state: str
-    def __init__(self, id: _Optional[str] = ..., language: _Optional[str] = ..., front: _Optional[str] = ..., back: _Optional[str] = ..., lemma: _Optional[str] = ..., source: _Optional[_Union[CardSource, _Mapping]] = ..., due: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., state: _Optional[str] = ...) -> None: ...
+    sources: _containers.RepeatedCompositeFieldContainer[CardSource]
+    stability: float
+    difficulty: float
+    reviews: int
+    lapses: int
+    suspended: bool
+    buried_until: _timestamp_pb2.Timestamp
+    tags: _containers.RepeatedScalarFieldContainer[str]
+    last_review: _timestamp_pb2.Timestamp
+    def __init__(self, id: _Optional[str] = ..., language: _Optional[str] = ..., front: _Optional[str] = ..., back: _Optional[str] = ..., lemma: _Optional[str] = ..., source: _Optional[_Union[CardSource, _Mapping]] = ..., due: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., state: _Optional[str] = ..., sources: _Optional[_Iterable[_Union[CardSource, _Mapping]]] = ..., stability: _Optional[float] = ..., difficulty: _Optional[float] = ..., reviews: _Optional[int] = ..., lapses: _Optional[int] = ..., suspended: _Optional[bool] = ..., buried_until: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., tags: _Optional[_Iterable[str]] = ..., last_review: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class ListDueCardsRequest(_message.Message):
     __slots__ = ("limit", "language")
@@ -52,3 +72,157 @@ class ListDueCardsResponse(_message.Message):
     cards: _containers.RepeatedCompositeFieldContainer[Card]
     total_due: int
     def __init__(self, cards: _Optional[_Iterable[_Union[Card, _Mapping]]] = ..., total_due: _Optional[int] = ...) -> None: ...
+
+class AddCardRequest(_message.Message):
+    __slots__ = ("language", "front", "back", "tags", "lemma")
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    FRONT_FIELD_NUMBER: _ClassVar[int]
+    BACK_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    LEMMA_FIELD_NUMBER: _ClassVar[int]
+    language: str
+    front: str
+    back: str
+    tags: _containers.RepeatedScalarFieldContainer[str]
+    lemma: str
+    def __init__(self, language: _Optional[str] = ..., front: _Optional[str] = ..., back: _Optional[str] = ..., tags: _Optional[_Iterable[str]] = ..., lemma: _Optional[str] = ...) -> None: ...
+
+class CardRequest(_message.Message):
+    __slots__ = ("id",)
+    ID_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    def __init__(self, id: _Optional[str] = ...) -> None: ...
+
+class EditCardRequest(_message.Message):
+    __slots__ = ("id", "front", "back", "tags", "replace_tags")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    FRONT_FIELD_NUMBER: _ClassVar[int]
+    BACK_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    REPLACE_TAGS_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    front: str
+    back: str
+    tags: _containers.RepeatedScalarFieldContainer[str]
+    replace_tags: bool
+    def __init__(self, id: _Optional[str] = ..., front: _Optional[str] = ..., back: _Optional[str] = ..., tags: _Optional[_Iterable[str]] = ..., replace_tags: _Optional[bool] = ...) -> None: ...
+
+class ChangeCardRequest(_message.Message):
+    __slots__ = ("id", "change")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    CHANGE_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    change: str
+    def __init__(self, id: _Optional[str] = ..., change: _Optional[str] = ...) -> None: ...
+
+class DeleteCardResponse(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class StartSessionRequest(_message.Message):
+    __slots__ = ("language",)
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    language: str
+    def __init__(self, language: _Optional[str] = ...) -> None: ...
+
+class Session(_message.Message):
+    __slots__ = ("id", "language", "started_at", "learning_due", "review_due", "new_available", "reviewed")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    STARTED_AT_FIELD_NUMBER: _ClassVar[int]
+    LEARNING_DUE_FIELD_NUMBER: _ClassVar[int]
+    REVIEW_DUE_FIELD_NUMBER: _ClassVar[int]
+    NEW_AVAILABLE_FIELD_NUMBER: _ClassVar[int]
+    REVIEWED_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    language: str
+    started_at: _timestamp_pb2.Timestamp
+    learning_due: int
+    review_due: int
+    new_available: int
+    reviewed: int
+    def __init__(self, id: _Optional[str] = ..., language: _Optional[str] = ..., started_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., learning_due: _Optional[int] = ..., review_due: _Optional[int] = ..., new_available: _Optional[int] = ..., reviewed: _Optional[int] = ...) -> None: ...
+
+class NextCardRequest(_message.Message):
+    __slots__ = ("session_id",)
+    SESSION_ID_FIELD_NUMBER: _ClassVar[int]
+    session_id: str
+    def __init__(self, session_id: _Optional[str] = ...) -> None: ...
+
+class Interval(_message.Message):
+    __slots__ = ("rating", "due", "seconds")
+    RATING_FIELD_NUMBER: _ClassVar[int]
+    DUE_FIELD_NUMBER: _ClassVar[int]
+    SECONDS_FIELD_NUMBER: _ClassVar[int]
+    rating: str
+    due: _timestamp_pb2.Timestamp
+    seconds: int
+    def __init__(self, rating: _Optional[str] = ..., due: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., seconds: _Optional[int] = ...) -> None: ...
+
+class NextCardResponse(_message.Message):
+    __slots__ = ("card", "intervals", "session", "retrievability")
+    CARD_FIELD_NUMBER: _ClassVar[int]
+    INTERVALS_FIELD_NUMBER: _ClassVar[int]
+    SESSION_FIELD_NUMBER: _ClassVar[int]
+    RETRIEVABILITY_FIELD_NUMBER: _ClassVar[int]
+    card: Card
+    intervals: _containers.RepeatedCompositeFieldContainer[Interval]
+    session: Session
+    retrievability: float
+    def __init__(self, card: _Optional[_Union[Card, _Mapping]] = ..., intervals: _Optional[_Iterable[_Union[Interval, _Mapping]]] = ..., session: _Optional[_Union[Session, _Mapping]] = ..., retrievability: _Optional[float] = ...) -> None: ...
+
+class ReviewRequest(_message.Message):
+    __slots__ = ("client_review_id", "card_id", "rating", "reviewed_at", "duration_ms", "session_id")
+    CLIENT_REVIEW_ID_FIELD_NUMBER: _ClassVar[int]
+    CARD_ID_FIELD_NUMBER: _ClassVar[int]
+    RATING_FIELD_NUMBER: _ClassVar[int]
+    REVIEWED_AT_FIELD_NUMBER: _ClassVar[int]
+    DURATION_MS_FIELD_NUMBER: _ClassVar[int]
+    SESSION_ID_FIELD_NUMBER: _ClassVar[int]
+    client_review_id: str
+    card_id: str
+    rating: str
+    reviewed_at: _timestamp_pb2.Timestamp
+    duration_ms: int
+    session_id: str
+    def __init__(self, client_review_id: _Optional[str] = ..., card_id: _Optional[str] = ..., rating: _Optional[str] = ..., reviewed_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., duration_ms: _Optional[int] = ..., session_id: _Optional[str] = ...) -> None: ...
+
+class ReviewResult(_message.Message):
+    __slots__ = ("client_review_id", "status", "conflict", "card")
+    CLIENT_REVIEW_ID_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    CONFLICT_FIELD_NUMBER: _ClassVar[int]
+    CARD_FIELD_NUMBER: _ClassVar[int]
+    client_review_id: str
+    status: str
+    conflict: str
+    card: Card
+    def __init__(self, client_review_id: _Optional[str] = ..., status: _Optional[str] = ..., conflict: _Optional[str] = ..., card: _Optional[_Union[Card, _Mapping]] = ...) -> None: ...
+
+class SyncReviewsRequest(_message.Message):
+    __slots__ = ("reviews",)
+    REVIEWS_FIELD_NUMBER: _ClassVar[int]
+    reviews: _containers.RepeatedCompositeFieldContainer[ReviewRequest]
+    def __init__(self, reviews: _Optional[_Iterable[_Union[ReviewRequest, _Mapping]]] = ...) -> None: ...
+
+class SyncReviewsResponse(_message.Message):
+    __slots__ = ("results",)
+    RESULTS_FIELD_NUMBER: _ClassVar[int]
+    results: _containers.RepeatedCompositeFieldContainer[ReviewResult]
+    def __init__(self, results: _Optional[_Iterable[_Union[ReviewResult, _Mapping]]] = ...) -> None: ...
+
+class GetSettingsRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class ReviewSettings(_message.Message):
+    __slots__ = ("desired_retention", "new_cards_per_day", "reviews_per_day", "time_zone")
+    DESIRED_RETENTION_FIELD_NUMBER: _ClassVar[int]
+    NEW_CARDS_PER_DAY_FIELD_NUMBER: _ClassVar[int]
+    REVIEWS_PER_DAY_FIELD_NUMBER: _ClassVar[int]
+    TIME_ZONE_FIELD_NUMBER: _ClassVar[int]
+    desired_retention: float
+    new_cards_per_day: int
+    reviews_per_day: int
+    time_zone: str
+    def __init__(self, desired_retention: _Optional[float] = ..., new_cards_per_day: _Optional[int] = ..., reviews_per_day: _Optional[int] = ..., time_zone: _Optional[str] = ...) -> None: ...

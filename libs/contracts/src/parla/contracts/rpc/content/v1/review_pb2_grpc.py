@@ -26,7 +26,8 @@ if _version_not_supported:
 
 
 class ReviewServiceStub:
-    """The learner's review deck, scheduled with FSRS-6. Scoped to the caller's JWT.
+    """The learner's review deck, scheduled with FSRS-6 (the fsrs package). Scoped to the caller's JWT:
+    every card, session and review is the caller's own; another learner's is NOT_FOUND.
     """
 
     def __init__(self, channel):
@@ -40,13 +41,141 @@ class ReviewServiceStub:
                 request_serializer=parla_dot_content_dot_v1_dot_review__pb2.ListDueCardsRequest.SerializeToString,
                 response_deserializer=parla_dot_content_dot_v1_dot_review__pb2.ListDueCardsResponse.FromString,
                 _registered_method=True)
+        self.AddCard = channel.unary_unary(
+                '/parla.content.v1.ReviewService/AddCard',
+                request_serializer=parla_dot_content_dot_v1_dot_review__pb2.AddCardRequest.SerializeToString,
+                response_deserializer=parla_dot_content_dot_v1_dot_review__pb2.Card.FromString,
+                _registered_method=True)
+        self.GetCard = channel.unary_unary(
+                '/parla.content.v1.ReviewService/GetCard',
+                request_serializer=parla_dot_content_dot_v1_dot_review__pb2.CardRequest.SerializeToString,
+                response_deserializer=parla_dot_content_dot_v1_dot_review__pb2.Card.FromString,
+                _registered_method=True)
+        self.EditCard = channel.unary_unary(
+                '/parla.content.v1.ReviewService/EditCard',
+                request_serializer=parla_dot_content_dot_v1_dot_review__pb2.EditCardRequest.SerializeToString,
+                response_deserializer=parla_dot_content_dot_v1_dot_review__pb2.Card.FromString,
+                _registered_method=True)
+        self.ChangeCard = channel.unary_unary(
+                '/parla.content.v1.ReviewService/ChangeCard',
+                request_serializer=parla_dot_content_dot_v1_dot_review__pb2.ChangeCardRequest.SerializeToString,
+                response_deserializer=parla_dot_content_dot_v1_dot_review__pb2.Card.FromString,
+                _registered_method=True)
+        self.DeleteCard = channel.unary_unary(
+                '/parla.content.v1.ReviewService/DeleteCard',
+                request_serializer=parla_dot_content_dot_v1_dot_review__pb2.CardRequest.SerializeToString,
+                response_deserializer=parla_dot_content_dot_v1_dot_review__pb2.DeleteCardResponse.FromString,
+                _registered_method=True)
+        self.StartSession = channel.unary_unary(
+                '/parla.content.v1.ReviewService/StartSession',
+                request_serializer=parla_dot_content_dot_v1_dot_review__pb2.StartSessionRequest.SerializeToString,
+                response_deserializer=parla_dot_content_dot_v1_dot_review__pb2.Session.FromString,
+                _registered_method=True)
+        self.NextCard = channel.unary_unary(
+                '/parla.content.v1.ReviewService/NextCard',
+                request_serializer=parla_dot_content_dot_v1_dot_review__pb2.NextCardRequest.SerializeToString,
+                response_deserializer=parla_dot_content_dot_v1_dot_review__pb2.NextCardResponse.FromString,
+                _registered_method=True)
+        self.RecordReview = channel.unary_unary(
+                '/parla.content.v1.ReviewService/RecordReview',
+                request_serializer=parla_dot_content_dot_v1_dot_review__pb2.ReviewRequest.SerializeToString,
+                response_deserializer=parla_dot_content_dot_v1_dot_review__pb2.ReviewResult.FromString,
+                _registered_method=True)
+        self.SyncReviews = channel.unary_unary(
+                '/parla.content.v1.ReviewService/SyncReviews',
+                request_serializer=parla_dot_content_dot_v1_dot_review__pb2.SyncReviewsRequest.SerializeToString,
+                response_deserializer=parla_dot_content_dot_v1_dot_review__pb2.SyncReviewsResponse.FromString,
+                _registered_method=True)
+        self.GetSettings = channel.unary_unary(
+                '/parla.content.v1.ReviewService/GetSettings',
+                request_serializer=parla_dot_content_dot_v1_dot_review__pb2.GetSettingsRequest.SerializeToString,
+                response_deserializer=parla_dot_content_dot_v1_dot_review__pb2.ReviewSettings.FromString,
+                _registered_method=True)
+        self.UpdateSettings = channel.unary_unary(
+                '/parla.content.v1.ReviewService/UpdateSettings',
+                request_serializer=parla_dot_content_dot_v1_dot_review__pb2.ReviewSettings.SerializeToString,
+                response_deserializer=parla_dot_content_dot_v1_dot_review__pb2.ReviewSettings.FromString,
+                _registered_method=True)
 
 
 class ReviewServiceServicer:
-    """The learner's review deck, scheduled with FSRS-6. Scoped to the caller's JWT.
+    """The learner's review deck, scheduled with FSRS-6 (the fsrs package). Scoped to the caller's JWT:
+    every card, session and review is the caller's own; another learner's is NOT_FOUND.
     """
 
     def ListDueCards(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AddCard(self, request, context):
+        """The deck.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetCard(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def EditCard(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ChangeCard(self, request, context):
+        """suspend | unsuspend | bury (until the learner's next day) | reset (new again, its log kept)
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteCard(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def StartSession(self, request, context):
+        """Reviewing.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def NextCard(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordReview(self, request, context):
+        """Idempotent by client_review_id: the same review sent again changes nothing.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SyncReviews(self, request, context):
+        """An offline client's reviews: duplicates ignored, the rest applied in timestamp order, a
+        result per review.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetSettings(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateSettings(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -60,6 +189,61 @@ def add_ReviewServiceServicer_to_server(servicer, server):
                     request_deserializer=parla_dot_content_dot_v1_dot_review__pb2.ListDueCardsRequest.FromString,
                     response_serializer=parla_dot_content_dot_v1_dot_review__pb2.ListDueCardsResponse.SerializeToString,
             ),
+            'AddCard': grpc.unary_unary_rpc_method_handler(
+                    servicer.AddCard,
+                    request_deserializer=parla_dot_content_dot_v1_dot_review__pb2.AddCardRequest.FromString,
+                    response_serializer=parla_dot_content_dot_v1_dot_review__pb2.Card.SerializeToString,
+            ),
+            'GetCard': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetCard,
+                    request_deserializer=parla_dot_content_dot_v1_dot_review__pb2.CardRequest.FromString,
+                    response_serializer=parla_dot_content_dot_v1_dot_review__pb2.Card.SerializeToString,
+            ),
+            'EditCard': grpc.unary_unary_rpc_method_handler(
+                    servicer.EditCard,
+                    request_deserializer=parla_dot_content_dot_v1_dot_review__pb2.EditCardRequest.FromString,
+                    response_serializer=parla_dot_content_dot_v1_dot_review__pb2.Card.SerializeToString,
+            ),
+            'ChangeCard': grpc.unary_unary_rpc_method_handler(
+                    servicer.ChangeCard,
+                    request_deserializer=parla_dot_content_dot_v1_dot_review__pb2.ChangeCardRequest.FromString,
+                    response_serializer=parla_dot_content_dot_v1_dot_review__pb2.Card.SerializeToString,
+            ),
+            'DeleteCard': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteCard,
+                    request_deserializer=parla_dot_content_dot_v1_dot_review__pb2.CardRequest.FromString,
+                    response_serializer=parla_dot_content_dot_v1_dot_review__pb2.DeleteCardResponse.SerializeToString,
+            ),
+            'StartSession': grpc.unary_unary_rpc_method_handler(
+                    servicer.StartSession,
+                    request_deserializer=parla_dot_content_dot_v1_dot_review__pb2.StartSessionRequest.FromString,
+                    response_serializer=parla_dot_content_dot_v1_dot_review__pb2.Session.SerializeToString,
+            ),
+            'NextCard': grpc.unary_unary_rpc_method_handler(
+                    servicer.NextCard,
+                    request_deserializer=parla_dot_content_dot_v1_dot_review__pb2.NextCardRequest.FromString,
+                    response_serializer=parla_dot_content_dot_v1_dot_review__pb2.NextCardResponse.SerializeToString,
+            ),
+            'RecordReview': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordReview,
+                    request_deserializer=parla_dot_content_dot_v1_dot_review__pb2.ReviewRequest.FromString,
+                    response_serializer=parla_dot_content_dot_v1_dot_review__pb2.ReviewResult.SerializeToString,
+            ),
+            'SyncReviews': grpc.unary_unary_rpc_method_handler(
+                    servicer.SyncReviews,
+                    request_deserializer=parla_dot_content_dot_v1_dot_review__pb2.SyncReviewsRequest.FromString,
+                    response_serializer=parla_dot_content_dot_v1_dot_review__pb2.SyncReviewsResponse.SerializeToString,
+            ),
+            'GetSettings': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetSettings,
+                    request_deserializer=parla_dot_content_dot_v1_dot_review__pb2.GetSettingsRequest.FromString,
+                    response_serializer=parla_dot_content_dot_v1_dot_review__pb2.ReviewSettings.SerializeToString,
+            ),
+            'UpdateSettings': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateSettings,
+                    request_deserializer=parla_dot_content_dot_v1_dot_review__pb2.ReviewSettings.FromString,
+                    response_serializer=parla_dot_content_dot_v1_dot_review__pb2.ReviewSettings.SerializeToString,
+            ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
             'parla.content.v1.ReviewService', rpc_method_handlers)
@@ -69,7 +253,8 @@ def add_ReviewServiceServicer_to_server(servicer, server):
 
  # This class is part of an EXPERIMENTAL API.
 class ReviewService:
-    """The learner's review deck, scheduled with FSRS-6. Scoped to the caller's JWT.
+    """The learner's review deck, scheduled with FSRS-6 (the fsrs package). Scoped to the caller's JWT:
+    every card, session and review is the caller's own; another learner's is NOT_FOUND.
     """
 
     @staticmethod
@@ -89,6 +274,303 @@ class ReviewService:
             '/parla.content.v1.ReviewService/ListDueCards',
             parla_dot_content_dot_v1_dot_review__pb2.ListDueCardsRequest.SerializeToString,
             parla_dot_content_dot_v1_dot_review__pb2.ListDueCardsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AddCard(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/parla.content.v1.ReviewService/AddCard',
+            parla_dot_content_dot_v1_dot_review__pb2.AddCardRequest.SerializeToString,
+            parla_dot_content_dot_v1_dot_review__pb2.Card.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetCard(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/parla.content.v1.ReviewService/GetCard',
+            parla_dot_content_dot_v1_dot_review__pb2.CardRequest.SerializeToString,
+            parla_dot_content_dot_v1_dot_review__pb2.Card.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def EditCard(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/parla.content.v1.ReviewService/EditCard',
+            parla_dot_content_dot_v1_dot_review__pb2.EditCardRequest.SerializeToString,
+            parla_dot_content_dot_v1_dot_review__pb2.Card.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ChangeCard(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/parla.content.v1.ReviewService/ChangeCard',
+            parla_dot_content_dot_v1_dot_review__pb2.ChangeCardRequest.SerializeToString,
+            parla_dot_content_dot_v1_dot_review__pb2.Card.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteCard(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/parla.content.v1.ReviewService/DeleteCard',
+            parla_dot_content_dot_v1_dot_review__pb2.CardRequest.SerializeToString,
+            parla_dot_content_dot_v1_dot_review__pb2.DeleteCardResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def StartSession(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/parla.content.v1.ReviewService/StartSession',
+            parla_dot_content_dot_v1_dot_review__pb2.StartSessionRequest.SerializeToString,
+            parla_dot_content_dot_v1_dot_review__pb2.Session.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def NextCard(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/parla.content.v1.ReviewService/NextCard',
+            parla_dot_content_dot_v1_dot_review__pb2.NextCardRequest.SerializeToString,
+            parla_dot_content_dot_v1_dot_review__pb2.NextCardResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordReview(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/parla.content.v1.ReviewService/RecordReview',
+            parla_dot_content_dot_v1_dot_review__pb2.ReviewRequest.SerializeToString,
+            parla_dot_content_dot_v1_dot_review__pb2.ReviewResult.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SyncReviews(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/parla.content.v1.ReviewService/SyncReviews',
+            parla_dot_content_dot_v1_dot_review__pb2.SyncReviewsRequest.SerializeToString,
+            parla_dot_content_dot_v1_dot_review__pb2.SyncReviewsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetSettings(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/parla.content.v1.ReviewService/GetSettings',
+            parla_dot_content_dot_v1_dot_review__pb2.GetSettingsRequest.SerializeToString,
+            parla_dot_content_dot_v1_dot_review__pb2.ReviewSettings.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateSettings(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/parla.content.v1.ReviewService/UpdateSettings',
+            parla_dot_content_dot_v1_dot_review__pb2.ReviewSettings.SerializeToString,
+            parla_dot_content_dot_v1_dot_review__pb2.ReviewSettings.FromString,
             options,
             channel_credentials,
             insecure,

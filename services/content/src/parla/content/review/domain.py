@@ -1,0 +1,153 @@
+"""Reviewing cards with FSRS-6: the `fsrs` package schedules, this module says what a review
+did (for the log and the event) and which card comes next. No I/O here.
+
+A card is *new* until its first review (fsrs keeps it in Learning with no last review). Queues:
+new, learning (learning and relearning steps), review, and suspended; a card's queue is kept in
+its row so that each queue is one range of the ``(user_id, queue, due)`` index.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+import fsrs
+
+RATINGS: dict[str, fsrs.Rating] = {
+    "again": fsrs.Rating.Again,
+    "hard": fsrs.Rating.Hard,
+    "good": fsrs.Rating.Good,
+    "easy": fsrs.Rating.Easy,
+}
+RATING_NAMES = {rating: name for name, rating in RATINGS.items()}
+
+QUEUE_SUSPENDED, QUEUE_NEW, QUEUE_LEARNING, QUEUE_REVIEW = -1, 0, 1, 2
+# The state a never-reviewed card is logged with ("new"); fsrs's states are 1-3.
+STATE_NEW = 0
+STATE_REVIEW = int(fsrs.State.Review)
+STATE_NAMES = {STATE_NEW: "new", 1: "learning", 2: "review", 3: "relearning"}
+
+LEECH_TAG = "leech"
+DEFAULT_LEECH_LAPSES = 8  # as Anki: a card forgotten this often is suspended and tagged
+DEFAULT_RETENTION = 0.9
+RETENTION_RANGE = (0.70, 0.97)
+DEFAULT_NEW_PER_DAY = 20
+DEFAULT_REVIEWS_PER_DAY = 200
+
+
+@dataclass(frozen=True)
+class Preferences:
+    """A learner's review settings."""
+
+    desired_retention: float = DEFAULT_RETENTION
+    new_cards_per_day: int = DEFAULT_NEW_PER_DAY
+    reviews_per_day: int = DEFAULT_REVIEWS_PER_DAY
+    time_zone: str = "UTC"
+
+
+@lru_cache(maxsize=64)
+def scheduler(desired_retention: float, *, fuzz: bool = True) -> fsrs.Scheduler:
+    """The fsrs scheduler for a retention (default parameters, learning steps 1 and 10 minutes,
+    relearning step 10 minutes, intervals fuzzed as Anki does)."""
+    return fsrs.Scheduler(desired_retention=desired_retention, enable_fuzzing=fuzz)
+
+
+@dataclass(frozen=True)
+class Memory:
+    """What FSRS knows of a card at one moment: its state (0 for new), stability, difficulty."""
+
+    state: int
+    stability: float | None
+    difficulty: float | None
+
+    @classmethod
+    def of(cls, card: fsrs.Card) -> Memory:
+        return cls(STATE_NEW if card.last_review is None else int(card.state), card.stability, card.difficulty)
+
+
+@dataclass(frozen=True)
+class Reviewed:
+    """One review and what it did: the card after it, and what analytics needs to measure true
+    retention and calibration (the recall FSRS predicted at the moment of the review)."""
+
+    card: fsrs.Card
+    rating: fsrs.Rating
+    reviewed_at: datetime
+    elapsed_days: float | None  # since the previous review; None for a first review
+    retrievability: float  # predicted recall at review time; 0 for a new card
+    before: Memory
+    after: Memory
+
+    @property
+    def lapse(self) -> bool:
+        """Forgotten after it had graduated: a lapse, as Anki counts them."""
+        return self.before.state == fsrs.State.Review and self.rating == fsrs.Rating.Again
+
+
+def review(schedule: fsrs.Scheduler, card: fsrs.Card, rating: fsrs.Rating, at: datetime) -> Reviewed:
+    after, _ = schedule.review_card(card, rating, review_datetime=at)
+    elapsed = (at - card.last_review).total_seconds() / 86_400 if card.last_review else None
+    return Reviewed(
+        card=after,
+        rating=rating,
+        reviewed_at=at,
+        elapsed_days=elapsed,
+        retrievability=schedule.get_card_retrievability(card, at),
+        before=Memory.of(card),
+        after=Memory.of(after),
+    )
+
+
+def replay(schedule: fsrs.Scheduler, first: fsrs.Card, history: list[tuple[fsrs.Rating, datetime]]) -> list[Reviewed]:
+    """A card's reviews applied in time order from its first state: how a review that arrives
+    late (an offline client's) takes its place among the others."""
+    done, card = [], first
+    for rating, at in sorted(history, key=lambda item: item[1]):
+        reviewed = review(schedule, card, rating, at)
+        done.append(reviewed)
+        card = reviewed.card
+    return done
+
+
+def previews(schedule: fsrs.Scheduler, card: fsrs.Card, now: datetime) -> list[tuple[str, datetime]]:
+    """Where each rating would send the card, in the order again, hard, good, easy. Shown before
+    fuzzing: the review itself moves a review interval by up to a few percent."""
+    exact = scheduler(schedule.desired_retention, fuzz=False)
+    return [(name, exact.review_card(card, rating, review_datetime=now)[0].due) for name, rating in RATINGS.items()]
+
+
+def queue_of(card: fsrs.Card, *, suspended: bool = False) -> int:
+    if suspended:
+        return QUEUE_SUSPENDED
+    if card.last_review is None:
+        return QUEUE_NEW
+    return QUEUE_REVIEW if card.state == fsrs.State.Review else QUEUE_LEARNING
+
+
+def most_forgotten_first(schedule: fsrs.Scheduler, cards: list[tuple[object, fsrs.Card]], now: datetime) -> list[object]:
+    """Overdue review cards, lowest predicted recall first (ties: the earlier due first)."""
+    ranked = sorted(cards, key=lambda pair: (schedule.get_card_retrievability(pair[1], now), pair[1].due))
+    return [key for key, _ in ranked]
+
+
+def day_start(now: datetime, time_zone: str) -> datetime:
+    """The start (UTC) of the learner's day that ``now`` falls in."""
+    local = now.astimezone(ZoneInfo(time_zone))
+    return local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(UTC)
+
+
+def next_day_start(now: datetime, time_zone: str) -> datetime:
+    """The start (UTC) of the learner's next day: when a buried card comes back."""
+    local = now.astimezone(ZoneInfo(time_zone))
+    tomorrow = (local + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    return tomorrow.astimezone(UTC)
+
+
+def valid_time_zone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ValueError, KeyError, OSError):
+        return False
+    return True

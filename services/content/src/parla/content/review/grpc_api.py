@@ -1,0 +1,162 @@
+"""gRPC servicer of the deck and of reviewing: translates messages, delegates to ``DeckService``
+and ``ReviewSessions``."""
+
+from __future__ import annotations
+
+from datetime import UTC
+
+import fsrs
+
+from parla.chassis.auth import principal
+from parla.chassis.grpc_server import timestamp
+from parla.content.db import CardRow, CardSourceRow
+from parla.content.review.deck import CardView, DeckService
+from parla.content.review.domain import STATE_NAMES, Preferences
+from parla.content.review.sessions import NextCard, ReviewInput, ReviewOutcome, ReviewSessions, SessionView
+from parla.contracts.rpc.content.v1 import review_pb2 as pb
+from parla.contracts.rpc.content.v1 import review_pb2_grpc
+
+SERVICE_NAME = pb.DESCRIPTOR.services_by_name["ReviewService"].full_name
+add_to_server = review_pb2_grpc.add_ReviewServiceServicer_to_server
+
+
+def _state(card: CardRow) -> str:
+    return "new" if card.last_review is None else STATE_NAMES[int(fsrs.State(card.state))]
+
+
+def _source(row: CardSourceRow) -> pb.CardSource:
+    return pb.CardSource(kind=row.kind, id=row.source_id, context=row.context or "")
+
+
+def card_message(card: CardRow, sources: list[CardSourceRow] | None = None) -> pb.Card:
+    return pb.Card(
+        id=str(card.id),
+        language=card.language,
+        front=card.front,
+        back=card.back,
+        lemma=card.key,
+        source=pb.CardSource(kind=card.source_kind, id=card.source_id),
+        sources=[_source(row) for row in sources or []],
+        due=timestamp(card.due),
+        state=_state(card),
+        stability=card.stability or 0.0,
+        difficulty=card.difficulty or 0.0,
+        reviews=card.reps or 0,
+        lapses=card.lapses or 0,
+        suspended=card.queue == -1,
+        buried_until=timestamp(card.buried_until),
+        tags=list(card.tags or []),
+        last_review=timestamp(card.last_review),
+    )
+
+
+def _view(view: CardView) -> pb.Card:
+    return card_message(view.card, view.sources)
+
+
+def _session(view: SessionView) -> pb.Session:
+    row = view.session
+    return pb.Session(
+        id=str(row.id),
+        language=row.language or "",
+        started_at=timestamp(row.started_at),
+        learning_due=view.learning_due,
+        review_due=view.review_due,
+        new_available=view.new_available,
+        reviewed=row.reviewed,
+    )
+
+
+def _next(found: NextCard) -> pb.NextCardResponse:
+    response = pb.NextCardResponse(session=_session(found.session), retrievability=found.retrievability)
+    if found.card is not None:
+        response.card.CopyFrom(_view(found.card))
+        for rating, due in found.intervals:
+            seconds = round((due - found.at).total_seconds())
+            response.intervals.append(pb.Interval(rating=rating, due=timestamp(due), seconds=seconds))
+    return response
+
+
+def _input(request: pb.ReviewRequest) -> ReviewInput:
+    return ReviewInput(
+        client_review_id=request.client_review_id,
+        card_id=request.card_id,
+        rating=request.rating,
+        reviewed_at=request.reviewed_at.ToDatetime(tzinfo=UTC) if request.HasField("reviewed_at") else None,
+        duration_ms=request.duration_ms or None,
+        session_id=request.session_id,
+    )
+
+
+def _result(outcome: ReviewOutcome) -> pb.ReviewResult:
+    result = pb.ReviewResult(client_review_id=outcome.client_review_id, status=outcome.status, conflict=outcome.conflict)
+    if outcome.card is not None:
+        result.card.CopyFrom(card_message(outcome.card))
+    return result
+
+
+def _settings(preferences: Preferences) -> pb.ReviewSettings:
+    return pb.ReviewSettings(
+        desired_retention=preferences.desired_retention,
+        new_cards_per_day=preferences.new_cards_per_day,
+        reviews_per_day=preferences.reviews_per_day,
+        time_zone=preferences.time_zone,
+    )
+
+
+class ReviewServicer(review_pb2_grpc.ReviewServiceServicer):
+    def __init__(self, deck: DeckService, sessions: ReviewSessions) -> None:
+        self._deck = deck
+        self._sessions = sessions
+
+    async def ListDueCards(self, request: pb.ListDueCardsRequest, context) -> pb.ListDueCardsResponse:
+        cards, total = await self._deck.due_cards(principal(), language=request.language, limit=request.limit)
+        return pb.ListDueCardsResponse(cards=[card_message(c) for c in cards], total_due=total)
+
+    async def AddCard(self, request: pb.AddCardRequest, context) -> pb.Card:
+        view = await self._deck.add(
+            principal(), language=request.language, front=request.front, back=request.back, tags=request.tags, lemma=request.lemma
+        )
+        return _view(view)
+
+    async def GetCard(self, request: pb.CardRequest, context) -> pb.Card:
+        return _view(await self._deck.card(principal(), request.id))
+
+    async def EditCard(self, request: pb.EditCardRequest, context) -> pb.Card:
+        view = await self._deck.edit(
+            principal(), request.id, front=request.front, back=request.back, tags=request.tags, replace_tags=request.replace_tags
+        )
+        return _view(view)
+
+    async def ChangeCard(self, request: pb.ChangeCardRequest, context) -> pb.Card:
+        return _view(await self._deck.change(principal(), request.id, request.change))
+
+    async def DeleteCard(self, request: pb.CardRequest, context) -> pb.DeleteCardResponse:
+        await self._deck.delete(principal(), request.id)
+        return pb.DeleteCardResponse()
+
+    async def StartSession(self, request: pb.StartSessionRequest, context) -> pb.Session:
+        return _session(await self._sessions.start(principal(), language=request.language))
+
+    async def NextCard(self, request: pb.NextCardRequest, context) -> pb.NextCardResponse:
+        return _next(await self._sessions.next_card(principal(), request.session_id))
+
+    async def RecordReview(self, request: pb.ReviewRequest, context) -> pb.ReviewResult:
+        return _result(await self._sessions.record(principal(), _input(request)))
+
+    async def SyncReviews(self, request: pb.SyncReviewsRequest, context) -> pb.SyncReviewsResponse:
+        outcomes = await self._sessions.sync(principal(), [_input(review) for review in request.reviews])
+        return pb.SyncReviewsResponse(results=[_result(outcome) for outcome in outcomes])
+
+    async def GetSettings(self, request: pb.GetSettingsRequest, context) -> pb.ReviewSettings:
+        return _settings(await self._sessions.settings(principal()))
+
+    async def UpdateSettings(self, request: pb.ReviewSettings, context) -> pb.ReviewSettings:
+        preferences = await self._sessions.update_settings(
+            principal(),
+            desired_retention=request.desired_retention,
+            new_cards_per_day=request.new_cards_per_day,
+            reviews_per_day=request.reviews_per_day,
+            time_zone=request.time_zone,
+        )
+        return _settings(preferences)

@@ -1,0 +1,376 @@
+"""Reviewing: sessions, the next card, recording reviews online and from offline clients, and
+the learner's settings.
+
+Recording is idempotent by the client's review id, and every review of a batch runs in one short
+transaction with the batch's cards locked in id order (so two devices syncing at once cannot
+deadlock). A review that arrives after a later one of the same card (an offline device catching
+up) takes its place in time: the card is replayed from its first review with fsrs.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+import fsrs
+
+from parla.chassis.auth import Principal
+from parla.chassis.db import Database
+from parla.chassis.errors import InvalidArgument, NotFound, one_of
+from parla.chassis.messaging import add_events
+from parla.content.db import CardRow
+from parla.content.review.convert import fsrs_card, store
+from parla.content.review.db import ReviewLogRow, ReviewSessionRow
+from parla.content.review.deck import CardView, parse_id
+from parla.content.review.domain import (
+    DEFAULT_LEECH_LAPSES,
+    LEECH_TAG,
+    QUEUE_LEARNING,
+    QUEUE_NEW,
+    QUEUE_REVIEW,
+    QUEUE_SUSPENDED,
+    RATING_NAMES,
+    RATINGS,
+    RETENTION_RANGE,
+    STATE_NAMES,
+    Preferences,
+    Reviewed,
+    day_start,
+    most_forgotten_first,
+    previews,
+    queue_of,
+    replay,
+    review,
+    scheduler,
+    valid_time_zone,
+)
+from parla.content.review.repository import ReviewRepository
+from parla.contracts.events import Event, MemoryState, ReviewRecorded
+from parla.language import LANGUAGES
+
+# The overdue review cards a session ranks by predicted recall: the earliest due this many. A
+# learner back from months away has thousands overdue; ranking them all would make every "next"
+# cost as much as the backlog, and the limit of a day's reviews is far below this.
+CANDIDATES = 500
+COUNT_CAP = 10_000
+MAX_SYNC = 1_000
+
+APPLIED, DUPLICATE, CONFLICT = "applied", "duplicate", "conflict"
+NOT_IN_DECK = "this card is not in your deck (deleted, or never yours): drop this review"
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class ReviewInput:
+    client_review_id: str
+    card_id: str
+    rating: str
+    reviewed_at: datetime | None = None
+    duration_ms: int | None = None
+    session_id: str = ""
+
+
+@dataclass(frozen=True)
+class ReviewOutcome:
+    client_review_id: str
+    status: str
+    card: CardRow | None = None
+    conflict: str = ""
+
+
+@dataclass(frozen=True)
+class SessionView:
+    session: ReviewSessionRow
+    learning_due: int
+    review_due: int
+    new_available: int
+
+
+@dataclass(frozen=True)
+class NextCard:
+    session: SessionView
+    card: CardView | None
+    intervals: list[tuple[str, datetime]]  # where each rating would send the card
+    retrievability: float
+    at: datetime  # when it was picked: what the intervals count from
+
+
+class ReviewSessions:
+    def __init__(
+        self, *, db: Database, clock: Callable[[], datetime] = _now, fuzz: bool = True, leech_lapses: int = DEFAULT_LEECH_LAPSES
+    ) -> None:
+        self._db = db
+        self._clock = clock
+        self._fuzz = fuzz
+        self._leech_lapses = leech_lapses
+
+    # Settings.
+
+    async def settings(self, caller: Principal) -> Preferences:
+        async with self._db.reading() as session:
+            return await ReviewRepository(session).preferences(caller.user_id)
+
+    async def update_settings(
+        self,
+        caller: Principal,
+        *,
+        desired_retention: float = 0,
+        new_cards_per_day: int = 0,
+        reviews_per_day: int = 0,
+        time_zone: str = "",
+    ) -> Preferences:
+        """Changes the settings given (a zero or empty value leaves one as it is)."""
+        low, high = RETENTION_RANGE
+        if desired_retention and not low <= desired_retention <= high:
+            raise InvalidArgument(f"desired retention goes from {low} to {high}", details={"desired_retention": "out of range"})
+        if new_cards_per_day < 0 or reviews_per_day < 0:
+            raise InvalidArgument("daily limits must not be negative", details={"limits": "negative"})
+        if time_zone and not valid_time_zone(time_zone):
+            raise InvalidArgument(
+                f"unknown time zone {time_zone!r}; use an IANA name such as Europe/Madrid", details={"time_zone": "unknown"}
+            )
+        async with self._db.transaction() as session:
+            reviews = ReviewRepository(session)
+            current = await reviews.preferences(caller.user_id)
+            wanted = replace(
+                current,
+                desired_retention=desired_retention or current.desired_retention,
+                new_cards_per_day=new_cards_per_day or current.new_cards_per_day,
+                reviews_per_day=reviews_per_day or current.reviews_per_day,
+                time_zone=time_zone or current.time_zone,
+            )
+            await reviews.put_preferences(caller.user_id, wanted, self._clock())
+            return wanted
+
+    # Sessions.
+
+    async def start(self, caller: Principal, *, language: str = "") -> SessionView:
+        if language:
+            one_of(language, LANGUAGES, "language")
+        row = ReviewSessionRow(
+            id=uuid.uuid4(), user_id=caller.user_id, language=language or None, started_at=self._clock(), reviewed=0
+        )
+        async with self._db.transaction() as session:
+            reviews = ReviewRepository(session)
+            reviews.add_session(row)
+            return await self._view(reviews, row, await reviews.preferences(caller.user_id), self._clock())
+
+    async def next_card(self, caller: Principal, session_id: str) -> NextCard:
+        """The card to show now: a learning step that is due, else the overdue review card the
+        learner is likeliest to have forgotten, else a new card, within the day's limits."""
+        now = self._clock()
+        async with self._db.reading() as session:
+            reviews = ReviewRepository(session)
+            row = await reviews.review_session(caller.user_id, parse_id(session_id, "review session"))
+            if row is None:
+                raise NotFound(f"no review session {session_id}")
+            preferences = await reviews.preferences(caller.user_id)
+            view = await self._view(reviews, row, preferences, now)
+            card = await self._pick(reviews, caller.user_id, row.language, view, preferences, now)
+            if card is None:
+                return NextCard(view, None, [], 0.0, now)
+            schedule = scheduler(preferences.desired_retention, fuzz=self._fuzz)
+            current = fsrs_card(card)
+            sources = (await reviews.sources([card.id]))[card.id]
+            return NextCard(
+                view,
+                CardView(card, sources),
+                previews(schedule, current, now),
+                schedule.get_card_retrievability(current, now),
+                now,
+            )
+
+    async def _pick(
+        self,
+        reviews: ReviewRepository,
+        user_id: uuid.UUID,
+        language: str | None,
+        view: SessionView,
+        preferences: Preferences,
+        now: datetime,
+    ) -> CardRow | None:
+        learning = await reviews.due_in(user_id, QUEUE_LEARNING, now, language=language, limit=1)
+        if learning:
+            return learning[0]
+        if view.review_due:
+            candidates = await reviews.due_in(user_id, QUEUE_REVIEW, now, language=language, limit=CANDIDATES)
+            schedule = scheduler(preferences.desired_retention, fuzz=self._fuzz)
+            return most_forgotten_first(schedule, [(card, fsrs_card(card)) for card in candidates], now)[0]
+        if view.new_available:
+            return (await reviews.due_in(user_id, QUEUE_NEW, now, language=language, limit=1) or [None])[0]
+        return None
+
+    async def _view(
+        self, reviews: ReviewRepository, row: ReviewSessionRow, preferences: Preferences, now: datetime
+    ) -> SessionView:
+        started, reviewed = await reviews.done_since(row.user_id, day_start(now, preferences.time_zone))
+        new_left = max(0, preferences.new_cards_per_day - started)
+        reviews_left = max(0, preferences.reviews_per_day - reviewed)
+
+        async def count(queue: int, cap: int) -> int:
+            return await reviews.count_due_in(row.user_id, queue, now, language=row.language, cap=cap) if cap else 0
+
+        return SessionView(
+            row, await count(QUEUE_LEARNING, COUNT_CAP), await count(QUEUE_REVIEW, reviews_left), await count(QUEUE_NEW, new_left)
+        )
+
+    # Recording.
+
+    async def record(self, caller: Principal, review_input: ReviewInput) -> ReviewOutcome:
+        return (await self.sync(caller, [review_input]))[0]
+
+    async def sync(self, caller: Principal, batch: Sequence[ReviewInput]) -> list[ReviewOutcome]:
+        """Each review applied once, in the order they happened; a result per review, in the
+        order sent."""
+        if len(batch) > MAX_SYNC:
+            raise InvalidArgument(
+                f"at most {MAX_SYNC:,} reviews per sync; send the rest in another", details={"reviews": "too many"}
+            )
+        parsed = [_parsed(item) for item in batch]
+        now = self._clock()
+        results: dict[int, ReviewOutcome] = {}
+        async with self._db.transaction() as session:
+            reviews = ReviewRepository(session)
+            preferences = await reviews.preferences(caller.user_id)
+            cards = await reviews.lock_cards(caller.user_id, sorted({p.card_id for p in parsed}))
+            logged = await reviews.logged(caller.user_id, [p.client_review_id for p in parsed])
+            events: list[tuple[Event, None]] = []
+            for position in sorted(range(len(parsed)), key=lambda n: (parsed[n].at(now), n)):
+                item = parsed[position]
+                card = cards.get(item.card_id)
+                if item.client_review_id in logged:
+                    results[position] = ReviewOutcome(item.source.client_review_id, DUPLICATE, card)
+                elif card is None:
+                    results[position] = ReviewOutcome(item.source.client_review_id, CONFLICT, None, NOT_IN_DECK)
+                else:
+                    log, event = await self._apply(reviews, card, item, preferences, now)
+                    logged[item.client_review_id] = log
+                    events.append((event, None))
+                    results[position] = ReviewOutcome(item.source.client_review_id, APPLIED, card)
+            await add_events(session, events)
+            await self._count_in_sessions(
+                reviews, caller.user_id, [p for n, p in enumerate(parsed) if results[n].status == APPLIED]
+            )
+        return [results[n] for n in range(len(parsed))]
+
+    async def _apply(
+        self, reviews: ReviewRepository, card: CardRow, item: _Parsed, preferences: Preferences, now: datetime
+    ) -> tuple[ReviewLogRow, ReviewRecorded]:
+        schedule = scheduler(preferences.desired_retention, fuzz=self._fuzz)
+        at = item.at(now)
+        if card.last_review is not None and at < card.last_review:
+            done = await self._replayed(reviews, card, schedule, item.rating, at)
+        else:
+            done = review(schedule, fsrs_card(card), item.rating, at)
+            card.reps, card.lapses = card.reps + 1, card.lapses + done.lapse
+            store(card, done.card)
+        log = _log(card, item, done, now)
+        reviews.add_log(log)
+        self._requeue(card, leech=done.lapse and card.lapses >= self._leech_lapses)
+        return log, _event(card, log, done)
+
+    async def _replayed(
+        self, reviews: ReviewRepository, card: CardRow, schedule: fsrs.Scheduler, rating: fsrs.Rating, at: datetime
+    ) -> Reviewed:
+        """The card replayed with a review that happened before its latest one; that review's
+        own outcome is returned."""
+        history = await reviews.history(card)
+        first = fsrs.Card(card_id=card.fsrs_card_id, due=card.reset_at or card.created_at)
+        earlier = sum(1 for log in history if log.reviewed_at <= at)
+        steps = [(fsrs.Rating(log.rating), log.reviewed_at) for log in history]
+        steps.insert(earlier, (rating, at))
+        done = replay(schedule, first, steps)
+        store(card, done[-1].card)
+        card.reps, card.lapses = len(done), sum(reviewed.lapse for reviewed in done)
+        return done[earlier]
+
+    def _requeue(self, card: CardRow, *, leech: bool) -> None:
+        if leech:
+            card.tags = [*(tag for tag in card.tags or [] if tag != LEECH_TAG), LEECH_TAG]
+            card.queue = QUEUE_SUSPENDED
+        elif card.queue != QUEUE_SUSPENDED:
+            card.queue = queue_of(fsrs_card(card))
+
+    async def _count_in_sessions(self, reviews: ReviewRepository, user_id: uuid.UUID, applied: list[_Parsed]) -> None:
+        for session_id in {item.session_id for item in applied if item.session_id}:
+            row = await reviews.review_session(user_id, session_id)
+            if row is not None:
+                row.reviewed += sum(1 for item in applied if item.session_id == session_id)
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    source: ReviewInput
+    client_review_id: uuid.UUID
+    card_id: uuid.UUID
+    rating: fsrs.Rating
+    session_id: uuid.UUID | None
+
+    def at(self, now: datetime) -> datetime:
+        """When it happened: the client's time, but never later than now (a clock ahead)."""
+        given = self.source.reviewed_at
+        return now if given is None else min(given.astimezone(UTC), now)
+
+
+def _parsed(item: ReviewInput) -> _Parsed:
+    def uuid_of(value: str, field: str) -> uuid.UUID:
+        try:
+            return uuid.UUID(value)
+        except ValueError:
+            raise InvalidArgument(f"{field} must be a UUID, not {value!r}", details={field: "not a UUID"}) from None
+
+    one_of(item.rating, tuple(RATINGS), "rating")
+    return _Parsed(
+        source=item,
+        client_review_id=uuid_of(item.client_review_id, "client_review_id"),
+        card_id=uuid_of(item.card_id, "card_id"),
+        rating=RATINGS[item.rating],
+        session_id=uuid_of(item.session_id, "session_id") if item.session_id else None,
+    )
+
+
+def _log(card: CardRow, item: _Parsed, done: Reviewed, now: datetime) -> ReviewLogRow:
+    return ReviewLogRow(
+        id=uuid.uuid4(),
+        user_id=card.user_id,
+        client_review_id=item.client_review_id,
+        card_id=card.id,
+        session_id=item.session_id,
+        rating=int(item.rating),
+        reviewed_at=done.reviewed_at,
+        recorded_at=now,
+        duration_ms=item.source.duration_ms,
+        elapsed_days=done.elapsed_days,
+        retrievability=done.retrievability,
+        state_before=done.before.state,
+        stability_before=done.before.stability,
+        difficulty_before=done.before.difficulty,
+        state_after=done.after.state,
+        stability_after=done.after.stability,
+        difficulty_after=done.after.difficulty,
+        due_after=done.card.due,
+    )
+
+
+def _event(card: CardRow, log: ReviewLogRow, done: Reviewed) -> ReviewRecorded:
+    def memory(state: int, stability: float | None, difficulty: float | None) -> MemoryState:
+        return MemoryState(state=STATE_NAMES[state], stability=stability, difficulty=difficulty)
+
+    return ReviewRecorded(
+        review_id=log.id,
+        user_id=card.user_id,
+        card_id=card.id,
+        language=card.language,
+        rating=RATING_NAMES[done.rating],
+        reviewed_at=done.reviewed_at,
+        elapsed_days=done.elapsed_days,
+        retrievability=done.retrievability,
+        before=memory(log.state_before, log.stability_before, log.difficulty_before),
+        after=memory(log.state_after, log.stability_after, log.difficulty_after),
+        next_due=done.card.due,
+    )
