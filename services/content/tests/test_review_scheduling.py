@@ -200,3 +200,21 @@ async def test_eight_lapses_make_a_card_a_leech_suspended_and_tagged(db, reviewi
     assert (card.lapses, card.queue, card.tags) == (8, -1, ["leech"])
     async with db.reading() as session:
         assert await session.scalar(select(func.count()).select_from(ReviewLogRow)) == 1 + 2 * 8 - 1
+
+
+async def test_a_word_whose_card_is_remembered_for_three_weeks_becomes_known_unless_the_learner_ignores_it(
+    db, reviewing: Reviewing
+):
+    from parla.content.words.service import WordService
+
+    words = WordService(db=db)
+    kept, ignored = await reviewing.card("montaña"), await reviewing.card("río")
+    await words.set_statuses(reviewing.learner, [("es", "montaña", "learning"), ("es", "río", "ignored")])
+    for card_id in (kept, ignored):
+        reviewing.clock.now = START
+        await reviewing.rate(card_id, "easy")
+        for days in (10, 30, 90):
+            await reviewing.rate(card_id, "good", at=reviewing.clock.advance(days=days))
+    assert (await stored(db, kept)).stability >= 21
+    page = await words.words(reviewing.learner, language="es", status="", limit=10, offset=0)
+    assert {(word.lemma, word.status) for word in page.words} == {("montaña", "known"), ("río", "ignored")}

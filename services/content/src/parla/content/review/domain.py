@@ -118,6 +118,15 @@ def previews(schedule: fsrs.Scheduler, card: fsrs.Card, now: datetime) -> list[t
     return [(name, exact.review_card(card, rating, review_datetime=now)[0].due) for name, rating in RATINGS.items()]
 
 
+# A word whose card FSRS expects to be remembered this long is known (as a document's "mastered").
+KNOWN_AFTER_DAYS = 21.0
+
+
+def remembered_long(state: int, stability: float | None, key: str) -> bool:
+    """A card in review whose stability has reached KNOWN_AFTER_DAYS, about a word (not a mistake)."""
+    return state == fsrs.State.Review and (stability or 0) >= KNOWN_AFTER_DAYS and not key.startswith("mistake:")
+
+
 def queue_of(card: fsrs.Card, *, suspended: bool = False) -> int:
     if suspended:
         return QUEUE_SUSPENDED

@@ -41,12 +41,14 @@ from parla.content.review.domain import (
     most_forgotten_first,
     previews,
     queue_of,
+    remembered_long,
     replay,
     review,
     scheduler,
     valid_time_zone,
 )
 from parla.content.review.repository import ReviewRepository
+from parla.content.words.repository import WordRepository
 from parla.contracts.events import Event, MemoryState, ReviewRecorded
 from parla.language import LANGUAGES
 
@@ -253,6 +255,16 @@ class ReviewSessions:
                     events.append((event, None))
                     results[position] = ReviewOutcome(item.source.client_review_id, APPLIED, card)
             await add_events(session, events)
+            await WordRepository(session).advance(
+                {
+                    (card.user_id, card.language, card.key)
+                    for card in cards.values()
+                    if remembered_long(card.state, card.stability, card.key)
+                },
+                "known",
+                now,
+                moved_from=("new", "learning"),
+            )
             await self._count_in_sessions(
                 reviews, caller.user_id, [p for n, p in enumerate(parsed) if results[n].status == APPLIED]
             )

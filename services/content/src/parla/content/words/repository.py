@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -38,13 +38,22 @@ class WordRepository:
         for chunk in chunked(rows):
             await self.session.execute(upsert, chunk)
 
-    async def advance(self, words: Iterable[tuple[uuid.UUID, str, str]], status: str, now: datetime) -> None:
-        """(learner, language, lemma) each: at ``status`` if it had none or was MOVED_BY_USE."""
+    async def advance(
+        self,
+        words: Iterable[tuple[uuid.UUID, str, str]],
+        status: str,
+        now: datetime,
+        *,
+        moved_from: tuple[str, ...] = (MOVED_BY_USE,),
+    ) -> None:
+        """(learner, language, lemma) each: at ``status`` if it had none or one of ``moved_from``
+        (never from a status the learner set beyond it, such as "ignored")."""
         statement = self._insert()
         upsert = statement.on_conflict_do_update(
             index_elements=_KEY,
             set_={"status": statement.excluded.status, "updated_at": statement.excluded.updated_at},
-            where=_TABLE.c.status == MOVED_BY_USE,
+            # One comparison each: an IN list would expand, which a statement run for many rows cannot.
+            where=or_(*(_TABLE.c.status == old for old in moved_from)),
         )
         rows = [
             {"user_id": user, "language": lang, "lemma": lemma, "status": status, "updated_at": now}
