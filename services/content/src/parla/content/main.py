@@ -17,6 +17,7 @@ from parla.content.documents.service import DocumentService
 from parla.content.review import grpc_api as review_api
 from parla.content.review.deck import DeckService
 from parla.content.review.sessions import ReviewSessions
+from parla.content.review.stats import ReviewStatistics
 from parla.content.words import grpc_api as words_api
 from parla.content.words.service import WordService, statuses_for_analysis
 
@@ -42,7 +43,9 @@ async def build(db: Database, settings: ContentSettings) -> Components:
         registrations=[
             ServiceRegistration(
                 review_api.add_to_server,
-                review_api.ReviewServicer(DeckService(db=db), ReviewSessions(db=db, leech_lapses=settings.leech_lapses)),
+                review_api.ReviewServicer(
+                    DeckService(db=db), ReviewSessions(db=db, leech_lapses=settings.leech_lapses), ReviewStatistics(db=db)
+                ),
                 review_api.SERVICE_NAME,
             ),
             ServiceRegistration(

@@ -13,6 +13,7 @@ from parla.content.db import CardRow, CardSourceRow
 from parla.content.review.deck import CardView, DeckService
 from parla.content.review.domain import STATE_NAMES, Preferences
 from parla.content.review.sessions import NextCard, ReviewInput, ReviewOutcome, ReviewSessions, SessionView
+from parla.content.review.stats import ReviewStatistics, ReviewStats
 from parla.contracts.rpc.content.v1 import review_pb2 as pb
 from parla.contracts.rpc.content.v1 import review_pb2_grpc
 
@@ -104,10 +105,30 @@ def _settings(preferences: Preferences) -> pb.ReviewSettings:
     )
 
 
+def _stats(stats: ReviewStats) -> pb.ReviewStats:
+    message = pb.ReviewStats(
+        due_today=stats.due_today,
+        due_tomorrow=stats.due_tomorrow,
+        due_this_week=stats.due_this_week,
+        reviews_per_day=[pb.DayCount(date=day.isoformat(), reviews=count) for day, count in stats.reviews_per_day],
+        mature_reviews=stats.mature_reviews,
+        desired_retention=stats.desired_retention,
+        stability=[pb.StabilityBin(from_days=low, to_days=high or 0.0, cards=cards) for low, high, cards in stats.stability],
+        calibration=[
+            pb.CalibrationBin(low=b.low, high=b.high, reviews=b.reviews, predicted=b.predicted, actual=b.actual)
+            for b in stats.calibration
+        ],
+    )
+    if stats.true_retention is not None:
+        message.true_retention = stats.true_retention
+    return message
+
+
 class ReviewServicer(review_pb2_grpc.ReviewServiceServicer):
-    def __init__(self, deck: DeckService, sessions: ReviewSessions) -> None:
+    def __init__(self, deck: DeckService, sessions: ReviewSessions, statistics: ReviewStatistics) -> None:
         self._deck = deck
         self._sessions = sessions
+        self._statistics = statistics
 
     async def ListDueCards(self, request: pb.ListDueCardsRequest, context) -> pb.ListDueCardsResponse:
         cards, total = await self._deck.due_cards(principal(), language=request.language, limit=request.limit)
@@ -160,3 +181,6 @@ class ReviewServicer(review_pb2_grpc.ReviewServiceServicer):
             time_zone=request.time_zone,
         )
         return _settings(preferences)
+
+    async def GetStats(self, request: pb.GetStatsRequest, context) -> pb.ReviewStats:
+        return _stats(await self._statistics.stats(principal()))

@@ -226,3 +226,61 @@ class ReviewSettings(_message.Message):
     reviews_per_day: int
     time_zone: str
     def __init__(self, desired_retention: _Optional[float] = ..., new_cards_per_day: _Optional[int] = ..., reviews_per_day: _Optional[int] = ..., time_zone: _Optional[str] = ...) -> None: ...
+
+class GetStatsRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class DayCount(_message.Message):
+    __slots__ = ("date", "reviews")
+    DATE_FIELD_NUMBER: _ClassVar[int]
+    REVIEWS_FIELD_NUMBER: _ClassVar[int]
+    date: str
+    reviews: int
+    def __init__(self, date: _Optional[str] = ..., reviews: _Optional[int] = ...) -> None: ...
+
+class StabilityBin(_message.Message):
+    __slots__ = ("from_days", "to_days", "cards")
+    FROM_DAYS_FIELD_NUMBER: _ClassVar[int]
+    TO_DAYS_FIELD_NUMBER: _ClassVar[int]
+    CARDS_FIELD_NUMBER: _ClassVar[int]
+    from_days: float
+    to_days: float
+    cards: int
+    def __init__(self, from_days: _Optional[float] = ..., to_days: _Optional[float] = ..., cards: _Optional[int] = ...) -> None: ...
+
+class CalibrationBin(_message.Message):
+    __slots__ = ("low", "high", "reviews", "predicted", "actual")
+    LOW_FIELD_NUMBER: _ClassVar[int]
+    HIGH_FIELD_NUMBER: _ClassVar[int]
+    REVIEWS_FIELD_NUMBER: _ClassVar[int]
+    PREDICTED_FIELD_NUMBER: _ClassVar[int]
+    ACTUAL_FIELD_NUMBER: _ClassVar[int]
+    low: float
+    high: float
+    reviews: int
+    predicted: float
+    actual: float
+    def __init__(self, low: _Optional[float] = ..., high: _Optional[float] = ..., reviews: _Optional[int] = ..., predicted: _Optional[float] = ..., actual: _Optional[float] = ...) -> None: ...
+
+class ReviewStats(_message.Message):
+    __slots__ = ("due_today", "due_tomorrow", "due_this_week", "reviews_per_day", "mature_reviews", "true_retention", "desired_retention", "stability", "calibration")
+    DUE_TODAY_FIELD_NUMBER: _ClassVar[int]
+    DUE_TOMORROW_FIELD_NUMBER: _ClassVar[int]
+    DUE_THIS_WEEK_FIELD_NUMBER: _ClassVar[int]
+    REVIEWS_PER_DAY_FIELD_NUMBER: _ClassVar[int]
+    MATURE_REVIEWS_FIELD_NUMBER: _ClassVar[int]
+    TRUE_RETENTION_FIELD_NUMBER: _ClassVar[int]
+    DESIRED_RETENTION_FIELD_NUMBER: _ClassVar[int]
+    STABILITY_FIELD_NUMBER: _ClassVar[int]
+    CALIBRATION_FIELD_NUMBER: _ClassVar[int]
+    due_today: int
+    due_tomorrow: int
+    due_this_week: int
+    reviews_per_day: _containers.RepeatedCompositeFieldContainer[DayCount]
+    mature_reviews: int
+    true_retention: float
+    desired_retention: float
+    stability: _containers.RepeatedCompositeFieldContainer[StabilityBin]
+    calibration: _containers.RepeatedCompositeFieldContainer[CalibrationBin]
+    def __init__(self, due_today: _Optional[int] = ..., due_tomorrow: _Optional[int] = ..., due_this_week: _Optional[int] = ..., reviews_per_day: _Optional[_Iterable[_Union[DayCount, _Mapping]]] = ..., mature_reviews: _Optional[int] = ..., true_retention: _Optional[float] = ..., desired_retention: _Optional[float] = ..., stability: _Optional[_Iterable[_Union[StabilityBin, _Mapping]]] = ..., calibration: _Optional[_Iterable[_Union[CalibrationBin, _Mapping]]] = ...) -> None: ...

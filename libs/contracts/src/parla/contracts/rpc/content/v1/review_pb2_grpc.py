@@ -96,6 +96,11 @@ class ReviewServiceStub:
                 request_serializer=parla_dot_content_dot_v1_dot_review__pb2.ReviewSettings.SerializeToString,
                 response_deserializer=parla_dot_content_dot_v1_dot_review__pb2.ReviewSettings.FromString,
                 _registered_method=True)
+        self.GetStats = channel.unary_unary(
+                '/parla.content.v1.ReviewService/GetStats',
+                request_serializer=parla_dot_content_dot_v1_dot_review__pb2.GetStatsRequest.SerializeToString,
+                response_deserializer=parla_dot_content_dot_v1_dot_review__pb2.ReviewStats.FromString,
+                _registered_method=True)
 
 
 class ReviewServiceServicer:
@@ -181,6 +186,13 @@ class ReviewServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetStats(self, request, context):
+        """The learner's numbers: due, reviews per day, true retention, stability, calibration.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ReviewServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -243,6 +255,11 @@ def add_ReviewServiceServicer_to_server(servicer, server):
                     servicer.UpdateSettings,
                     request_deserializer=parla_dot_content_dot_v1_dot_review__pb2.ReviewSettings.FromString,
                     response_serializer=parla_dot_content_dot_v1_dot_review__pb2.ReviewSettings.SerializeToString,
+            ),
+            'GetStats': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetStats,
+                    request_deserializer=parla_dot_content_dot_v1_dot_review__pb2.GetStatsRequest.FromString,
+                    response_serializer=parla_dot_content_dot_v1_dot_review__pb2.ReviewStats.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -571,6 +588,33 @@ class ReviewService:
             '/parla.content.v1.ReviewService/UpdateSettings',
             parla_dot_content_dot_v1_dot_review__pb2.ReviewSettings.SerializeToString,
             parla_dot_content_dot_v1_dot_review__pb2.ReviewSettings.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetStats(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/parla.content.v1.ReviewService/GetStats',
+            parla_dot_content_dot_v1_dot_review__pb2.GetStatsRequest.SerializeToString,
+            parla_dot_content_dot_v1_dot_review__pb2.ReviewStats.FromString,
             options,
             channel_credentials,
             insecure,
