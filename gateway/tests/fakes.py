@@ -1,6 +1,6 @@
 """Stand-ins for what surrounds the gateway: the services behind it (a gRPC server that answers
-every method with NOT_FOUND and records what each call carried, so tests can read what reached a
-service) and signed-in callers in front of it."""
+every method with NOT_FOUND, or with the message a test gave for it, and records what each call
+carried, so tests can read what reached a service) and signed-in callers in front of it."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import uuid
 from dataclasses import dataclass, field
 
 import grpc
+from google.protobuf.message import Message
 
 from parla.devstack.testing import free_port
 
@@ -28,6 +29,8 @@ class Call:
 @dataclass
 class FakeServices(grpc.GenericRpcHandler):
     calls: list[Call] = field(default_factory=list)
+    # What a method answers instead of NOT_FOUND, by its name (``GetCard``).
+    answers: dict[str, bytes] = field(default_factory=dict)
     address: str = ""
     _server: grpc.aio.Server | None = None
 
@@ -36,10 +39,17 @@ class FakeServices(grpc.GenericRpcHandler):
 
         async def answer(request: bytes, context: grpc.aio.ServicerContext) -> bytes:
             metadata = {key: value for key, value in context.invocation_metadata() or () if isinstance(value, str)}
-            self.calls.append(Call(method, request, metadata, context.time_remaining()))
+            call = Call(method, request, metadata, context.time_remaining())
+            self.calls.append(call)
+            if call.name in self.answers:
+                return self.answers[call.name]
             await context.abort(grpc.StatusCode.NOT_FOUND, "nothing here")
 
         return grpc.unary_unary_rpc_method_handler(answer)
+
+    def answer(self, name: str, message: Message) -> None:
+        """From now on, the method ``name`` answers with ``message``."""
+        self.answers[name] = message.SerializeToString()
 
     def named(self, name: str) -> list[Call]:
         return [call for call in self.calls if call.name == name]

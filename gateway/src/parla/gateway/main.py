@@ -31,6 +31,7 @@ from parla.gateway.routes import (
     auth,
     authoring,
     budgets,
+    cards,
     documents,
     health,
     me,
@@ -81,6 +82,8 @@ def _api() -> APIRouter:
         runs.router,
         progress.router,
         review.router,
+        review.reviews_router,
+        cards.router,
         documents.router,
         words.router,
     ):

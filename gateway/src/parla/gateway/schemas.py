@@ -269,7 +269,7 @@ class RunPage(BaseModel):
     offset: int
 
 
-# --- progress and review --------------------------------------------------------------------
+# --- progress -------------------------------------------------------------------------------
 
 
 class LearningSessionOut(BaseModel):
@@ -291,27 +291,6 @@ class ProgressOut(BaseModel):
     total_study_seconds: int
     average_score: float
     recent_sessions: list[LearningSessionOut]
-
-
-class CardSourceOut(BaseModel):
-    kind: str
-    id: str
-
-
-class CardOut(BaseModel):
-    id: uuid.UUID
-    language: str
-    front: str
-    back: str
-    lemma: str
-    source: CardSourceOut
-    due: datetime
-    state: str
-
-
-class DueCardsOut(BaseModel):
-    cards: list[CardOut]
-    total_due: int
 
 
 class HealthOut(BaseModel):

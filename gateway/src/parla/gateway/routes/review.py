@@ -1,22 +1,95 @@
-"""The review deck (content service)."""
+"""Reviewing the deck (content service): due cards, sessions, recording reviews (one, or an
+offline client's batch), and the learner's review settings."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Path, Query
 
+from parla.chassis.grpc_server import timestamp
 from parla.contracts.rpc.content.v1 import review_pb2 as pb
 from parla.gateway.deps import Clients, SignedIn
-from parla.gateway.schemas import DueCardsOut, Language, from_message
+from parla.gateway.review_schemas import (
+    DueCardsOut,
+    NextCardOut,
+    ReviewIn,
+    ReviewResultOut,
+    ReviewResultsOut,
+    ReviewSettingsIn,
+    ReviewSettingsOut,
+    ReviewsIn,
+    SessionOut,
+    StartSessionIn,
+)
+from parla.gateway.schemas import ERROR_RESPONSES, Language, from_message
 
-router = APIRouter(prefix="/review", tags=["review"], dependencies=[SignedIn])
+router = APIRouter(prefix="/review", tags=["review"], dependencies=[SignedIn], responses=ERROR_RESPONSES)
+reviews_router = APIRouter(prefix="/reviews", tags=["review"], dependencies=[SignedIn], responses=ERROR_RESPONSES)
 
 
 @router.get("/due")
 async def due_cards(
-    clients: Clients, language: Language | None = None, limit: Annotated[int, Query(ge=1, le=200)] = 50
+    clients: Clients,
+    language: Annotated[Language | None, Query(description="Only this language's cards")] = None,
+    limit: Annotated[int, Query(ge=1, le=200, description="At most this many cards")] = 50,
 ) -> DueCardsOut:
     """Cards due now, most overdue first."""
     request = pb.ListDueCardsRequest(limit=limit, language=language or "")
     return from_message(DueCardsOut, await clients.review.ListDueCards(request))
+
+
+@router.post("/sessions", status_code=201)
+async def start_session(clients: Clients, body: StartSessionIn | None = None) -> SessionOut:
+    """Start reviewing: what the session may show today, within your daily limits."""
+    language = body.language if body is not None else None
+    return from_message(SessionOut, await clients.review.StartSession(pb.StartSessionRequest(language=language or "")))
+
+
+@router.get("/sessions/{session_id}/next")
+async def next_card(session_id: Annotated[uuid.UUID, Path(description="The session's id")], clients: Clients) -> NextCardOut:
+    """The next card: a learning step that is due, else the overdue card you are likeliest to have
+    forgotten, else a new card; with what each rating would do. ``card`` is null when nothing is
+    left for today."""
+    return from_message(NextCardOut, await clients.review.NextCard(pb.NextCardRequest(session_id=str(session_id))))
+
+
+@router.get("/settings")
+async def get_settings(clients: Clients) -> ReviewSettingsOut:
+    """Your desired retention, daily limits and time zone."""
+    return from_message(ReviewSettingsOut, await clients.review.GetSettings(pb.GetSettingsRequest()))
+
+
+@router.put("/settings")
+async def update_settings(body: ReviewSettingsIn, clients: Clients) -> ReviewSettingsOut:
+    """Change the settings sent; the others stay as they are."""
+    request = pb.ReviewSettings(**body.model_dump(exclude_none=True))
+    return from_message(ReviewSettingsOut, await clients.review.UpdateSettings(request))
+
+
+def _review_request(review: ReviewIn) -> pb.ReviewRequest:
+    return pb.ReviewRequest(
+        client_review_id=str(review.client_review_id),
+        card_id=str(review.card_id),
+        rating=review.rating,
+        reviewed_at=timestamp(review.reviewed_at),
+        duration_ms=review.duration_ms or 0,
+        session_id=str(review.session_id) if review.session_id else "",
+    )
+
+
+@reviews_router.post("")
+async def record_review(body: ReviewIn, clients: Clients) -> ReviewResultOut:
+    """Record one review. Sending the same ``client_review_id`` again changes nothing and answers
+    "duplicate"; a review that cannot apply answers "conflict" with what to do."""
+    return from_message(ReviewResultOut, await clients.review.RecordReview(_review_request(body)))
+
+
+@reviews_router.post("/sync")
+async def sync_reviews(body: ReviewsIn, clients: Clients) -> ReviewResultsOut:
+    """An offline client's reviews, up to 1,000: duplicates are ignored, the rest applied in the
+    order they happened, with a result for each in the order sent. The same batch sent twice
+    changes nothing."""
+    request = pb.SyncReviewsRequest(reviews=[_review_request(review) for review in body.reviews])
+    return from_message(ReviewResultsOut, await clients.review.SyncReviews(request))
