@@ -355,3 +355,27 @@ async def test_a_signed_out_caller_gets_401_and_reaches_no_service(gateway, serv
     response = await gateway.request(method, path, json=body)
     assert response.status_code == 401
     assert services.calls == []
+
+
+# --- stats ------------------------------------------------------------------------------------
+
+
+async def test_the_stats_leave_true_retention_null_until_there_is_one_and_keep_every_bin(gateway, services, headers):
+    stats = pb.ReviewStats(
+        due_today=3,
+        reviews_per_day=[pb.DayCount(date="2026-03-02", reviews=4)],
+        desired_retention=0.9,
+        stability=[pb.StabilityBin(from_days=365, to_days=0, cards=2)],
+        calibration=[pb.CalibrationBin(low=0.8, high=0.9, reviews=5, predicted=0.86, actual=0.8)],
+    )
+    services.answer("GetStats", stats)
+    body = (await gateway.get("/api/v1/review/stats", headers=headers)).json()
+    assert (body["due_today"], body["true_retention"], body["reviews_per_day"]) == (
+        3,
+        None,
+        [{"date": "2026-03-02", "reviews": 4}],
+    )
+    assert body["calibration"] == [{"low": 0.8, "high": 0.9, "reviews": 5, "predicted": 0.86, "actual": 0.8}]
+    stats.true_retention = 0.93
+    services.answer("GetStats", stats)
+    assert (await gateway.get("/api/v1/review/stats", headers=headers)).json()["true_retention"] == 0.93

@@ -148,3 +148,11 @@ async def test_a_higher_desired_retention_gives_shorter_intervals(reviewing: Rev
     relaxed = await good_interval()
     await reviewing.sessions.update_settings(reviewing.learner, desired_retention=0.97)
     assert await good_interval() < relaxed
+
+
+async def test_a_daily_new_card_limit_of_zero_pauses_new_cards(reviewing: Reviewing):
+    await reviewing.card("pausa")
+    await reviewing.sessions.update_settings(reviewing.learner, new_cards_per_day=0)
+    assert (await reviewing.sessions.settings(reviewing.learner)).new_cards_per_day == 0
+    sid = str((await reviewing.sessions.start(reviewing.learner)).session.id)
+    assert await next_front(reviewing, sid) is None

@@ -176,3 +176,36 @@ class ReviewSettingsIn(_In):
     time_zone: TimeZone | None = Field(
         default=None, description="An IANA time zone, e.g. Europe/Madrid; left as it is when absent"
     )
+
+
+class DayCountOut(BaseModel):
+    date: str = Field(description="A date in the learner's time zone, YYYY-MM-DD")
+    reviews: int
+
+
+class StabilityBinOut(BaseModel):
+    from_days: float
+    to_days: float = Field(description="0 for the last, open bin")
+    cards: int
+
+
+class CalibrationBinOut(BaseModel):
+    low: float = Field(description="Predicted recall from here...")
+    high: float = Field(description="...up to here")
+    reviews: int
+    predicted: float = Field(description="The mean recall FSRS predicted for these reviews")
+    actual: float = Field(description='The share of them actually recalled (not "again")')
+
+
+class ReviewStatsOut(BaseModel):
+    due_today: int
+    due_tomorrow: int
+    due_this_week: int
+    reviews_per_day: list[DayCountOut] = Field(description="The last 30 days, oldest first")
+    mature_reviews: int = Field(description="Reviews of cards remembered for 21 days or more")
+    true_retention: float | None = Field(
+        default=None, description="The share of mature reviews not forgotten; null until there is one"
+    )
+    desired_retention: float
+    stability: list[StabilityBinOut] = Field(description="How many cards FSRS expects to be remembered for how long")
+    calibration: list[CalibrationBinOut] = Field(description="Predicted against actual recall, in tenths of prediction")

@@ -20,6 +20,7 @@ from parla.gateway.review_schemas import (
     ReviewSettingsIn,
     ReviewSettingsOut,
     ReviewsIn,
+    ReviewStatsOut,
     SessionOut,
     StartSessionIn,
 )
@@ -53,6 +54,13 @@ async def next_card(session_id: Annotated[uuid.UUID, Path(description="The sessi
     forgotten, else a new card; with what each rating would do. ``card`` is null when nothing is
     left for today."""
     return from_message(NextCardOut, await clients.review.NextCard(pb.NextCardRequest(session_id=str(session_id))))
+
+
+@router.get("/stats")
+async def review_stats(clients: Clients) -> ReviewStatsOut:
+    """Your numbers: what is due, reviews per day, true retention against the retention you asked
+    for, how strong your memories are, and how well FSRS's predictions matched what you recalled."""
+    return from_message(ReviewStatsOut, await clients.review.GetStats(pb.GetStatsRequest()))
 
 
 @router.get("/settings")

@@ -29,6 +29,11 @@ def _source(row: CardSourceRow) -> pb.CardSource:
     return pb.CardSource(kind=row.kind, id=row.source_id, context=row.context or "")
 
 
+def _first_source(card: CardRow, sources: list[CardSourceRow] | None) -> pb.CardSource:
+    first = next((row for row in sources or [] if (row.kind, row.source_id) == (card.source_kind, card.source_id)), None)
+    return _source(first) if first is not None else pb.CardSource(kind=card.source_kind, id=card.source_id)
+
+
 def card_message(card: CardRow, sources: list[CardSourceRow] | None = None) -> pb.Card:
     return pb.Card(
         id=str(card.id),
@@ -36,7 +41,7 @@ def card_message(card: CardRow, sources: list[CardSourceRow] | None = None) -> p
         front=card.front,
         back=card.back,
         lemma=card.key,
-        source=pb.CardSource(kind=card.source_kind, id=card.source_id),
+        source=_first_source(card, sources),
         sources=[_source(row) for row in sources or []],
         due=timestamp(card.due),
         state=_state(card),
@@ -94,6 +99,9 @@ def _result(outcome: ReviewOutcome) -> pb.ReviewResult:
     if outcome.card is not None:
         result.card.CopyFrom(card_message(outcome.card))
     return result
+
+
+SETTINGS = ("desired_retention", "new_cards_per_day", "reviews_per_day", "time_zone")
 
 
 def _settings(preferences: Preferences) -> pb.ReviewSettings:
@@ -173,13 +181,8 @@ class ReviewServicer(review_pb2_grpc.ReviewServiceServicer):
         return _settings(await self._sessions.settings(principal()))
 
     async def UpdateSettings(self, request: pb.ReviewSettings, context) -> pb.ReviewSettings:
-        preferences = await self._sessions.update_settings(
-            principal(),
-            desired_retention=request.desired_retention,
-            new_cards_per_day=request.new_cards_per_day,
-            reviews_per_day=request.reviews_per_day,
-            time_zone=request.time_zone,
-        )
+        given = {name: getattr(request, name) for name in SETTINGS if request.HasField(name)}
+        preferences = await self._sessions.update_settings(principal(), **given)
         return _settings(preferences)
 
     async def GetStats(self, request: pb.GetStatsRequest, context) -> pb.ReviewStats:

@@ -121,31 +121,31 @@ class ReviewSessions:
         self,
         caller: Principal,
         *,
-        desired_retention: float = 0,
-        new_cards_per_day: int = 0,
-        reviews_per_day: int = 0,
-        time_zone: str = "",
+        desired_retention: float | None = None,
+        new_cards_per_day: int | None = None,
+        reviews_per_day: int | None = None,
+        time_zone: str | None = None,
     ) -> Preferences:
-        """Changes the settings given (a zero or empty value leaves one as it is)."""
+        """Changes the settings given (None leaves one as it is)."""
         low, high = RETENTION_RANGE
-        if desired_retention and not low <= desired_retention <= high:
+        if desired_retention is not None and not low <= desired_retention <= high:
             raise InvalidArgument(f"desired retention goes from {low} to {high}", details={"desired_retention": "out of range"})
-        if new_cards_per_day < 0 or reviews_per_day < 0:
+        if (new_cards_per_day or 0) < 0 or (reviews_per_day or 0) < 0:
             raise InvalidArgument("daily limits must not be negative", details={"limits": "negative"})
-        if time_zone and not valid_time_zone(time_zone):
+        if time_zone is not None and not valid_time_zone(time_zone):
             raise InvalidArgument(
                 f"unknown time zone {time_zone!r}; use an IANA name such as Europe/Madrid", details={"time_zone": "unknown"}
             )
         async with self._db.transaction() as session:
             reviews = ReviewRepository(session)
             current = await reviews.preferences(caller.user_id)
-            wanted = replace(
-                current,
-                desired_retention=desired_retention or current.desired_retention,
-                new_cards_per_day=new_cards_per_day or current.new_cards_per_day,
-                reviews_per_day=reviews_per_day or current.reviews_per_day,
-                time_zone=time_zone or current.time_zone,
-            )
+            given = {
+                "desired_retention": desired_retention,
+                "new_cards_per_day": new_cards_per_day,
+                "reviews_per_day": reviews_per_day,
+                "time_zone": time_zone,
+            }
+            wanted = replace(current, **{name: value for name, value in given.items() if value is not None})
             await reviews.put_preferences(caller.user_id, wanted, self._clock())
             return wanted
 
