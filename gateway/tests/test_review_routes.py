@@ -379,3 +379,49 @@ async def test_the_stats_leave_true_retention_null_until_there_is_one_and_keep_e
     stats.true_retention = 0.93
     services.answer("GetStats", stats)
     assert (await gateway.get("/api/v1/review/stats", headers=headers)).json()["true_retention"] == 0.93
+
+
+# --- interchange ----------------------------------------------------------------------------------
+
+
+async def test_the_export_is_csv_in_the_optimizers_shape(gateway, services, headers):
+    at = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+    first = pb.ReviewLogEntry(review_id=SESSION, card_id=CARD, reviewed_at=stamp(at), rating=3, state=0)
+    later = pb.ReviewLogEntry(review_id=SESSION, card_id=CARD, reviewed_at=stamp(at), rating=1, state=2, duration_ms=4200)
+    later.elapsed_days = 3.5
+    services.answer("ListReviewLog", pb.ListReviewLogResponse(entries=[first, later]))
+    response = await gateway.get("/api/v1/review/export", headers=headers)
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    millis = int(at.timestamp() * 1000)
+    assert response.text.splitlines() == [
+        "card_id,review_time,review_rating,review_state,review_duration,elapsed_days",
+        f"{CARD},{millis},3,0,,",
+        f"{CARD},{millis},1,2,4200,3.5000",
+    ]
+
+
+async def test_an_anki_file_is_sent_as_text_with_its_language(gateway, services, headers):
+    services.answer(
+        "ImportCards", pb.ImportCardsResponse(added=1, merged=0, problems=[pb.ImportProblem(line=2, reason="no back")])
+    )
+    data = "\ufeffla mesa\tthe table\tcasa\n".encode()
+    response = await gateway.post(
+        "/api/v1/cards/import", headers=headers, files={"file": ("deck.txt", data)}, data={"language": "es"}
+    )
+    assert response.status_code == 200, response.text
+    assert response.json() == {"added": 1, "merged": 0, "problems": [{"line": 2, "reason": "no back"}]}
+    [request] = sent(services, "ImportCards", pb.ImportCardsRequest)
+    assert (request.language, request.csv) == ("es", "la mesa\tthe table\tcasa\n"), "the byte-order mark is not part of the text"
+
+
+async def test_an_import_that_is_not_utf8_or_has_no_language_is_refused_before_any_call(gateway, services, headers):
+    latin = await gateway.post(
+        "/api/v1/cards/import",
+        headers=headers,
+        files={"file": ("deck.txt", "árbol\ttree".encode("latin-1"))},
+        data={"language": "es"},
+    )
+    nameless = await gateway.post("/api/v1/cards/import", headers=headers, files={"file": ("deck.txt", b"a\tb")})
+    assert (latin.status_code, nameless.status_code) == (422, 422)
+    assert "UTF-8" in latin.json()["error"]["message"] or "UTF-8" in str(latin.json()["error"]["details"])
+    assert services.calls == []

@@ -75,3 +75,6 @@ async def test_a_run_card_is_reviewed_once_however_often_sent_published_and_an_o
     stats = (await api.get("/api/v1/review/stats", headers=learner.headers)).json()
     assert sum(day["reviews"] for day in stats["reviews_per_day"]) == 3
     assert len(stats["calibration"]) == 10 and stats["true_retention"] is None
+    exported = await api.get("/api/v1/review/export", headers=learner.headers)
+    header, *rows = exported.text.splitlines()
+    assert header.startswith("card_id,review_time,review_rating,review_state") and len(rows) == 3

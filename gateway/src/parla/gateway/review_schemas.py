@@ -209,3 +209,14 @@ class ReviewStatsOut(BaseModel):
     desired_retention: float
     stability: list[StabilityBinOut] = Field(description="How many cards FSRS expects to be remembered for how long")
     calibration: list[CalibrationBinOut] = Field(description="Predicted against actual recall, in tenths of prediction")
+
+
+class ImportProblemOut(BaseModel):
+    line: int
+    reason: str
+
+
+class ImportReportOut(BaseModel):
+    added: int = Field(description="New cards")
+    merged: int = Field(description="Lines whose word was already a card: it gained this import as a source")
+    problems: list[ImportProblemOut] = Field(description="Lines that made no card, and why")

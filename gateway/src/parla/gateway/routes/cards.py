@@ -6,17 +6,40 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Response
+from fastapi import APIRouter, File, Form, Path, Response, UploadFile
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException
 
 from parla.contracts.rpc.content.v1 import review_pb2 as pb
 from parla.gateway.deps import Clients, SignedIn
-from parla.gateway.review_schemas import CardChange, CardEditIn, CardOut, NewCardIn
-from parla.gateway.schemas import ERROR_RESPONSES, from_message
+from parla.gateway.review_schemas import CardChange, CardEditIn, CardOut, ImportReportOut, NewCardIn
+from parla.gateway.schemas import ERROR_RESPONSES, Language, from_message
 
 router = APIRouter(prefix="/cards", tags=["cards"], dependencies=[SignedIn], responses=ERROR_RESPONSES)
 
+MAX_IMPORT_BYTES = 5 * 2**20
+
 # Typed as a UUID so that an id that cannot be a card's is a 422 before any call.
 CardId = Annotated[uuid.UUID, Path(description="The card's id")]
+
+
+@router.post("/import")
+async def import_cards(
+    file: Annotated[UploadFile, File(description="UTF-8 text: front, back and optional space-separated tags per line")],
+    language: Annotated[Language, Form(description="The language of the cards' fronts")],
+    clients: Clients,
+) -> ImportReportOut:
+    """Cards from an Anki-style CSV or tab-separated export (front, back, tags). Lines starting
+    with '#' (Anki's headers) are skipped; a word already in your deck is not duplicated."""
+    data = await file.read(MAX_IMPORT_BYTES + 1)
+    if len(data) > MAX_IMPORT_BYTES:
+        raise HTTPException(413, f"the file is over {MAX_IMPORT_BYTES // 2**20} MiB; split it and import the parts")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise RequestValidationError([{"loc": ("body", "file"), "msg": "the file is not UTF-8 text: save it as UTF-8"}]) from None
+    request = pb.ImportCardsRequest(language=language, csv=text)
+    return from_message(ImportReportOut, await clients.review.ImportCards(request))
 
 
 @router.post("", status_code=201)

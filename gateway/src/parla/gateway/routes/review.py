@@ -7,6 +7,7 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
+from fastapi.responses import StreamingResponse
 
 from parla.chassis.grpc_server import timestamp
 from parla.contracts.rpc.content.v1 import review_pb2 as pb
@@ -61,6 +62,39 @@ async def review_stats(clients: Clients) -> ReviewStatsOut:
     """Your numbers: what is due, reviews per day, true retention against the retention you asked
     for, how strong your memories are, and how well FSRS's predictions matched what you recalled."""
     return from_message(ReviewStatsOut, await clients.review.GetStats(pb.GetStatsRequest()))
+
+
+EXPORT_COLUMNS = ("card_id", "review_time", "review_rating", "review_state", "review_duration", "elapsed_days")
+EXPORT_PAGE = 1_000
+
+
+@router.get("/export", response_class=StreamingResponse, responses={200: {"content": {"text/csv": {}}}})
+async def export_review_log(clients: Clients) -> StreamingResponse:
+    """Your review log as CSV, oldest first, in the shape the FSRS optimizer and srs-benchmark
+    read: card id, review time (milliseconds since 1970, UTC), rating (1 again to 4 easy), the
+    card's state when reviewed (0 new, 1 learning, 2 review, 3 relearning), duration in
+    milliseconds (empty when unknown) and days since the card's previous review (empty for a
+    first review)."""
+
+    async def lines():
+        yield ",".join(EXPORT_COLUMNS) + "\n"
+        after = ""
+        while True:
+            page = await clients.review.ListReviewLog(pb.ListReviewLogRequest(after=after, limit=EXPORT_PAGE))
+            yield "".join(_csv_line(entry) for entry in page.entries)
+            after = page.next
+            if not after:
+                return
+
+    headers = {"Content-Disposition": 'attachment; filename="parla-review-log.csv"'}
+    return StreamingResponse(lines(), media_type="text/csv; charset=utf-8", headers=headers)
+
+
+def _csv_line(entry: pb.ReviewLogEntry) -> str:
+    elapsed = f"{entry.elapsed_days:.4f}" if entry.HasField("elapsed_days") else ""
+    duration = str(entry.duration_ms) if entry.duration_ms else ""
+    review_time = entry.reviewed_at.ToMilliseconds()
+    return f"{entry.card_id},{review_time},{entry.rating},{entry.state},{duration},{elapsed}\n"
 
 
 @router.get("/settings")

@@ -37,6 +37,7 @@ class NewCard:
     source_id: str
     schedule: fsrs.Card
     context: str = ""  # the sentence (or what was said) the card came from
+    tags: tuple[str, ...] | list[str] = ()
 
 
 def new_fsrs_card(card_id: uuid.UUID, now: datetime) -> fsrs.Card:

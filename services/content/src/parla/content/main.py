@@ -16,6 +16,7 @@ from parla.content.documents.runner import ProcessRunner
 from parla.content.documents.service import DocumentService
 from parla.content.review import grpc_api as review_api
 from parla.content.review.deck import DeckService
+from parla.content.review.interchange import Interchange
 from parla.content.review.sessions import ReviewSessions
 from parla.content.review.stats import ReviewStatistics
 from parla.content.words import grpc_api as words_api
@@ -44,7 +45,10 @@ async def build(db: Database, settings: ContentSettings) -> Components:
             ServiceRegistration(
                 review_api.add_to_server,
                 review_api.ReviewServicer(
-                    DeckService(db=db), ReviewSessions(db=db, leech_lapses=settings.leech_lapses), ReviewStatistics(db=db)
+                    DeckService(db=db),
+                    ReviewSessions(db=db, leech_lapses=settings.leech_lapses),
+                    ReviewStatistics(db=db),
+                    Interchange(db=db),
                 ),
                 review_api.SERVICE_NAME,
             ),

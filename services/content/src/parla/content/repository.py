@@ -85,7 +85,7 @@ def _row(card: NewCard, now: datetime) -> dict:
         "queue": 0,
         "reps": 0,
         "lapses": 0,
-        "tags": [],
+        "tags": list(card.tags),
     }
 
 

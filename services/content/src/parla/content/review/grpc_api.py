@@ -10,8 +10,10 @@ import fsrs
 from parla.chassis.auth import principal
 from parla.chassis.grpc_server import timestamp
 from parla.content.db import CardRow, CardSourceRow
+from parla.content.review.db import ReviewLogRow
 from parla.content.review.deck import CardView, DeckService
 from parla.content.review.domain import STATE_NAMES, Preferences
+from parla.content.review.interchange import Interchange
 from parla.content.review.sessions import NextCard, ReviewInput, ReviewOutcome, ReviewSessions, SessionView
 from parla.content.review.stats import ReviewStatistics, ReviewStats
 from parla.contracts.rpc.content.v1 import review_pb2 as pb
@@ -132,11 +134,28 @@ def _stats(stats: ReviewStats) -> pb.ReviewStats:
     return message
 
 
+def _entry(log: ReviewLogRow) -> pb.ReviewLogEntry:
+    entry = pb.ReviewLogEntry(
+        review_id=str(log.id),
+        card_id=str(log.card_id),
+        reviewed_at=timestamp(log.reviewed_at),
+        rating=log.rating,
+        state=log.state_before,
+        duration_ms=log.duration_ms or 0,
+    )
+    if log.elapsed_days is not None:
+        entry.elapsed_days = log.elapsed_days
+    return entry
+
+
 class ReviewServicer(review_pb2_grpc.ReviewServiceServicer):
-    def __init__(self, deck: DeckService, sessions: ReviewSessions, statistics: ReviewStatistics) -> None:
+    def __init__(
+        self, deck: DeckService, sessions: ReviewSessions, statistics: ReviewStatistics, interchange: Interchange
+    ) -> None:
         self._deck = deck
         self._sessions = sessions
         self._statistics = statistics
+        self._interchange = interchange
 
     async def ListDueCards(self, request: pb.ListDueCardsRequest, context) -> pb.ListDueCardsResponse:
         cards, total = await self._deck.due_cards(principal(), language=request.language, limit=request.limit)
@@ -187,3 +206,12 @@ class ReviewServicer(review_pb2_grpc.ReviewServiceServicer):
 
     async def GetStats(self, request: pb.GetStatsRequest, context) -> pb.ReviewStats:
         return _stats(await self._statistics.stats(principal()))
+
+    async def ListReviewLog(self, request: pb.ListReviewLogRequest, context) -> pb.ListReviewLogResponse:
+        logs, following = await self._interchange.log_page(principal(), after=request.after, limit=request.limit)
+        return pb.ListReviewLogResponse(entries=[_entry(log) for log in logs], next=following)
+
+    async def ImportCards(self, request: pb.ImportCardsRequest, context) -> pb.ImportCardsResponse:
+        report = await self._interchange.import_cards(principal(), language=request.language, text=request.csv)
+        problems = [pb.ImportProblem(line=line, reason=reason) for line, reason in report.problems]
+        return pb.ImportCardsResponse(added=report.added, merged=report.merged, problems=problems)

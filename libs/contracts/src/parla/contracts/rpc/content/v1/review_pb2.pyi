@@ -284,3 +284,63 @@ class ReviewStats(_message.Message):
     stability: _containers.RepeatedCompositeFieldContainer[StabilityBin]
     calibration: _containers.RepeatedCompositeFieldContainer[CalibrationBin]
     def __init__(self, due_today: _Optional[int] = ..., due_tomorrow: _Optional[int] = ..., due_this_week: _Optional[int] = ..., reviews_per_day: _Optional[_Iterable[_Union[DayCount, _Mapping]]] = ..., mature_reviews: _Optional[int] = ..., true_retention: _Optional[float] = ..., desired_retention: _Optional[float] = ..., stability: _Optional[_Iterable[_Union[StabilityBin, _Mapping]]] = ..., calibration: _Optional[_Iterable[_Union[CalibrationBin, _Mapping]]] = ...) -> None: ...
+
+class ListReviewLogRequest(_message.Message):
+    __slots__ = ("after", "limit")
+    AFTER_FIELD_NUMBER: _ClassVar[int]
+    LIMIT_FIELD_NUMBER: _ClassVar[int]
+    after: str
+    limit: int
+    def __init__(self, after: _Optional[str] = ..., limit: _Optional[int] = ...) -> None: ...
+
+class ReviewLogEntry(_message.Message):
+    __slots__ = ("review_id", "card_id", "reviewed_at", "rating", "state", "elapsed_days", "duration_ms")
+    REVIEW_ID_FIELD_NUMBER: _ClassVar[int]
+    CARD_ID_FIELD_NUMBER: _ClassVar[int]
+    REVIEWED_AT_FIELD_NUMBER: _ClassVar[int]
+    RATING_FIELD_NUMBER: _ClassVar[int]
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    ELAPSED_DAYS_FIELD_NUMBER: _ClassVar[int]
+    DURATION_MS_FIELD_NUMBER: _ClassVar[int]
+    review_id: str
+    card_id: str
+    reviewed_at: _timestamp_pb2.Timestamp
+    rating: int
+    state: int
+    elapsed_days: float
+    duration_ms: int
+    def __init__(self, review_id: _Optional[str] = ..., card_id: _Optional[str] = ..., reviewed_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., rating: _Optional[int] = ..., state: _Optional[int] = ..., elapsed_days: _Optional[float] = ..., duration_ms: _Optional[int] = ...) -> None: ...
+
+class ListReviewLogResponse(_message.Message):
+    __slots__ = ("entries", "next")
+    ENTRIES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_FIELD_NUMBER: _ClassVar[int]
+    entries: _containers.RepeatedCompositeFieldContainer[ReviewLogEntry]
+    next: str
+    def __init__(self, entries: _Optional[_Iterable[_Union[ReviewLogEntry, _Mapping]]] = ..., next: _Optional[str] = ...) -> None: ...
+
+class ImportCardsRequest(_message.Message):
+    __slots__ = ("language", "csv")
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    CSV_FIELD_NUMBER: _ClassVar[int]
+    language: str
+    csv: str
+    def __init__(self, language: _Optional[str] = ..., csv: _Optional[str] = ...) -> None: ...
+
+class ImportProblem(_message.Message):
+    __slots__ = ("line", "reason")
+    LINE_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    line: int
+    reason: str
+    def __init__(self, line: _Optional[int] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class ImportCardsResponse(_message.Message):
+    __slots__ = ("added", "merged", "problems")
+    ADDED_FIELD_NUMBER: _ClassVar[int]
+    MERGED_FIELD_NUMBER: _ClassVar[int]
+    PROBLEMS_FIELD_NUMBER: _ClassVar[int]
+    added: int
+    merged: int
+    problems: _containers.RepeatedCompositeFieldContainer[ImportProblem]
+    def __init__(self, added: _Optional[int] = ..., merged: _Optional[int] = ..., problems: _Optional[_Iterable[_Union[ImportProblem, _Mapping]]] = ...) -> None: ...

@@ -101,6 +101,16 @@ class ReviewServiceStub:
                 request_serializer=parla_dot_content_dot_v1_dot_review__pb2.GetStatsRequest.SerializeToString,
                 response_deserializer=parla_dot_content_dot_v1_dot_review__pb2.ReviewStats.FromString,
                 _registered_method=True)
+        self.ListReviewLog = channel.unary_unary(
+                '/parla.content.v1.ReviewService/ListReviewLog',
+                request_serializer=parla_dot_content_dot_v1_dot_review__pb2.ListReviewLogRequest.SerializeToString,
+                response_deserializer=parla_dot_content_dot_v1_dot_review__pb2.ListReviewLogResponse.FromString,
+                _registered_method=True)
+        self.ImportCards = channel.unary_unary(
+                '/parla.content.v1.ReviewService/ImportCards',
+                request_serializer=parla_dot_content_dot_v1_dot_review__pb2.ImportCardsRequest.SerializeToString,
+                response_deserializer=parla_dot_content_dot_v1_dot_review__pb2.ImportCardsResponse.FromString,
+                _registered_method=True)
 
 
 class ReviewServiceServicer:
@@ -193,6 +203,20 @@ class ReviewServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListReviewLog(self, request, context):
+        """The review log a page at a time, oldest first (for the optimizer-ready export).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ImportCards(self, request, context):
+        """Cards from an Anki-style CSV (front, back, tags): one card per word, as any card.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ReviewServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -260,6 +284,16 @@ def add_ReviewServiceServicer_to_server(servicer, server):
                     servicer.GetStats,
                     request_deserializer=parla_dot_content_dot_v1_dot_review__pb2.GetStatsRequest.FromString,
                     response_serializer=parla_dot_content_dot_v1_dot_review__pb2.ReviewStats.SerializeToString,
+            ),
+            'ListReviewLog': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListReviewLog,
+                    request_deserializer=parla_dot_content_dot_v1_dot_review__pb2.ListReviewLogRequest.FromString,
+                    response_serializer=parla_dot_content_dot_v1_dot_review__pb2.ListReviewLogResponse.SerializeToString,
+            ),
+            'ImportCards': grpc.unary_unary_rpc_method_handler(
+                    servicer.ImportCards,
+                    request_deserializer=parla_dot_content_dot_v1_dot_review__pb2.ImportCardsRequest.FromString,
+                    response_serializer=parla_dot_content_dot_v1_dot_review__pb2.ImportCardsResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -615,6 +649,60 @@ class ReviewService:
             '/parla.content.v1.ReviewService/GetStats',
             parla_dot_content_dot_v1_dot_review__pb2.GetStatsRequest.SerializeToString,
             parla_dot_content_dot_v1_dot_review__pb2.ReviewStats.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListReviewLog(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/parla.content.v1.ReviewService/ListReviewLog',
+            parla_dot_content_dot_v1_dot_review__pb2.ListReviewLogRequest.SerializeToString,
+            parla_dot_content_dot_v1_dot_review__pb2.ListReviewLogResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ImportCards(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/parla.content.v1.ReviewService/ImportCards',
+            parla_dot_content_dot_v1_dot_review__pb2.ImportCardsRequest.SerializeToString,
+            parla_dot_content_dot_v1_dot_review__pb2.ImportCardsResponse.FromString,
             options,
             channel_credentials,
             insecure,
