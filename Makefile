@@ -26,6 +26,7 @@ bench:
 	@uv run --frozen python bench/gateway.py
 	@uv run --frozen python bench/ingest.py
 	@uv run --frozen python bench/import_document.py
+	@uv run --frozen python bench/review.py
 
 clean:
 	rm -rf .data
