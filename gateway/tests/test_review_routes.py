@@ -425,3 +425,21 @@ async def test_an_import_that_is_not_utf8_or_has_no_language_is_refused_before_a
     assert (latin.status_code, nameless.status_code) == (422, 422)
     assert "UTF-8" in latin.json()["error"]["message"] or "UTF-8" in str(latin.json()["error"]["details"])
     assert services.calls == []
+
+
+async def test_a_preflight_starts_a_session_of_the_scenarios_words_in_its_language(gateway, services, headers):
+    from parla.contracts.rpc.scenario.v1 import scenario_pb2 as scenario_pb
+
+    phase = scenario_pb.Phase(
+        id="p1", vocabulary=[scenario_pb.VocabularyItem(term="la mesa", lemma="mesa"), scenario_pb.VocabularyItem(lemma="mesa")]
+    )
+    other = scenario_pb.Phase(id="p2", vocabulary=[scenario_pb.VocabularyItem(term="la cuenta", lemma="cuenta")])
+    services.answer(
+        "GetScenario", scenario_pb.Scenario(summary=scenario_pb.ScenarioSummary(language="es"), phases=[phase, other])
+    )
+    services.answer("StartSession", pb.Session(id=SESSION, language="es", started_at=stamp(datetime.now(UTC)), cards=2))
+    response = await gateway.get("/api/v1/scenarios/restaurant-dinner-reservation/preflight", headers=headers)
+    assert response.status_code == 200, response.text
+    assert (response.json()["words"], response.json()["session"]["cards"]) == (2, 2)
+    [request] = sent(services, "StartSession", pb.StartSessionRequest)
+    assert (request.language, list(request.lemmas)) == ("es", ["cuenta", "mesa"])

@@ -90,7 +90,9 @@ async def test_a_docx_becomes_study_material_its_flashcards_reach_the_deck_and_c
     assert [item["id"] for item in found["documents"]] == [document["id"]], "found by a word of its text"
 
     deck = (await api.get("/api/v1/review/due?language=es&limit=200", headers=learner.headers)).json()
-    from_document = [card for card in deck["cards"] if card["source"] == {"kind": "document", "id": document["id"]}]
+    from_document = [
+        card for card in deck["cards"] if (card["source"]["kind"], card["source"]["id"]) == ("document", document["id"])
+    ]
     assert {card["lemma"] for card in from_document} == {card["lemma"].lower() for card in material["flashcards"]}
 
     event = await eventually(lambda: imported_event(kafka.bootstrap, document["id"]), timeout=30)

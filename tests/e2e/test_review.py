@@ -38,6 +38,9 @@ async def test_a_run_card_is_reviewed_once_however_often_sent_published_and_an_o
         return due["cards"] or None
 
     cards = await eventually(deck_has_cards, timeout=60)
+    preflight = await api.get("/api/v1/scenarios/restaurant-dinner-reservation/preflight?language=es", headers=learner.headers)
+    assert preflight.status_code == 200, preflight.text
+    assert preflight.json()["session"]["cards"] == len(cards), "the run's missed words, all new, before playing it again"
     session = await api.post("/api/v1/review/sessions", json={}, headers=learner.headers)
     assert session.status_code == 201, session.text
     session_id = session.json()["id"]

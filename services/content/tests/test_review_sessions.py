@@ -156,3 +156,21 @@ async def test_a_daily_new_card_limit_of_zero_pauses_new_cards(reviewing: Review
     assert (await reviewing.sessions.settings(reviewing.learner)).new_cards_per_day == 0
     sid = str((await reviewing.sessions.start(reviewing.learner)).session.id)
     assert await next_front(reviewing, sid) is None
+
+
+async def test_a_session_of_chosen_words_holds_only_their_cards_that_are_new_or_due(reviewing: Reviewing):
+    mesa, silla = await reviewing.card("mesa"), await reviewing.card("silla")
+    await reviewing.card("plato")  # not among the words
+    await reviewing.rate(silla, "easy")  # learnt: not due for days
+    view = await reviewing.sessions.start(reviewing.learner, language="es", lemmas=["Mesa", "silla", "vaso"])
+    assert (view.session.card_ids, view.new_available) == ([mesa], 1)
+    sid = str(view.session.id)
+    assert await next_front(reviewing, sid) == "mesa"
+    await reviewing.rate(mesa, "easy", session=sid)
+    assert await next_front(reviewing, sid) is None, "nothing else: the deck's other cards are not in it"
+
+
+async def test_a_session_of_chosen_words_needs_their_language(reviewing: Reviewing):
+    with pytest.raises(InvalidArgument) as refused:
+        await reviewing.sessions.start(reviewing.learner, lemmas=["mesa"])
+    assert "language" in refused.value.details

@@ -109,6 +109,7 @@ class SessionOut(BaseModel):
     review_due: int = Field(description="Review cards due today, within the daily review limit")
     new_available: int = Field(description="New cards left today, within the daily new-card limit")
     reviewed: int = Field(description="Reviews recorded in this session")
+    cards: int = Field(default=0, description="For a session of chosen words (a preflight): how many of your cards it holds")
 
 
 class IntervalOut(BaseModel):
@@ -220,3 +221,12 @@ class ImportReportOut(BaseModel):
     added: int = Field(description="New cards")
     merged: int = Field(description="Lines whose word was already a card: it gained this import as a source")
     problems: list[ImportProblemOut] = Field(description="Lines that made no card, and why")
+
+
+class PreflightOut(BaseModel):
+    """A short review session of a scenario's words, before playing it."""
+
+    scenario_id: str
+    language: str
+    words: int = Field(description="The scenario's words in this language")
+    session: SessionOut = Field(description="Review it with GET /review/sessions/{id}/next")

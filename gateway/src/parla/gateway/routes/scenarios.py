@@ -6,8 +6,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
+from parla.contracts.rpc.content.v1 import review_pb2 as review_pb
 from parla.contracts.rpc.scenario.v1 import scenario_pb2 as pb
 from parla.gateway.deps import Clients, SignedIn
+from parla.gateway.review_schemas import PreflightOut, SessionOut
 from parla.gateway.schemas import (
     CategoriesOut,
     Category,
@@ -55,6 +57,23 @@ async def list_scenarios(
 async def get_scenario(scenario_id: ScenarioId, clients: Clients, language: Language | None = None) -> ScenarioOut:
     request = pb.GetScenarioRequest(scenario_id=scenario_id, language=language or "")
     return from_message(ScenarioOut, await clients.scenario.GetScenario(request))
+
+
+@router.get("/{scenario_id}/preflight")
+async def preflight(
+    scenario_id: ScenarioId,
+    clients: Clients,
+    language: Annotated[Language | None, Query(description="The language you will play it in; its default otherwise")] = None,
+) -> PreflightOut:
+    """Before playing: your cards for this scenario's words that are due or new, as a short
+    review session (within your daily limits)."""
+    scenario = await clients.scenario.GetScenario(pb.GetScenarioRequest(scenario_id=scenario_id, language=language or ""))
+    lemmas = sorted({item.lemma for phase in scenario.phases for item in phase.vocabulary if item.lemma})
+    request = review_pb.StartSessionRequest(language=scenario.summary.language, lemmas=lemmas)
+    session = await clients.review.StartSession(request)
+    return PreflightOut(
+        scenario_id=scenario_id, language=scenario.summary.language, words=len(lemmas), session=from_message(SessionOut, session)
+    )
 
 
 @categories_router.get("/scenario-categories")

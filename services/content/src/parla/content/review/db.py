@@ -3,7 +3,7 @@ themselves are in ``parla.content.db`` (cards reach the deck from runs and docum
 
 from __future__ import annotations
 
-from sqlalchemy import Float, Index, Integer, SmallInteger, String, UniqueConstraint, Uuid
+from sqlalchemy import JSON, Float, Index, Integer, SmallInteger, String, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from parla.chassis.db import UTCDateTime
@@ -63,3 +63,5 @@ class ReviewSessionRow(Base):
     language: Mapped[str | None] = mapped_column(String(5))
     started_at = mapped_column(UTCDateTime(), nullable=False)
     reviewed: Mapped[int] = mapped_column(Integer, default=0)
+    # A session of chosen cards (a scenario's words, before playing it); None for the whole deck.
+    card_ids: Mapped[list | None] = mapped_column(JSON)

@@ -135,10 +135,19 @@ def queue_of(card: fsrs.Card, *, suspended: bool = False) -> int:
     return QUEUE_REVIEW if card.state == fsrs.State.Review else QUEUE_LEARNING
 
 
-def most_forgotten_first(schedule: fsrs.Scheduler, cards: list[tuple[object, fsrs.Card]], now: datetime) -> list[object]:
-    """Overdue review cards, lowest predicted recall first (ties: the earlier due first)."""
-    ranked = sorted(cards, key=lambda pair: (schedule.get_card_retrievability(pair[1], now), pair[1].due))
-    return [key for key, _ in ranked]
+def most_forgotten(
+    schedule: fsrs.Scheduler, candidates: list[tuple[object, float, datetime, datetime]], now: datetime
+) -> object | None:
+    """Of (key, stability, last review, due) review cards, the key of the one with the lowest
+    predicted recall now (ties: the earlier due)."""
+
+    def recall(candidate: tuple[object, float, datetime, datetime]) -> tuple[float, datetime]:
+        _, stability, last_review, due = candidate
+        # card_id given: without one fsrs makes an id from the clock and sleeps a millisecond.
+        card = fsrs.Card(card_id=0, state=fsrs.State.Review, stability=stability, last_review=last_review, due=due)
+        return schedule.get_card_retrievability(card, now), due
+
+    return min(candidates, key=recall)[0] if candidates else None
 
 
 def day_start(now: datetime, time_zone: str) -> datetime:

@@ -72,6 +72,7 @@ def _session(view: SessionView) -> pb.Session:
         review_due=view.review_due,
         new_available=view.new_available,
         reviewed=row.reviewed,
+        cards=len(row.card_ids or []),
     )
 
 
@@ -184,7 +185,7 @@ class ReviewServicer(review_pb2_grpc.ReviewServiceServicer):
         return pb.DeleteCardResponse()
 
     async def StartSession(self, request: pb.StartSessionRequest, context) -> pb.Session:
-        return _session(await self._sessions.start(principal(), language=request.language))
+        return _session(await self._sessions.start(principal(), language=request.language, lemmas=list(request.lemmas)))
 
     async def NextCard(self, request: pb.NextCardRequest, context) -> pb.NextCardResponse:
         return _next(await self._sessions.next_card(principal(), request.session_id))

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from parla.chassis.db import chunked
 from parla.content.db import CardRow, CardSourceRow
 from parla.content.review.db import ReviewLogRow, ReviewSessionRow, ReviewSettingsRow
-from parla.content.review.domain import QUEUE_NEW, STATE_NEW, STATE_REVIEW, Preferences
+from parla.content.review.domain import QUEUE_NEW, QUEUE_REVIEW, STATE_NEW, STATE_REVIEW, Preferences
 
 
 class ReviewRepository:
@@ -48,25 +48,47 @@ class ReviewRepository:
                 found[row.card_id].append(row)
         return found
 
-    def _available(self, user_id: uuid.UUID, queue: int, now: datetime, language: str | None) -> list:
+    def _available(self, user_id: uuid.UUID, queue: int, now: datetime, language: str | None, only: list | None) -> list:
         where = [CardRow.user_id == user_id, CardRow.queue == queue]
         if language:
             where.append(CardRow.language == language)
+        if only is not None:
+            where.append(CardRow.id.in_([uuid.UUID(str(card_id)) for card_id in only]))
         where.append(or_(CardRow.buried_until.is_(None), CardRow.buried_until <= now))
         return where
 
-    async def due_in(self, user_id: uuid.UUID, queue: int, now: datetime, *, language: str | None, limit: int) -> list[CardRow]:
-        """Cards of one queue due by ``now``, earliest due first (new cards: oldest first)."""
-        where = self._available(user_id, queue, now, language)
+    async def due_in(
+        self, user_id: uuid.UUID, queue: int, now: datetime, *, language: str | None, limit: int, only: list | None = None
+    ) -> list[CardRow]:
+        """Cards of one queue due by ``now``, earliest due first (new cards: oldest first);
+        among ``only`` (card ids) when given."""
+        where = self._available(user_id, queue, now, language, only)
         if queue != QUEUE_NEW:
             where.append(CardRow.due <= now)
         query = select(CardRow).where(*where).order_by(CardRow.due, CardRow.id).limit(limit)
         return list(await self.session.scalars(query))
 
-    async def count_due_in(self, user_id: uuid.UUID, queue: int, now: datetime, *, language: str | None, cap: int) -> int:
+    async def review_candidates(
+        self, user_id: uuid.UUID, now: datetime, *, language: str | None, limit: int, only: list | None = None
+    ) -> list[tuple[uuid.UUID, float, datetime, datetime]]:
+        """(id, stability, last review, due) of the earliest-due review cards: enough to rank them
+        by predicted recall without loading whole cards."""
+        where = self._available(user_id, QUEUE_REVIEW, now, language, only)
+        where.append(CardRow.due <= now)
+        query = (
+            select(CardRow.id, CardRow.stability, CardRow.last_review, CardRow.due)
+            .where(*where)
+            .order_by(CardRow.due, CardRow.id)
+            .limit(limit)
+        )
+        return [tuple(row) for row in await self.session.execute(query)]
+
+    async def count_due_in(
+        self, user_id: uuid.UUID, queue: int, now: datetime, *, language: str | None, cap: int, only: list | None = None
+    ) -> int:
         """How many cards of a queue are due, counted up to ``cap`` (a session shows no more than
         the day's limit, and counting a million overdue cards would cost as much as reading them)."""
-        where = self._available(user_id, queue, now, language)
+        where = self._available(user_id, queue, now, language, only)
         if queue != QUEUE_NEW:
             where.append(CardRow.due <= now)
         limited = select(CardRow.id).where(*where).limit(cap).subquery()
@@ -77,6 +99,21 @@ class ReviewRepository:
         optimizer's data)."""
         await self.session.execute(delete(CardSourceRow).where(CardSourceRow.card_id == card_id))
         await self.session.execute(delete(CardRow).where(CardRow.id == card_id))
+
+    async def studiable(self, user_id: uuid.UUID, language: str, keys: Sequence[str], now: datetime) -> list[uuid.UUID]:
+        """The learner's cards about these words that are new or due now (not suspended)."""
+        found: list[uuid.UUID] = []
+        for chunk in chunked(sorted(set(keys))):
+            rows = await self.session.scalars(
+                select(CardRow.id).where(
+                    CardRow.user_id == user_id,
+                    CardRow.language == language,
+                    CardRow.key.in_(chunk),
+                    or_(CardRow.queue == QUEUE_NEW, (CardRow.queue > QUEUE_NEW) & (CardRow.due <= now)),
+                )
+            )
+            found.extend(rows)
+        return found
 
     # The log.
 

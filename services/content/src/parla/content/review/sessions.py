@@ -21,6 +21,7 @@ from parla.chassis.db import Database
 from parla.chassis.errors import InvalidArgument, NotFound, one_of
 from parla.chassis.messaging import add_events
 from parla.content.db import CardRow
+from parla.content.domain import card_key
 from parla.content.review.convert import fsrs_card, store
 from parla.content.review.db import ReviewLogRow, ReviewSessionRow
 from parla.content.review.deck import CardView, parse_id
@@ -31,14 +32,11 @@ from parla.content.review.domain import (
     QUEUE_NEW,
     QUEUE_REVIEW,
     QUEUE_SUSPENDED,
-    RATING_NAMES,
-    RATINGS,
     RETENTION_RANGE,
-    STATE_NAMES,
     Preferences,
     Reviewed,
     day_start,
-    most_forgotten_first,
+    most_forgotten,
     previews,
     queue_of,
     remembered_long,
@@ -47,9 +45,10 @@ from parla.content.review.domain import (
     scheduler,
     valid_time_zone,
 )
+from parla.content.review.recording import ParsedReview, ReviewInput, log_row, parse_review, recorded_event
 from parla.content.review.repository import ReviewRepository
 from parla.content.words.repository import WordRepository
-from parla.contracts.events import Event, MemoryState, ReviewRecorded
+from parla.contracts.events import Event, ReviewRecorded
 from parla.language import LANGUAGES
 
 # The overdue review cards a session ranks by predicted recall: the earliest due this many. A
@@ -65,16 +64,6 @@ NOT_IN_DECK = "this card is not in your deck (deleted, or never yours): drop thi
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-@dataclass(frozen=True)
-class ReviewInput:
-    client_review_id: str
-    card_id: str
-    rating: str
-    reviewed_at: datetime | None = None
-    duration_ms: int | None = None
-    session_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -151,16 +140,22 @@ class ReviewSessions:
 
     # Sessions.
 
-    async def start(self, caller: Principal, *, language: str = "") -> SessionView:
+    async def start(self, caller: Principal, *, language: str = "", lemmas: Sequence[str] = ()) -> SessionView:
+        """A session of the whole deck (or one language's part), or of the cards about chosen
+        words that are new or due now (a scenario's vocabulary, before playing it)."""
         if language:
             one_of(language, LANGUAGES, "language")
-        row = ReviewSessionRow(
-            id=uuid.uuid4(), user_id=caller.user_id, language=language or None, started_at=self._clock(), reviewed=0
-        )
+        if lemmas and not language:
+            raise InvalidArgument("a session of chosen words needs their language", details={"language": "missing"})
+        now = self._clock()
+        row = ReviewSessionRow(id=uuid.uuid4(), user_id=caller.user_id, language=language or None, started_at=now, reviewed=0)
         async with self._db.transaction() as session:
             reviews = ReviewRepository(session)
+            if lemmas:
+                chosen = await reviews.studiable(caller.user_id, language, [card_key(lemma) for lemma in lemmas], now)
+                row.card_ids = [str(card_id) for card_id in chosen]
             reviews.add_session(row)
-            return await self._view(reviews, row, await reviews.preferences(caller.user_id), self._clock())
+            return await self._view(reviews, row, await reviews.preferences(caller.user_id), now)
 
     async def next_card(self, caller: Principal, session_id: str) -> NextCard:
         """The card to show now: a learning step that is due, else the overdue review card the
@@ -196,15 +191,16 @@ class ReviewSessions:
         preferences: Preferences,
         now: datetime,
     ) -> CardRow | None:
-        learning = await reviews.due_in(user_id, QUEUE_LEARNING, now, language=language, limit=1)
+        only = view.session.card_ids  # a session of chosen words sees only their cards
+        learning = await reviews.due_in(user_id, QUEUE_LEARNING, now, language=language, limit=1, only=only)
         if learning:
             return learning[0]
         if view.review_due:
-            candidates = await reviews.due_in(user_id, QUEUE_REVIEW, now, language=language, limit=CANDIDATES)
-            schedule = scheduler(preferences.desired_retention, fuzz=self._fuzz)
-            return most_forgotten_first(schedule, [(card, fsrs_card(card)) for card in candidates], now)[0]
+            candidates = await reviews.review_candidates(user_id, now, language=language, limit=CANDIDATES, only=only)
+            chosen = most_forgotten(scheduler(preferences.desired_retention, fuzz=self._fuzz), candidates, now)
+            return await reviews.card(user_id, chosen) if chosen is not None else None
         if view.new_available:
-            return (await reviews.due_in(user_id, QUEUE_NEW, now, language=language, limit=1) or [None])[0]
+            return (await reviews.due_in(user_id, QUEUE_NEW, now, language=language, limit=1, only=only) or [None])[0]
         return None
 
     async def _view(
@@ -215,7 +211,9 @@ class ReviewSessions:
         reviews_left = max(0, preferences.reviews_per_day - reviewed)
 
         async def count(queue: int, cap: int) -> int:
-            return await reviews.count_due_in(row.user_id, queue, now, language=row.language, cap=cap) if cap else 0
+            if not cap:
+                return 0
+            return await reviews.count_due_in(row.user_id, queue, now, language=row.language, cap=cap, only=row.card_ids)
 
         return SessionView(
             row, await count(QUEUE_LEARNING, COUNT_CAP), await count(QUEUE_REVIEW, reviews_left), await count(QUEUE_NEW, new_left)
@@ -233,7 +231,7 @@ class ReviewSessions:
             raise InvalidArgument(
                 f"at most {MAX_SYNC:,} reviews per sync; send the rest in another", details={"reviews": "too many"}
             )
-        parsed = [_parsed(item) for item in batch]
+        parsed = [parse_review(item) for item in batch]
         now = self._clock()
         results: dict[int, ReviewOutcome] = {}
         async with self._db.transaction() as session:
@@ -271,7 +269,7 @@ class ReviewSessions:
         return [results[n] for n in range(len(parsed))]
 
     async def _apply(
-        self, reviews: ReviewRepository, card: CardRow, item: _Parsed, preferences: Preferences, now: datetime
+        self, reviews: ReviewRepository, card: CardRow, item: ParsedReview, preferences: Preferences, now: datetime
     ) -> tuple[ReviewLogRow, ReviewRecorded]:
         schedule = scheduler(preferences.desired_retention, fuzz=self._fuzz)
         at = item.at(now)
@@ -281,10 +279,10 @@ class ReviewSessions:
             done = review(schedule, fsrs_card(card), item.rating, at)
             card.reps, card.lapses = card.reps + 1, card.lapses + done.lapse
             store(card, done.card)
-        log = _log(card, item, done, now)
+        log = log_row(card, item, done, now)
         reviews.add_log(log)
         self._requeue(card, leech=done.lapse and card.lapses >= self._leech_lapses)
-        return log, _event(card, log, done)
+        return log, recorded_event(card, log, done)
 
     async def _replayed(
         self, reviews: ReviewRepository, card: CardRow, schedule: fsrs.Scheduler, rating: fsrs.Rating, at: datetime
@@ -308,81 +306,8 @@ class ReviewSessions:
         elif card.queue != QUEUE_SUSPENDED:
             card.queue = queue_of(fsrs_card(card))
 
-    async def _count_in_sessions(self, reviews: ReviewRepository, user_id: uuid.UUID, applied: list[_Parsed]) -> None:
+    async def _count_in_sessions(self, reviews: ReviewRepository, user_id: uuid.UUID, applied: list[ParsedReview]) -> None:
         for session_id in {item.session_id for item in applied if item.session_id}:
             row = await reviews.review_session(user_id, session_id)
             if row is not None:
                 row.reviewed += sum(1 for item in applied if item.session_id == session_id)
-
-
-@dataclass(frozen=True)
-class _Parsed:
-    source: ReviewInput
-    client_review_id: uuid.UUID
-    card_id: uuid.UUID
-    rating: fsrs.Rating
-    session_id: uuid.UUID | None
-
-    def at(self, now: datetime) -> datetime:
-        """When it happened: the client's time, but never later than now (a clock ahead)."""
-        given = self.source.reviewed_at
-        return now if given is None else min(given.astimezone(UTC), now)
-
-
-def _parsed(item: ReviewInput) -> _Parsed:
-    def uuid_of(value: str, field: str) -> uuid.UUID:
-        try:
-            return uuid.UUID(value)
-        except ValueError:
-            raise InvalidArgument(f"{field} must be a UUID, not {value!r}", details={field: "not a UUID"}) from None
-
-    one_of(item.rating, tuple(RATINGS), "rating")
-    return _Parsed(
-        source=item,
-        client_review_id=uuid_of(item.client_review_id, "client_review_id"),
-        card_id=uuid_of(item.card_id, "card_id"),
-        rating=RATINGS[item.rating],
-        session_id=uuid_of(item.session_id, "session_id") if item.session_id else None,
-    )
-
-
-def _log(card: CardRow, item: _Parsed, done: Reviewed, now: datetime) -> ReviewLogRow:
-    return ReviewLogRow(
-        id=uuid.uuid4(),
-        user_id=card.user_id,
-        client_review_id=item.client_review_id,
-        card_id=card.id,
-        session_id=item.session_id,
-        rating=int(item.rating),
-        reviewed_at=done.reviewed_at,
-        recorded_at=now,
-        duration_ms=item.source.duration_ms,
-        elapsed_days=done.elapsed_days,
-        retrievability=done.retrievability,
-        state_before=done.before.state,
-        stability_before=done.before.stability,
-        difficulty_before=done.before.difficulty,
-        state_after=done.after.state,
-        stability_after=done.after.stability,
-        difficulty_after=done.after.difficulty,
-        due_after=done.card.due,
-    )
-
-
-def _event(card: CardRow, log: ReviewLogRow, done: Reviewed) -> ReviewRecorded:
-    def memory(state: int, stability: float | None, difficulty: float | None) -> MemoryState:
-        return MemoryState(state=STATE_NAMES[state], stability=stability, difficulty=difficulty)
-
-    return ReviewRecorded(
-        review_id=log.id,
-        user_id=card.user_id,
-        card_id=card.id,
-        language=card.language,
-        rating=RATING_NAMES[done.rating],
-        reviewed_at=done.reviewed_at,
-        elapsed_days=done.elapsed_days,
-        retrievability=done.retrievability,
-        before=memory(log.state_before, log.stability_before, log.difficulty_before),
-        after=memory(log.state_after, log.stability_after, log.difficulty_after),
-        next_due=done.card.due,
-    )

@@ -82,6 +82,7 @@ def upgrade() -> None:
     sa.Column('language', sa.String(length=5), nullable=True),
     sa.Column('started_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('reviewed', sa.Integer(), nullable=False),
+    sa.Column('card_ids', sa.JSON(), nullable=True),
     sa.PrimaryKeyConstraint('id')
     )
 

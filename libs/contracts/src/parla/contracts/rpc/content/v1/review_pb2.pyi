@@ -120,13 +120,15 @@ class DeleteCardResponse(_message.Message):
     def __init__(self) -> None: ...
 
 class StartSessionRequest(_message.Message):
-    __slots__ = ("language",)
+    __slots__ = ("language", "lemmas")
     LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    LEMMAS_FIELD_NUMBER: _ClassVar[int]
     language: str
-    def __init__(self, language: _Optional[str] = ...) -> None: ...
+    lemmas: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, language: _Optional[str] = ..., lemmas: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class Session(_message.Message):
-    __slots__ = ("id", "language", "started_at", "learning_due", "review_due", "new_available", "reviewed")
+    __slots__ = ("id", "language", "started_at", "learning_due", "review_due", "new_available", "reviewed", "cards")
     ID_FIELD_NUMBER: _ClassVar[int]
     LANGUAGE_FIELD_NUMBER: _ClassVar[int]
     STARTED_AT_FIELD_NUMBER: _ClassVar[int]
@@ -134,6 +136,7 @@ class Session(_message.Message):
     REVIEW_DUE_FIELD_NUMBER: _ClassVar[int]
     NEW_AVAILABLE_FIELD_NUMBER: _ClassVar[int]
     REVIEWED_FIELD_NUMBER: _ClassVar[int]
+    CARDS_FIELD_NUMBER: _ClassVar[int]
     id: str
     language: str
     started_at: _timestamp_pb2.Timestamp
@@ -141,7 +144,8 @@ class Session(_message.Message):
     review_due: int
     new_available: int
     reviewed: int
-    def __init__(self, id: _Optional[str] = ..., language: _Optional[str] = ..., started_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., learning_due: _Optional[int] = ..., review_due: _Optional[int] = ..., new_available: _Optional[int] = ..., reviewed: _Optional[int] = ...) -> None: ...
+    cards: int
+    def __init__(self, id: _Optional[str] = ..., language: _Optional[str] = ..., started_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., learning_due: _Optional[int] = ..., review_due: _Optional[int] = ..., new_available: _Optional[int] = ..., reviewed: _Optional[int] = ..., cards: _Optional[int] = ...) -> None: ...
 
 class NextCardRequest(_message.Message):
     __slots__ = ("session_id",)
