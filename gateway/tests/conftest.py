@@ -53,8 +53,8 @@ async def client(gateway_settings) -> AsyncIterator[httpx.AsyncClient]:
         yield client
 
 
-@pytest.fixture
-async def services() -> AsyncIterator[FakeServices]:
+@pytest.fixture(scope="module")
+async def _fake_services() -> AsyncIterator[FakeServices]:
     fake = FakeServices()
     await fake.start()
     try:
@@ -64,17 +64,32 @@ async def services() -> AsyncIterator[FakeServices]:
 
 
 @pytest.fixture
-async def gateway(tmp_path, signing_keys, services) -> AsyncIterator[httpx.AsyncClient]:
-    """The gateway in front of fake services (what reaches a service is what the tests read).
-    Its own database is SQLite: these tests are about the calls, not about storage."""
+def services(_fake_services: FakeServices) -> FakeServices:
+    """The fake services, with nothing recorded and no answers given yet."""
+    _fake_services.forget()
+    return _fake_services
+
+
+@pytest.fixture(scope="module")
+async def _gateway(tmp_path_factory, signing_keys, _fake_services: FakeServices) -> AsyncIterator[httpx.AsyncClient]:
+    # One gateway per test module: starting one (its database migrated) costs half a second, and
+    # these tests read only what reaches the services, which ``services`` clears for each test.
+    folder = tmp_path_factory.mktemp("gateway")
     settings = _settings(
-        tmp_path,
+        folder,
         signing_keys,
-        f"sqlite+aiosqlite:///{tmp_path / 'gateway.db'}",
-        scenario_addr=services.address,
-        persona_addr=services.address,
-        content_addr=services.address,
+        f"sqlite+aiosqlite:///{folder / 'gateway.db'}",
+        scenario_addr=_fake_services.address,
+        persona_addr=_fake_services.address,
+        content_addr=_fake_services.address,
         turn_deadline_seconds=8.0,
     )
     async for client in _client_of(settings):
         yield client
+
+
+@pytest.fixture
+def gateway(_gateway: httpx.AsyncClient, services: FakeServices) -> httpx.AsyncClient:
+    """The gateway in front of fake services (what reaches a service is what the tests read).
+    Its own database is SQLite: these tests are about the calls, not about storage."""
+    return _gateway

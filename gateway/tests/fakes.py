@@ -47,6 +47,11 @@ class FakeServices(grpc.GenericRpcHandler):
 
         return grpc.unary_unary_rpc_method_handler(answer)
 
+    def forget(self) -> None:
+        """Back to answering NOT_FOUND with nothing recorded (between tests sharing one server)."""
+        self.calls.clear()
+        self.answers.clear()
+
     def answer(self, name: str, message: Message) -> None:
         """From now on, the method ``name`` answers with ``message``."""
         self.answers[name] = message.SerializeToString()
