@@ -7,13 +7,21 @@ from __future__ import annotations
 import math
 import random
 import re
+import struct
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import fsrs
 import pytest
 
-from parla.content.review.optimizer import MIN_REVIEWS, NotEnoughReviews, fit_parameters, log_loss, training_items
+from parla.content.review.optimizer import (
+    MIN_REVIEWS,
+    NotEnoughReviews,
+    fit_parameters,
+    fsrs_parameters,
+    log_loss,
+    training_items,
+)
 
 START = datetime(2026, 1, 5, 8, 0, tzinfo=UTC)
 
@@ -99,6 +107,20 @@ def test_the_fitted_parameters_are_21_finite_numbers_the_fsrs_scheduler_accepts(
     assert len(parameters) == 21
     assert all(isinstance(value, float) and math.isfinite(value) for value in parameters)
     assert fsrs.Scheduler(parameters=parameters).parameters == tuple(parameters)
+
+
+def test_parameters_at_a_bound_in_fsrs_rs_32_bits_are_accepted_by_the_fsrs_scheduler():
+    """fsrs-rs holds 0.8, the ceiling of parameters 9, 19 and 20, as 0.800000011920929."""
+    at_ceiling = struct.unpack("f", struct.pack("f", 0.8))[0]
+    fitted = list(fsrs.scheduler.DEFAULT_PARAMETERS)
+    fitted[9] = fitted[19] = fitted[20] = at_ceiling
+    with pytest.raises(ValueError):
+        fsrs.Scheduler(parameters=fitted)
+
+    parameters = fsrs_parameters(fitted)
+
+    assert fsrs.Scheduler(parameters=parameters).parameters[9] == 0.8
+    assert parameters[:9] == fitted[:9]
 
 
 def test_the_same_log_gives_the_same_fit_whatever_the_order_of_its_rows(learner_log):

@@ -19,6 +19,7 @@ from datetime import date, datetime
 from typing import NamedTuple, Protocol
 from zoneinfo import ZoneInfo
 
+import fsrs
 import fsrs_rs_python as fsrs_rs
 
 # Reviews on a later day than the card's previous one: what the fit learns from (same-day steps
@@ -66,9 +67,9 @@ def fit_parameters(rows: Iterable[ReviewRow], *, time_zone: str = "UTC", min_rev
     items = training_items(rows, time_zone)
     if len(items) < min_reviews:
         raise NotEnoughReviews(len(items), min_reviews)
-    parameters = fsrs_rs.FSRS(fsrs_rs.DEFAULT_PARAMETERS).compute_parameters(items)
+    parameters = fsrs_parameters(fsrs_rs.FSRS(fsrs_rs.DEFAULT_PARAMETERS).compute_parameters(items))
     return Fit(
-        parameters=[float(value) for value in parameters],
+        parameters=parameters,
         log_loss_before=log_loss(fsrs_rs.DEFAULT_PARAMETERS, items),
         log_loss_after=log_loss(parameters, items),
         reviews_used=len(items),
@@ -85,6 +86,14 @@ def training_items(rows: Iterable[ReviewRow], time_zone: str = "UTC") -> list[fs
         dated.extend((at, str(card_id), item) for at, item in _card_items(history, zone))
     dated.sort(key=lambda entry: entry[:2])
     return [item for _, _, item in dated]
+
+
+def fsrs_parameters(values: Iterable[float]) -> list[float]:
+    """fsrs-rs's parameters as the fsrs package takes them. fsrs-rs keeps each within the same
+    bounds, but in 32 bits: 0.8, the ceiling of three of them, is 0.800000011920929 there, which
+    the fsrs package's exact bounds would refuse."""
+    bounds = zip(fsrs.scheduler.LOWER_BOUNDS_PARAMETERS, fsrs.scheduler.UPPER_BOUNDS_PARAMETERS, strict=True)
+    return [min(max(float(value), low), high) for value, (low, high) in zip(values, bounds, strict=True)]
 
 
 def log_loss(parameters: Iterable[float], items: list[fsrs_rs.FSRSItem]) -> float:
