@@ -443,3 +443,30 @@ async def test_a_preflight_starts_a_session_of_the_scenarios_words_in_its_langua
     assert (response.json()["words"], response.json()["session"]["cards"]) == (2, 2)
     [request] = sent(services, "StartSession", pb.StartSessionRequest)
     assert (request.language, list(request.lemmas)) == ("es", ["cuenta", "mesa"])
+
+
+# --- deadlines -------------------------------------------------------------------------------------
+
+
+async def test_a_deadline_is_sent_with_its_date_and_target_only_when_given(gateway, services, headers):
+    deadline = pb.Deadline(language="es", on="2026-06-20", target=0.95, ends_at=stamp(datetime(2026, 6, 20, 22, tzinfo=UTC)))
+    services.answer("SetDeadline", pb.SetDeadlineResponse(deadline=deadline, cards_brought_forward=12))
+    answer = await gateway.put("/api/v1/review/deadlines/es", headers=headers, json={"on": "2026-06-20", "target": 0.95})
+    assert answer.status_code == 200, answer.text
+    assert (answer.json()["cards_brought_forward"], answer.json()["deadline"]["on"]) == (12, "2026-06-20")
+    await gateway.put("/api/v1/review/deadlines/fr", headers=headers, json={"on": "2026-07-01"})
+    with_target, without = sent(services, "SetDeadline", pb.SetDeadlineRequest)
+    assert (with_target.language, with_target.on, with_target.target) == ("es", "2026-06-20", 0.95)
+    assert not without.HasField("target")
+
+
+@pytest.mark.parametrize("body", [{"on": "soon"}, {"on": "2026-06-20", "target": 0.5}, {"on": "2026-06-20", "extra": 1}])
+async def test_a_bad_deadline_is_refused_before_any_call(gateway, services, headers, body):
+    assert (await gateway.put("/api/v1/review/deadlines/es", headers=headers, json=body)).status_code == 422
+    assert (await gateway.put("/api/v1/review/deadlines/nl", headers=headers, json={"on": "2026-06-20"})).status_code == 422
+    assert services.calls == []
+
+
+async def test_clearing_a_deadline_is_204(gateway, services, headers):
+    services.answer("ClearDeadline", pb.ClearDeadlineResponse())
+    assert (await gateway.delete("/api/v1/review/deadlines/es", headers=headers)).status_code == 204

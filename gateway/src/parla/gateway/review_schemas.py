@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo
 
@@ -230,3 +230,24 @@ class PreflightOut(BaseModel):
     language: str
     words: int = Field(description="The scenario's words in this language")
     session: SessionOut = Field(description="Review it with GET /review/sessions/{id}/next")
+
+
+class DeadlineIn(_In):
+    on: date = Field(description="The date (in your time zone) by which you want to know these cards")
+    target: float | None = Field(default=None, ge=0.80, le=0.99, description="The recall wanted on that date; 0.90 by default")
+
+
+class DeadlineOut(BaseModel):
+    language: str
+    on: str = Field(description="YYYY-MM-DD, in your time zone")
+    target: float
+    ends_at: datetime = Field(description="The end of that date in your time zone (UTC)")
+
+
+class DeadlinesOut(BaseModel):
+    deadlines: list[DeadlineOut] = Field(description="Those still ahead, soonest first")
+
+
+class DeadlineSetOut(BaseModel):
+    deadline: DeadlineOut
+    cards_brought_forward: int = Field(description="Review cards now due earlier, so that they are seen in time")

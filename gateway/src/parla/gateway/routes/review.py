@@ -6,13 +6,16 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 from fastapi.responses import StreamingResponse
 
 from parla.chassis.grpc_server import timestamp
 from parla.contracts.rpc.content.v1 import review_pb2 as pb
 from parla.gateway.deps import Clients, SignedIn
 from parla.gateway.review_schemas import (
+    DeadlineIn,
+    DeadlineSetOut,
+    DeadlinesOut,
     DueCardsOut,
     NextCardOut,
     ReviewIn,
@@ -95,6 +98,34 @@ def _csv_line(entry: pb.ReviewLogEntry) -> str:
     duration = str(entry.duration_ms) if entry.duration_ms else ""
     review_time = entry.reviewed_at.ToMilliseconds()
     return f"{entry.card_id},{review_time},{entry.rating},{entry.state},{duration},{elapsed}\n"
+
+
+@router.get("/deadlines")
+async def list_deadlines(clients: Clients) -> DeadlinesOut:
+    """Your deadlines still ahead: dates by which you want to know a language's cards."""
+    return from_message(DeadlinesOut, await clients.review.ListDeadlines(pb.ListDeadlinesRequest()))
+
+
+@router.put("/deadlines/{language}")
+async def set_deadline(
+    language: Annotated[Language, Path(description="The language of the cards")], body: DeadlineIn, clients: Clients
+) -> DeadlineSetOut:
+    """Deadline mode (an exam, a trip): until the date has passed, this language's cards are
+    scheduled so that their predicted recall on it is at least the target, and cards that would
+    fall below it before their next review are brought forward. Setting it again replaces it."""
+    request = pb.SetDeadlineRequest(language=language, on=body.on.isoformat())
+    if body.target is not None:
+        request.target = body.target
+    return from_message(DeadlineSetOut, await clients.review.SetDeadline(request))
+
+
+@router.delete("/deadlines/{language}", status_code=204)
+async def clear_deadline(
+    language: Annotated[Language, Path(description="The language of the cards")], clients: Clients
+) -> Response:
+    """Back to your usual retention for this language."""
+    await clients.review.ClearDeadline(pb.ClearDeadlineRequest(language=language))
+    return Response(status_code=204)
 
 
 @router.get("/settings")

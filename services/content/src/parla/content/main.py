@@ -15,6 +15,7 @@ from parla.content.documents.pipeline import STAGES
 from parla.content.documents.runner import ProcessRunner
 from parla.content.documents.service import DocumentService
 from parla.content.review import grpc_api as review_api
+from parla.content.review.deadlines import ReviewDeadlines
 from parla.content.review.deck import DeckService
 from parla.content.review.interchange import Interchange
 from parla.content.review.sessions import ReviewSessions
@@ -49,6 +50,7 @@ async def build(db: Database, settings: ContentSettings) -> Components:
                     ReviewSessions(db=db, leech_lapses=settings.leech_lapses),
                     ReviewStatistics(db=db),
                     Interchange(db=db),
+                    ReviewDeadlines(db=db),
                 ),
                 review_api.SERVICE_NAME,
             ),

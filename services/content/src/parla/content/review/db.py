@@ -55,6 +55,20 @@ class ReviewSettingsRow(Base):
     updated_at = mapped_column(UTCDateTime(), nullable=False)
 
 
+class ReviewDeadlineRow(Base):
+    """A date the learner must know a language's cards by (an exam, a trip), and the recall
+    they want on it."""
+
+    __tablename__ = "review_deadlines"
+
+    user_id: Mapped[object] = mapped_column(Uuid, primary_key=True)
+    language: Mapped[str] = mapped_column(String(5), primary_key=True)
+    on: Mapped[str] = mapped_column(String(10))  # the learner's date, YYYY-MM-DD
+    ends_at = mapped_column(UTCDateTime(), nullable=False)  # the end of that date in their time zone
+    target: Mapped[float] = mapped_column(Float)
+    created_at = mapped_column(UTCDateTime(), nullable=False)
+
+
 class ReviewSessionRow(Base):
     __tablename__ = "review_sessions"
 

@@ -111,6 +111,28 @@ def replay(schedule: fsrs.Scheduler, first: fsrs.Card, history: list[tuple[fsrs.
     return done
 
 
+DEFAULT_DEADLINE_RECALL = 0.9
+DEADLINE_RECALL_RANGE = (0.80, 0.99)
+
+
+def retention_for(desired_retention: float, deadline_target: float | None) -> float:
+    """The retention a card is scheduled with: the learner's, raised to their deadline's target
+    recall while a deadline for its language is ahead. A card scheduled at retention r is due
+    when its predicted recall falls to r, so with r at least the target, a card not seen again
+    before the deadline still has at least the target recall on it (recall only falls between
+    reviews), and one due before it is reviewed and scheduled the same way again."""
+    return max(desired_retention, deadline_target) if deadline_target is not None else desired_retention
+
+
+def days_until_recall(schedule: fsrs.Scheduler, stability: float, recall: float) -> float:
+    """Days after a review until FSRS-6's predicted recall falls to ``recall``:
+    R(t) = (1 + F t / S) ^ -w20, with F = 0.9 ^ (-1 / w20) - 1 (so that R(S) = 0.9), hence
+    t = S / F * (recall ^ (-1 / w20) - 1)."""
+    decay = schedule.parameters[20]
+    factor = 0.9 ** (-1 / decay) - 1
+    return stability / factor * (recall ** (-1 / decay) - 1)
+
+
 def previews(schedule: fsrs.Scheduler, card: fsrs.Card, now: datetime) -> list[tuple[str, datetime]]:
     """Where each rating would send the card, in the order again, hard, good, easy. Shown before
     fuzzing: the review itself moves a review interval by up to a few percent."""

@@ -10,7 +10,7 @@ import fsrs
 from parla.chassis.auth import principal
 from parla.chassis.grpc_server import timestamp
 from parla.content.db import CardRow, CardSourceRow
-from parla.content.review.db import ReviewLogRow
+from parla.content.review.db import ReviewDeadlineRow, ReviewLogRow
 from parla.content.review.deck import CardView, DeckService
 from parla.content.review.domain import STATE_NAMES, Preferences
 from parla.content.review.interchange import Interchange
@@ -149,6 +149,10 @@ def _entry(log: ReviewLogRow) -> pb.ReviewLogEntry:
     return entry
 
 
+def _deadline(row: ReviewDeadlineRow) -> pb.Deadline:
+    return pb.Deadline(language=row.language, on=row.on, target=row.target, ends_at=timestamp(row.ends_at))
+
+
 class ReviewServicer(review_pb2_grpc.ReviewServiceServicer):
     def __init__(
         self, deck: DeckService, sessions: ReviewSessions, statistics: ReviewStatistics, interchange: Interchange
@@ -216,3 +220,15 @@ class ReviewServicer(review_pb2_grpc.ReviewServiceServicer):
         report = await self._interchange.import_cards(principal(), language=request.language, text=request.csv)
         problems = [pb.ImportProblem(line=line, reason=reason) for line, reason in report.problems]
         return pb.ImportCardsResponse(added=report.added, merged=report.merged, problems=problems)
+
+    async def ListDeadlines(self, request: pb.ListDeadlinesRequest, context) -> pb.ListDeadlinesResponse:
+        return pb.ListDeadlinesResponse(deadlines=[_deadline(row) for row in await self._deadlines.deadlines(principal())])
+
+    async def SetDeadline(self, request: pb.SetDeadlineRequest, context) -> pb.SetDeadlineResponse:
+        target = request.target if request.HasField("target") else None
+        row, moved = await self._deadlines.set(principal(), language=request.language, on=request.on, target=target)
+        return pb.SetDeadlineResponse(deadline=_deadline(row), cards_brought_forward=moved)
+
+    async def ClearDeadline(self, request: pb.ClearDeadlineRequest, context) -> pb.ClearDeadlineResponse:
+        await self._deadlines.clear(principal(), language=request.language)
+        return pb.ClearDeadlineResponse()

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from parla.chassis.db import chunked
 from parla.content.db import CardRow, CardSourceRow
-from parla.content.review.db import ReviewLogRow, ReviewSessionRow, ReviewSettingsRow
+from parla.content.review.db import ReviewDeadlineRow, ReviewLogRow, ReviewSessionRow, ReviewSettingsRow
 from parla.content.review.domain import QUEUE_NEW, QUEUE_REVIEW, STATE_NEW, STATE_REVIEW, Preferences
 
 
@@ -147,6 +147,32 @@ class ReviewRepository:
             )
         ).one()
         return int(row[0] or 0), int(row[1] or 0)
+
+    # Deadlines.
+
+    async def deadlines(self, user_id: uuid.UUID, now: datetime) -> dict[str, ReviewDeadlineRow]:
+        """The learner's deadlines still ahead, by language."""
+        rows = await self.session.scalars(
+            select(ReviewDeadlineRow).where(ReviewDeadlineRow.user_id == user_id, ReviewDeadlineRow.ends_at > now)
+        )
+        return {row.language: row for row in rows}
+
+    async def put_deadline(self, row: ReviewDeadlineRow) -> None:
+        await self.clear_deadline(row.user_id, row.language)
+        self.session.add(row)
+
+    async def clear_deadline(self, user_id: uuid.UUID, language: str) -> bool:
+        done = await self.session.execute(
+            delete(ReviewDeadlineRow).where(ReviewDeadlineRow.user_id == user_id, ReviewDeadlineRow.language == language)
+        )
+        return bool(done.rowcount)
+
+    async def review_cards_after(self, user_id: uuid.UUID, language: str, after: uuid.UUID | None, limit: int) -> list[CardRow]:
+        """The learner's review cards in a language, by id, a batch at a time (for rescheduling)."""
+        where = [CardRow.user_id == user_id, CardRow.language == language, CardRow.queue == QUEUE_REVIEW]
+        if after is not None:
+            where.append(CardRow.id > after)
+        return list(await self.session.scalars(select(CardRow).where(*where).order_by(CardRow.id).limit(limit).with_for_update()))
 
     # Settings and sessions.
 

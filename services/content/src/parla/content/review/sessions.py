@@ -23,7 +23,7 @@ from parla.chassis.messaging import add_events
 from parla.content.db import CardRow
 from parla.content.domain import card_key
 from parla.content.review.convert import fsrs_card, store
-from parla.content.review.db import ReviewLogRow, ReviewSessionRow
+from parla.content.review.db import ReviewDeadlineRow, ReviewLogRow, ReviewSessionRow
 from parla.content.review.deck import CardView, parse_id
 from parla.content.review.domain import (
     DEFAULT_LEECH_LAPSES,
@@ -41,6 +41,7 @@ from parla.content.review.domain import (
     queue_of,
     remembered_long,
     replay,
+    retention_for,
     review,
     scheduler,
     valid_time_zone,
@@ -171,7 +172,8 @@ class ReviewSessions:
             card = await self._pick(reviews, caller.user_id, row.language, view, preferences, now)
             if card is None:
                 return NextCard(view, None, [], 0.0, now)
-            schedule = scheduler(preferences.desired_retention, fuzz=self._fuzz)
+            deadlines = await reviews.deadlines(caller.user_id, now)
+            schedule = self._scheduler(preferences, deadlines, card.language)
             current = fsrs_card(card)
             sources = (await reviews.sources([card.id]))[card.id]
             return NextCard(
@@ -237,6 +239,7 @@ class ReviewSessions:
         async with self._db.transaction() as session:
             reviews = ReviewRepository(session)
             preferences = await reviews.preferences(caller.user_id)
+            deadlines = await reviews.deadlines(caller.user_id, now)
             cards = await reviews.lock_cards(caller.user_id, sorted({p.card_id for p in parsed}))
             logged = await reviews.logged(caller.user_id, [p.client_review_id for p in parsed])
             events: list[tuple[Event, None]] = []
@@ -248,7 +251,8 @@ class ReviewSessions:
                 elif card is None:
                     results[position] = ReviewOutcome(item.source.client_review_id, CONFLICT, None, NOT_IN_DECK)
                 else:
-                    log, event = await self._apply(reviews, card, item, preferences, now)
+                    schedule = self._scheduler(preferences, deadlines, card.language)
+                    log, event = await self._apply(reviews, card, item, schedule, now)
                     logged[item.client_review_id] = log
                     events.append((event, None))
                     results[position] = ReviewOutcome(item.source.client_review_id, APPLIED, card)
@@ -268,10 +272,14 @@ class ReviewSessions:
             )
         return [results[n] for n in range(len(parsed))]
 
+    def _scheduler(self, preferences: Preferences, deadlines: dict[str, ReviewDeadlineRow], language: str) -> fsrs.Scheduler:
+        """The learner's retention, raised while a deadline for the card's language is ahead."""
+        deadline = deadlines.get(language)
+        return scheduler(retention_for(preferences.desired_retention, deadline.target if deadline else None), fuzz=self._fuzz)
+
     async def _apply(
-        self, reviews: ReviewRepository, card: CardRow, item: ParsedReview, preferences: Preferences, now: datetime
+        self, reviews: ReviewRepository, card: CardRow, item: ParsedReview, schedule: fsrs.Scheduler, now: datetime
     ) -> tuple[ReviewLogRow, ReviewRecorded]:
-        schedule = scheduler(preferences.desired_retention, fuzz=self._fuzz)
         at = item.at(now)
         if card.last_review is not None and at < card.last_review:
             done = await self._replayed(reviews, card, schedule, item.rating, at)

@@ -76,6 +76,15 @@ def upgrade() -> None:
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('user_id')
     )
+    op.create_table('review_deadlines',
+    sa.Column('user_id', sa.Uuid(), nullable=False),
+    sa.Column('language', sa.String(length=5), nullable=False),
+    sa.Column('on', sa.String(length=10), nullable=False),
+    sa.Column('ends_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('target', sa.Float(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('user_id', 'language')
+    )
     op.create_table('review_sessions',
     sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('user_id', sa.Uuid(), nullable=False),
@@ -89,6 +98,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table('review_sessions')
+    op.drop_table('review_deadlines')
     op.drop_table('review_settings')
     with op.batch_alter_table('review_logs', schema=None) as batch_op:
         batch_op.drop_index('ix_review_logs_user_time')

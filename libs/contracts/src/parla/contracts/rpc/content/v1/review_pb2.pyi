@@ -348,3 +348,53 @@ class ImportCardsResponse(_message.Message):
     merged: int
     problems: _containers.RepeatedCompositeFieldContainer[ImportProblem]
     def __init__(self, added: _Optional[int] = ..., merged: _Optional[int] = ..., problems: _Optional[_Iterable[_Union[ImportProblem, _Mapping]]] = ...) -> None: ...
+
+class Deadline(_message.Message):
+    __slots__ = ("language", "on", "target", "ends_at")
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    ON_FIELD_NUMBER: _ClassVar[int]
+    TARGET_FIELD_NUMBER: _ClassVar[int]
+    ENDS_AT_FIELD_NUMBER: _ClassVar[int]
+    language: str
+    on: str
+    target: float
+    ends_at: _timestamp_pb2.Timestamp
+    def __init__(self, language: _Optional[str] = ..., on: _Optional[str] = ..., target: _Optional[float] = ..., ends_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class ListDeadlinesRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class ListDeadlinesResponse(_message.Message):
+    __slots__ = ("deadlines",)
+    DEADLINES_FIELD_NUMBER: _ClassVar[int]
+    deadlines: _containers.RepeatedCompositeFieldContainer[Deadline]
+    def __init__(self, deadlines: _Optional[_Iterable[_Union[Deadline, _Mapping]]] = ...) -> None: ...
+
+class SetDeadlineRequest(_message.Message):
+    __slots__ = ("language", "on", "target")
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    ON_FIELD_NUMBER: _ClassVar[int]
+    TARGET_FIELD_NUMBER: _ClassVar[int]
+    language: str
+    on: str
+    target: float
+    def __init__(self, language: _Optional[str] = ..., on: _Optional[str] = ..., target: _Optional[float] = ...) -> None: ...
+
+class SetDeadlineResponse(_message.Message):
+    __slots__ = ("deadline", "cards_brought_forward")
+    DEADLINE_FIELD_NUMBER: _ClassVar[int]
+    CARDS_BROUGHT_FORWARD_FIELD_NUMBER: _ClassVar[int]
+    deadline: Deadline
+    cards_brought_forward: int
+    def __init__(self, deadline: _Optional[_Union[Deadline, _Mapping]] = ..., cards_brought_forward: _Optional[int] = ...) -> None: ...
+
+class ClearDeadlineRequest(_message.Message):
+    __slots__ = ("language",)
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    language: str
+    def __init__(self, language: _Optional[str] = ...) -> None: ...
+
+class ClearDeadlineResponse(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...

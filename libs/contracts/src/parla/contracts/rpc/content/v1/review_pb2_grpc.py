@@ -111,6 +111,21 @@ class ReviewServiceStub:
                 request_serializer=parla_dot_content_dot_v1_dot_review__pb2.ImportCardsRequest.SerializeToString,
                 response_deserializer=parla_dot_content_dot_v1_dot_review__pb2.ImportCardsResponse.FromString,
                 _registered_method=True)
+        self.ListDeadlines = channel.unary_unary(
+                '/parla.content.v1.ReviewService/ListDeadlines',
+                request_serializer=parla_dot_content_dot_v1_dot_review__pb2.ListDeadlinesRequest.SerializeToString,
+                response_deserializer=parla_dot_content_dot_v1_dot_review__pb2.ListDeadlinesResponse.FromString,
+                _registered_method=True)
+        self.SetDeadline = channel.unary_unary(
+                '/parla.content.v1.ReviewService/SetDeadline',
+                request_serializer=parla_dot_content_dot_v1_dot_review__pb2.SetDeadlineRequest.SerializeToString,
+                response_deserializer=parla_dot_content_dot_v1_dot_review__pb2.SetDeadlineResponse.FromString,
+                _registered_method=True)
+        self.ClearDeadline = channel.unary_unary(
+                '/parla.content.v1.ReviewService/ClearDeadline',
+                request_serializer=parla_dot_content_dot_v1_dot_review__pb2.ClearDeadlineRequest.SerializeToString,
+                response_deserializer=parla_dot_content_dot_v1_dot_review__pb2.ClearDeadlineResponse.FromString,
+                _registered_method=True)
 
 
 class ReviewServiceServicer:
@@ -217,6 +232,25 @@ class ReviewServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListDeadlines(self, request, context):
+        """Deadline mode: a date by which a language's cards must be known, and the recall wanted then.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetDeadline(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ClearDeadline(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ReviewServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -294,6 +328,21 @@ def add_ReviewServiceServicer_to_server(servicer, server):
                     servicer.ImportCards,
                     request_deserializer=parla_dot_content_dot_v1_dot_review__pb2.ImportCardsRequest.FromString,
                     response_serializer=parla_dot_content_dot_v1_dot_review__pb2.ImportCardsResponse.SerializeToString,
+            ),
+            'ListDeadlines': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListDeadlines,
+                    request_deserializer=parla_dot_content_dot_v1_dot_review__pb2.ListDeadlinesRequest.FromString,
+                    response_serializer=parla_dot_content_dot_v1_dot_review__pb2.ListDeadlinesResponse.SerializeToString,
+            ),
+            'SetDeadline': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetDeadline,
+                    request_deserializer=parla_dot_content_dot_v1_dot_review__pb2.SetDeadlineRequest.FromString,
+                    response_serializer=parla_dot_content_dot_v1_dot_review__pb2.SetDeadlineResponse.SerializeToString,
+            ),
+            'ClearDeadline': grpc.unary_unary_rpc_method_handler(
+                    servicer.ClearDeadline,
+                    request_deserializer=parla_dot_content_dot_v1_dot_review__pb2.ClearDeadlineRequest.FromString,
+                    response_serializer=parla_dot_content_dot_v1_dot_review__pb2.ClearDeadlineResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -703,6 +752,87 @@ class ReviewService:
             '/parla.content.v1.ReviewService/ImportCards',
             parla_dot_content_dot_v1_dot_review__pb2.ImportCardsRequest.SerializeToString,
             parla_dot_content_dot_v1_dot_review__pb2.ImportCardsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListDeadlines(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/parla.content.v1.ReviewService/ListDeadlines',
+            parla_dot_content_dot_v1_dot_review__pb2.ListDeadlinesRequest.SerializeToString,
+            parla_dot_content_dot_v1_dot_review__pb2.ListDeadlinesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetDeadline(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/parla.content.v1.ReviewService/SetDeadline',
+            parla_dot_content_dot_v1_dot_review__pb2.SetDeadlineRequest.SerializeToString,
+            parla_dot_content_dot_v1_dot_review__pb2.SetDeadlineResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ClearDeadline(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/parla.content.v1.ReviewService/ClearDeadline',
+            parla_dot_content_dot_v1_dot_review__pb2.ClearDeadlineRequest.SerializeToString,
+            parla_dot_content_dot_v1_dot_review__pb2.ClearDeadlineResponse.FromString,
             options,
             channel_credentials,
             insecure,
