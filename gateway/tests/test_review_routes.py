@@ -470,3 +470,11 @@ async def test_a_bad_deadline_is_refused_before_any_call(gateway, services, head
 async def test_clearing_a_deadline_is_204(gateway, services, headers):
     services.answer("ClearDeadline", pb.ClearDeadlineResponse())
     assert (await gateway.delete("/api/v1/review/deadlines/es", headers=headers)).status_code == 204
+
+
+async def test_optimize_answers_with_the_fit(gateway, services, headers):
+    services.answer(
+        "Optimize", pb.OptimizeResponse(parameters=[0.2] * 21, log_loss_before=0.31, log_loss_after=0.29, reviews_used=512)
+    )
+    body = (await gateway.post("/api/v1/review/optimize", headers=headers)).json()
+    assert (len(body["parameters"]), body["reviews_used"], body["log_loss_after"]) == (21, 512, 0.29)

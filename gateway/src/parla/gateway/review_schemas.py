@@ -251,3 +251,10 @@ class DeadlinesOut(BaseModel):
 class DeadlineSetOut(BaseModel):
     deadline: DeadlineOut
     cards_brought_forward: int = Field(description="Review cards now due earlier, so that they are seen in time")
+
+
+class OptimizeOut(BaseModel):
+    parameters: list[float] = Field(description="Your 21 FSRS-6 parameters, used for your cards from now on")
+    log_loss_before: float = Field(description="How well the default parameters predicted your recall (lower is better)")
+    log_loss_after: float = Field(description="How well yours do, on the same reviews")
+    reviews_used: int = Field(description="Reviews made on a day after the card's previous one, which the fit learns from")

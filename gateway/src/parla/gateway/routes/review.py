@@ -18,6 +18,7 @@ from parla.gateway.review_schemas import (
     DeadlinesOut,
     DueCardsOut,
     NextCardOut,
+    OptimizeOut,
     ReviewIn,
     ReviewResultOut,
     ReviewResultsOut,
@@ -98,6 +99,14 @@ def _csv_line(entry: pb.ReviewLogEntry) -> str:
     duration = str(entry.duration_ms) if entry.duration_ms else ""
     review_time = entry.reviewed_at.ToMilliseconds()
     return f"{entry.card_id},{review_time},{entry.rating},{entry.state},{duration},{elapsed}\n"
+
+
+@router.post("/optimize")
+async def optimize(clients: Clients) -> OptimizeOut:
+    """Fit your own FSRS parameters from your review log (at least 400 reviews made on a day after
+    the card's previous one) and schedule your cards with them from now on; 409 saying how many
+    reviews are missing when the log is too short."""
+    return from_message(OptimizeOut, await clients.review.Optimize(pb.OptimizeRequest()))
 
 
 @router.get("/deadlines")

@@ -23,3 +23,5 @@ class ContentSettings(ServiceSettings):
     dictionary_dir: str = "/usr/share/dictd"
     # A card forgotten this many times after it had been learned is a leech: suspended and tagged.
     leech_lapses: int = Field(default=8, ge=1)
+    # Fitting a learner's FSRS parameters from their log: stopped after this long.
+    fit_timeout_seconds: float = Field(default=120.0, gt=0)

@@ -18,6 +18,7 @@ from parla.content.review import grpc_api as review_api
 from parla.content.review.deadlines import ReviewDeadlines
 from parla.content.review.deck import DeckService
 from parla.content.review.interchange import Interchange
+from parla.content.review.parameters import PersonalParameters
 from parla.content.review.sessions import ReviewSessions
 from parla.content.review.stats import ReviewStatistics
 from parla.content.words import grpc_api as words_api
@@ -30,6 +31,14 @@ async def build(db: Database, settings: ContentSettings) -> Components:
     runner = ProcessRunner(
         timeout_seconds=settings.document_stage_timeout_seconds, memory_bytes=settings.document_worker_memory_bytes
     )
+    # Fitting a learner's FSRS parameters runs in a process of its own, so that it never waits
+    # behind a long document (started on the first fit only).
+    fitting = ProcessRunner(timeout_seconds=settings.fit_timeout_seconds, memory_bytes=settings.document_worker_memory_bytes)
+
+    def close_workers() -> None:
+        runner.close()
+        fitting.close()
+
     jobs = DocumentJobs(
         db=db,
         stages=STAGES,
@@ -38,7 +47,7 @@ async def build(db: Database, settings: ContentSettings) -> Components:
         max_attempts=settings.document_attempts,
         dictionary_dir=settings.dictionary_dir,
         known_words=lambda user_id: statuses_for_analysis(db, user_id),
-        on_stop=runner.close,
+        on_stop=close_workers,
     )
     documents = DocumentService(db=db, queued=jobs.wake)
     return Components(
@@ -51,6 +60,7 @@ async def build(db: Database, settings: ContentSettings) -> Components:
                     ReviewStatistics(db=db),
                     Interchange(db=db),
                     ReviewDeadlines(db=db),
+                    PersonalParameters(db=db, runner=fitting),
                 ),
                 review_api.SERVICE_NAME,
             ),

@@ -53,6 +53,10 @@ class ReviewSettingsRow(Base):
     reviews_per_day: Mapped[int] = mapped_column(Integer)
     time_zone: Mapped[str] = mapped_column(String(64))
     updated_at = mapped_column(UTCDateTime(), nullable=False)
+    # The learner's own FSRS-6 parameters once fitted from their log (None: the defaults), and
+    # what the fit reported (reviews used, log loss before and after, when).
+    parameters: Mapped[list | None] = mapped_column(JSON)
+    fit: Mapped[dict | None] = mapped_column(JSON)
 
 
 class ReviewDeadlineRow(Base):

@@ -45,13 +45,17 @@ class Preferences:
     new_cards_per_day: int = DEFAULT_NEW_PER_DAY
     reviews_per_day: int = DEFAULT_REVIEWS_PER_DAY
     time_zone: str = "UTC"
+    parameters: tuple[float, ...] | None = None  # fitted from their log; None: FSRS-6's defaults
 
 
-@lru_cache(maxsize=64)
-def scheduler(desired_retention: float, *, fuzz: bool = True) -> fsrs.Scheduler:
-    """The fsrs scheduler for a retention (default parameters, learning steps 1 and 10 minutes,
-    relearning step 10 minutes, intervals fuzzed as Anki does)."""
-    return fsrs.Scheduler(desired_retention=desired_retention, enable_fuzzing=fuzz)
+@lru_cache(maxsize=256)
+def scheduler(desired_retention: float, *, fuzz: bool = True, parameters: tuple[float, ...] | None = None) -> fsrs.Scheduler:
+    """The fsrs scheduler for a retention and the learner's parameters (FSRS-6's defaults when
+    none were fitted; learning steps 1 and 10 minutes, relearning step 10 minutes, intervals
+    fuzzed as Anki does)."""
+    if parameters is None:
+        return fsrs.Scheduler(desired_retention=desired_retention, enable_fuzzing=fuzz)
+    return fsrs.Scheduler(parameters=parameters, desired_retention=desired_retention, enable_fuzzing=fuzz)
 
 
 @dataclass(frozen=True)
@@ -136,7 +140,7 @@ def days_until_recall(schedule: fsrs.Scheduler, stability: float, recall: float)
 def previews(schedule: fsrs.Scheduler, card: fsrs.Card, now: datetime) -> list[tuple[str, datetime]]:
     """Where each rating would send the card, in the order again, hard, good, easy. Shown before
     fuzzing: the review itself moves a review interval by up to a few percent."""
-    exact = scheduler(schedule.desired_retention, fuzz=False)
+    exact = scheduler(schedule.desired_retention, fuzz=False, parameters=tuple(schedule.parameters))
     return [(name, exact.review_card(card, rating, review_datetime=now)[0].due) for name, rating in RATINGS.items()]
 
 

@@ -232,3 +232,12 @@ class ReviewServicer(review_pb2_grpc.ReviewServiceServicer):
     async def ClearDeadline(self, request: pb.ClearDeadlineRequest, context) -> pb.ClearDeadlineResponse:
         await self._deadlines.clear(principal(), language=request.language)
         return pb.ClearDeadlineResponse()
+
+    async def Optimize(self, request: pb.OptimizeRequest, context) -> pb.OptimizeResponse:
+        report = await self._parameters.optimize(principal())
+        return pb.OptimizeResponse(
+            parameters=report.parameters,
+            log_loss_before=report.log_loss_before,
+            log_loss_after=report.log_loss_after,
+            reviews_used=report.reviews_used,
+        )

@@ -180,7 +180,8 @@ class ReviewRepository:
         row = await self.session.get(ReviewSettingsRow, user_id)
         if row is None:
             return Preferences()
-        return Preferences(row.desired_retention, row.new_cards_per_day, row.reviews_per_day, row.time_zone)
+        parameters = tuple(row.parameters) if row.parameters else None
+        return Preferences(row.desired_retention, row.new_cards_per_day, row.reviews_per_day, row.time_zone, parameters)
 
     async def put_preferences(self, user_id: uuid.UUID, preferences: Preferences, now: datetime) -> None:
         row = await self.session.get(ReviewSettingsRow, user_id)
@@ -192,6 +193,24 @@ class ReviewRepository:
         row.reviews_per_day = preferences.reviews_per_day
         row.time_zone = preferences.time_zone
         row.updated_at = now
+
+    async def put_parameters(self, user_id: uuid.UUID, parameters: list[float], fit: dict, now: datetime) -> None:
+        await self.put_preferences(user_id, await self.preferences(user_id), now)
+        row = await self.session.get(ReviewSettingsRow, user_id)
+        row.parameters, row.fit = parameters, fit
+
+    async def log_for_fit(self, user_id: uuid.UUID) -> list[tuple[str, str, int]]:
+        """(card, time, rating) of every review since each card's last reset, oldest first."""
+        query = (
+            select(ReviewLogRow.card_id, ReviewLogRow.reviewed_at, ReviewLogRow.rating)
+            .outerjoin(CardRow, CardRow.id == ReviewLogRow.card_id)
+            .where(
+                ReviewLogRow.user_id == user_id,
+                or_(CardRow.reset_at.is_(None), ReviewLogRow.reviewed_at >= CardRow.reset_at),
+            )
+            .order_by(ReviewLogRow.reviewed_at)
+        )
+        return [(str(card_id), at.isoformat(), rating) for card_id, at, rating in await self.session.execute(query)]
 
     async def review_session(self, user_id: uuid.UUID, session_id: uuid.UUID) -> ReviewSessionRow | None:
         row = await self.session.get(ReviewSessionRow, session_id)

@@ -199,7 +199,8 @@ class ReviewSessions:
             return learning[0]
         if view.review_due:
             candidates = await reviews.review_candidates(user_id, now, language=language, limit=CANDIDATES, only=only)
-            chosen = most_forgotten(scheduler(preferences.desired_retention, fuzz=self._fuzz), candidates, now)
+            schedule = scheduler(preferences.desired_retention, fuzz=self._fuzz, parameters=preferences.parameters)
+            chosen = most_forgotten(schedule, candidates, now)
             return await reviews.card(user_id, chosen) if chosen is not None else None
         if view.new_available:
             return (await reviews.due_in(user_id, QUEUE_NEW, now, language=language, limit=1, only=only) or [None])[0]
@@ -275,7 +276,8 @@ class ReviewSessions:
     def _scheduler(self, preferences: Preferences, deadlines: dict[str, ReviewDeadlineRow], language: str) -> fsrs.Scheduler:
         """The learner's retention, raised while a deadline for the card's language is ahead."""
         deadline = deadlines.get(language)
-        return scheduler(retention_for(preferences.desired_retention, deadline.target if deadline else None), fuzz=self._fuzz)
+        retention = retention_for(preferences.desired_retention, deadline.target if deadline else None)
+        return scheduler(retention, fuzz=self._fuzz, parameters=preferences.parameters)
 
     async def _apply(
         self, reviews: ReviewRepository, card: CardRow, item: ParsedReview, schedule: fsrs.Scheduler, now: datetime

@@ -74,6 +74,8 @@ def upgrade() -> None:
     sa.Column('reviews_per_day', sa.Integer(), nullable=False),
     sa.Column('time_zone', sa.String(length=64), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('parameters', sa.JSON(), nullable=True),
+    sa.Column('fit', sa.JSON(), nullable=True),
     sa.PrimaryKeyConstraint('user_id')
     )
     op.create_table('review_deadlines',

@@ -398,3 +398,19 @@ class ClearDeadlineRequest(_message.Message):
 class ClearDeadlineResponse(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...
+
+class OptimizeRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class OptimizeResponse(_message.Message):
+    __slots__ = ("parameters", "log_loss_before", "log_loss_after", "reviews_used")
+    PARAMETERS_FIELD_NUMBER: _ClassVar[int]
+    LOG_LOSS_BEFORE_FIELD_NUMBER: _ClassVar[int]
+    LOG_LOSS_AFTER_FIELD_NUMBER: _ClassVar[int]
+    REVIEWS_USED_FIELD_NUMBER: _ClassVar[int]
+    parameters: _containers.RepeatedScalarFieldContainer[float]
+    log_loss_before: float
+    log_loss_after: float
+    reviews_used: int
+    def __init__(self, parameters: _Optional[_Iterable[float]] = ..., log_loss_before: _Optional[float] = ..., log_loss_after: _Optional[float] = ..., reviews_used: _Optional[int] = ...) -> None: ...

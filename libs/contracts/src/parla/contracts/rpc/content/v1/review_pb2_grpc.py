@@ -126,6 +126,11 @@ class ReviewServiceStub:
                 request_serializer=parla_dot_content_dot_v1_dot_review__pb2.ClearDeadlineRequest.SerializeToString,
                 response_deserializer=parla_dot_content_dot_v1_dot_review__pb2.ClearDeadlineResponse.FromString,
                 _registered_method=True)
+        self.Optimize = channel.unary_unary(
+                '/parla.content.v1.ReviewService/Optimize',
+                request_serializer=parla_dot_content_dot_v1_dot_review__pb2.OptimizeRequest.SerializeToString,
+                response_deserializer=parla_dot_content_dot_v1_dot_review__pb2.OptimizeResponse.FromString,
+                _registered_method=True)
 
 
 class ReviewServiceServicer:
@@ -251,6 +256,14 @@ class ReviewServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def Optimize(self, request, context):
+        """Fits the learner's own FSRS-6 parameters from their log and uses them from then on;
+        FAILED_PRECONDITION, saying how many reviews are missing, when the log is too short.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ReviewServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -343,6 +356,11 @@ def add_ReviewServiceServicer_to_server(servicer, server):
                     servicer.ClearDeadline,
                     request_deserializer=parla_dot_content_dot_v1_dot_review__pb2.ClearDeadlineRequest.FromString,
                     response_serializer=parla_dot_content_dot_v1_dot_review__pb2.ClearDeadlineResponse.SerializeToString,
+            ),
+            'Optimize': grpc.unary_unary_rpc_method_handler(
+                    servicer.Optimize,
+                    request_deserializer=parla_dot_content_dot_v1_dot_review__pb2.OptimizeRequest.FromString,
+                    response_serializer=parla_dot_content_dot_v1_dot_review__pb2.OptimizeResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -833,6 +851,33 @@ class ReviewService:
             '/parla.content.v1.ReviewService/ClearDeadline',
             parla_dot_content_dot_v1_dot_review__pb2.ClearDeadlineRequest.SerializeToString,
             parla_dot_content_dot_v1_dot_review__pb2.ClearDeadlineResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def Optimize(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/parla.content.v1.ReviewService/Optimize',
+            parla_dot_content_dot_v1_dot_review__pb2.OptimizeRequest.SerializeToString,
+            parla_dot_content_dot_v1_dot_review__pb2.OptimizeResponse.FromString,
             options,
             channel_credentials,
             insecure,
