@@ -11,9 +11,11 @@ from parla.chassis.auth import principal
 from parla.chassis.grpc_server import timestamp
 from parla.content.db import CardRow, CardSourceRow
 from parla.content.review.db import ReviewDeadlineRow, ReviewLogRow
+from parla.content.review.deadlines import ReviewDeadlines
 from parla.content.review.deck import CardView, DeckService
 from parla.content.review.domain import STATE_NAMES, Preferences
 from parla.content.review.interchange import Interchange
+from parla.content.review.parameters import PersonalParameters
 from parla.content.review.sessions import NextCard, ReviewInput, ReviewOutcome, ReviewSessions, SessionView
 from parla.content.review.stats import ReviewStatistics, ReviewStats
 from parla.contracts.rpc.content.v1 import review_pb2 as pb
@@ -155,12 +157,20 @@ def _deadline(row: ReviewDeadlineRow) -> pb.Deadline:
 
 class ReviewServicer(review_pb2_grpc.ReviewServiceServicer):
     def __init__(
-        self, deck: DeckService, sessions: ReviewSessions, statistics: ReviewStatistics, interchange: Interchange
+        self,
+        deck: DeckService,
+        sessions: ReviewSessions,
+        statistics: ReviewStatistics,
+        interchange: Interchange,
+        deadlines: ReviewDeadlines,
+        parameters: PersonalParameters,
     ) -> None:
         self._deck = deck
         self._sessions = sessions
         self._statistics = statistics
         self._interchange = interchange
+        self._deadlines = deadlines
+        self._parameters = parameters
 
     async def ListDueCards(self, request: pb.ListDueCardsRequest, context) -> pb.ListDueCardsResponse:
         cards, total = await self._deck.due_cards(principal(), language=request.language, limit=request.limit)
