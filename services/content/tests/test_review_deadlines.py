@@ -101,3 +101,13 @@ async def test_deadlines_are_listed_until_they_pass_and_can_be_cleared(db, revie
     assert await service.deadlines(reviewing.learner) == []
     with pytest.raises(NotFound):
         await service.clear(reviewing.learner, language="fr")
+
+
+async def test_a_card_that_stays_above_the_target_until_the_deadline_is_not_brought_forward(db, reviewing: Reviewing):
+    card_id = await learnt(reviewing, "lejos")
+    async with db.reading() as session:
+        before = (await session.get(CardRow, uuid.UUID(card_id))).due
+    tomorrow = (reviewing.clock.now + timedelta(days=1)).date().isoformat()
+    _, moved = await deadlines(db, reviewing).set(reviewing.learner, language="es", on=tomorrow, target=0.8)
+    async with db.reading() as session:
+        assert (moved, (await session.get(CardRow, uuid.UUID(card_id))).due) == (0, before)

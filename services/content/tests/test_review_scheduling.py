@@ -218,3 +218,35 @@ async def test_a_word_whose_card_is_remembered_for_three_weeks_becomes_known_unl
     assert (await stored(db, kept)).stability >= 21
     page = await words.words(reviewing.learner, language="es", status="", limit=10, offset=0)
     assert {(word.lemma, word.status) for word in page.words} == {("montaña", "known"), ("río", "ignored")}
+
+
+async def test_a_batch_from_a_clock_running_ahead_keeps_the_time_between_its_reviews(db, reviewing: Reviewing):
+    card_id = await reviewing.card("adelantado")
+    ahead = timedelta(hours=2)
+    first_at, second_at = reviewing.clock.now - timedelta(minutes=30), reviewing.clock.now - timedelta(minutes=15)
+    batch = [
+        ReviewInput(str(uuid.uuid4()), card_id, "good", reviewed_at=first_at + ahead),
+        ReviewInput(str(uuid.uuid4()), card_id, "good", reviewed_at=second_at + ahead),
+    ]
+    await reviewing.sessions.sync(reviewing.learner, batch)
+    times = sorted(log.reviewed_at for log in await logs(db, card_id))
+    assert times[1] - times[0] == timedelta(minutes=15), "not squeezed into one moment"
+    assert times[1] == reviewing.clock.now, "the latest lands at most at now"
+
+
+async def test_a_review_made_before_the_card_was_reset_is_a_conflict_and_leaves_it_new(db, reviewing: Reviewing):
+    card_id = await reviewing.card("reiniciada")
+    offline_at = reviewing.clock.now
+    reviewing.clock.advance(hours=1)
+    await reviewing.deck.change(reviewing.learner, card_id, "reset")
+    reviewing.clock.advance(hours=1)
+    result = await reviewing.rate(card_id, "good", at=offline_at)
+    assert (result.status, "reset" in result.conflict) == ("conflict", True)
+    assert (await stored(db, card_id)).last_review is None
+
+
+def test_a_card_is_a_leech_at_the_threshold_and_again_every_half_threshold_so_an_unsuspended_one_gets_a_chance():
+    from parla.content.review.domain import is_leech
+
+    assert [n for n in range(1, 21) if is_leech(n, 8)] == [8, 12, 16, 20]
+    assert [n for n in range(1, 4) if is_leech(n, 1)] == [1, 2, 3]

@@ -174,3 +174,14 @@ async def test_a_session_of_chosen_words_needs_their_language(reviewing: Reviewi
     with pytest.raises(InvalidArgument) as refused:
         await reviewing.sessions.start(reviewing.learner, lemmas=["mesa"])
     assert "language" in refused.value.details
+
+
+async def test_with_nothing_else_left_a_learning_step_due_within_20_minutes_is_shown_now(reviewing: Reviewing):
+    card_id = await reviewing.card("pronto")
+    sid = str((await reviewing.sessions.start(reviewing.learner)).session.id)
+    await reviewing.rate(card_id, "again", session=sid)  # its next step is in a minute
+    assert await next_front(reviewing, sid) == "pronto"
+    await reviewing.rate(card_id, "good", session=sid)  # the next step is in 10 minutes: still shown
+    assert await next_front(reviewing, sid) == "pronto"
+    await reviewing.rate(card_id, "good", session=sid)  # graduated: days away
+    assert await next_front(reviewing, sid) is None

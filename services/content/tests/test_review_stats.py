@@ -24,15 +24,18 @@ async def mature(reviewing: Reviewing, word: str) -> str:
     return card_id
 
 
-async def test_due_counts_split_today_tomorrow_and_the_week_and_leave_suspended_cards_out(db, reviewing: Reviewing):
-    new = [await reviewing.card(word) for word in ("uno", "dos")]  # due now
+async def test_due_counts_split_today_tomorrow_and_the_week_and_leave_new_and_suspended_cards_out(db, reviewing: Reviewing):
+    await reviewing.card("nuevo")  # new: to be started, not due
+    stepping = await reviewing.card("paso")
+    await reviewing.rate(stepping, "again")  # a learning step due in minutes
+    suspended = await reviewing.card("fuera")
+    await reviewing.rate(suspended, "again")
+    await reviewing.deck.change(reviewing.learner, suspended, "suspend")
     learnt = await reviewing.card("tres")
     await reviewing.rate(learnt, "good")
     await reviewing.rate(learnt, "good", at=reviewing.clock.advance(minutes=10))  # due in a few days
-    await reviewing.deck.change(reviewing.learner, new[1], "suspend")
     stats = await statistics(db, reviewing).stats(reviewing.learner)
-    assert (stats.due_today, stats.due_tomorrow) == (1, 0)
-    assert stats.due_this_week == 2
+    assert (stats.due_today, stats.due_tomorrow, stats.due_this_week) == (1, 0, 2)
 
 
 async def test_reviews_per_day_are_counted_on_the_learners_own_dates(db, reviewing: Reviewing):

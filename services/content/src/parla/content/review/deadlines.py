@@ -61,7 +61,7 @@ class ReviewDeadlines:
                 user_id=caller.user_id, language=language, on=day.isoformat(), ends_at=ends_at, target=target, created_at=now
             )
             await reviews.put_deadline(row)
-        moved = await self._bring_forward(caller, language, target, now)
+        moved = await self._bring_forward(caller, language, target, ends_at, preferences.parameters, now)
         return row, moved
 
     async def clear(self, caller: Principal, *, language: str) -> None:
@@ -70,23 +70,26 @@ class ReviewDeadlines:
             if not await ReviewRepository(session).clear_deadline(caller.user_id, language):
                 raise NotFound(f"no deadline for {language}")
 
-    async def _bring_forward(self, caller: Principal, language: str, target: float, now: datetime) -> int:
-        """Review cards whose recall would fall below ``target`` before they are due become due
-        when it reaches the target (now, if it already has)."""
-        schedule, moved, after = scheduler(target, fuzz=False), 0, None
+    async def _bring_forward(
+        self, caller: Principal, language: str, target: float, ends_at: datetime, parameters, now: datetime
+    ) -> int:
+        """Review cards due after their recall falls below ``target``, where that happens before
+        the deadline ends, become due when it reaches the target (now, if it already has). The
+        cards are walked in due order on the queue index, a batch per short transaction."""
+        schedule, moved, after = scheduler(target, fuzz=False, parameters=parameters), 0, (now, None)
         while True:
             async with self._db.transaction() as session:
-                cards = await ReviewRepository(session).review_cards_after(caller.user_id, language, after, BATCH)
+                cards = await ReviewRepository(session).review_cards_due_after(caller.user_id, language, after, BATCH)
                 for card in cards:
                     if card.stability is None or card.last_review is None:
                         continue
                     in_time = card.last_review + timedelta(days=days_until_recall(schedule, card.stability, target))
-                    if in_time < card.due:
+                    if in_time < card.due and in_time < ends_at:
                         card.due = max(in_time, now)
                         moved += 1
             if len(cards) < BATCH:
                 return moved
-            after = cards[-1].id
+            after = (cards[-1].due, cards[-1].id)
 
 
 def _date(value: str) -> date:

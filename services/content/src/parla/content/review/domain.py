@@ -144,6 +144,12 @@ def previews(schedule: fsrs.Scheduler, card: fsrs.Card, now: datetime) -> list[t
     return [(name, exact.review_card(card, rating, review_datetime=now)[0].due) for name, rating in RATINGS.items()]
 
 
+def is_leech(lapses: int, threshold: int) -> bool:
+    """As Anki: a card is a leech at ``threshold`` lapses and again every half-threshold after,
+    so that a leech the learner unsuspended is not suspended again at its very next lapse."""
+    return lapses >= threshold and (lapses - threshold) % max(1, threshold // 2) == 0
+
+
 # A word whose card FSRS expects to be remembered this long is known (as a document's "mastered").
 KNOWN_AFTER_DAYS = 21.0
 

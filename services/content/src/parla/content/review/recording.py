@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import fsrs
 
@@ -34,10 +34,19 @@ class ParsedReview:
     rating: fsrs.Rating
     session_id: uuid.UUID | None
 
-    def at(self, now: datetime) -> datetime:
-        """When it happened: the client's time, but never later than now (a clock ahead)."""
+    def at(self, now: datetime, skew: timedelta = timedelta(0)) -> datetime:
+        """When it happened: the client's time less its clock's ``skew`` ahead of ours, and never
+        later than now."""
         given = self.source.reviewed_at
-        return now if given is None else min(given.astimezone(UTC), now)
+        return now if given is None else min(given.astimezone(UTC) - skew, now)
+
+
+def clock_skew(reviews: list[ParsedReview], now: datetime) -> timedelta:
+    """How far ahead of ours a client's clock runs, from the latest time in its batch: taken off
+    every review of the batch, so that the time between them is kept (clamping each to now would
+    squeeze a fast phone's reviews into one moment)."""
+    given = [review.source.reviewed_at.astimezone(UTC) for review in reviews if review.source.reviewed_at is not None]
+    return max(timedelta(0), max(given) - now) if given else timedelta(0)
 
 
 def parse_review(item: ReviewInput) -> ParsedReview:

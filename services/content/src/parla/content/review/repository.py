@@ -167,12 +167,16 @@ class ReviewRepository:
         )
         return bool(done.rowcount)
 
-    async def review_cards_after(self, user_id: uuid.UUID, language: str, after: uuid.UUID | None, limit: int) -> list[CardRow]:
-        """The learner's review cards in a language, by id, a batch at a time (for rescheduling)."""
-        where = [CardRow.user_id == user_id, CardRow.language == language, CardRow.queue == QUEUE_REVIEW]
-        if after is not None:
-            where.append(CardRow.id > after)
-        return list(await self.session.scalars(select(CardRow).where(*where).order_by(CardRow.id).limit(limit).with_for_update()))
+    async def review_cards_due_after(
+        self, user_id: uuid.UUID, language: str, after: tuple[datetime, uuid.UUID | None], limit: int
+    ) -> list[CardRow]:
+        """The learner's review cards in a language due after ``after`` ((due, id), id None for
+        the first batch), in due order on the queue index, a batch at a time (for rescheduling)."""
+        due, card_id = after
+        later = CardRow.due > due if card_id is None else or_(CardRow.due > due, (CardRow.due == due) & (CardRow.id > card_id))
+        where = [CardRow.user_id == user_id, CardRow.queue == QUEUE_REVIEW, later, CardRow.language == language]
+        query = select(CardRow).where(*where).order_by(CardRow.due, CardRow.id).limit(limit).with_for_update()
+        return list(await self.session.scalars(query))
 
     # Settings and sessions.
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import fsrs
 
@@ -36,6 +36,7 @@ from parla.content.review.domain import (
     Preferences,
     Reviewed,
     day_start,
+    is_leech,
     most_forgotten,
     previews,
     queue_of,
@@ -46,7 +47,7 @@ from parla.content.review.domain import (
     scheduler,
     valid_time_zone,
 )
-from parla.content.review.recording import ParsedReview, ReviewInput, log_row, parse_review, recorded_event
+from parla.content.review.recording import ParsedReview, ReviewInput, clock_skew, log_row, parse_review, recorded_event
 from parla.content.review.repository import ReviewRepository
 from parla.content.words.repository import WordRepository
 from parla.contracts.events import Event, ReviewRecorded
@@ -57,10 +58,12 @@ from parla.language import LANGUAGES
 # cost as much as the backlog, and the limit of a day's reviews is far below this.
 CANDIDATES = 500
 COUNT_CAP = 10_000
+LEARN_AHEAD = timedelta(minutes=20)
 MAX_SYNC = 1_000
 
 APPLIED, DUPLICATE, CONFLICT = "applied", "duplicate", "conflict"
 NOT_IN_DECK = "this card is not in your deck (deleted, or never yours): drop this review"
+RESET_SINCE = "this card was reset after this review was made: drop this review"
 
 
 def _now() -> datetime:
@@ -204,7 +207,10 @@ class ReviewSessions:
             return await reviews.card(user_id, chosen) if chosen is not None else None
         if view.new_available:
             return (await reviews.due_in(user_id, QUEUE_NEW, now, language=language, limit=1, only=only) or [None])[0]
-        return None
+        # Nothing else left: a learning step due in the next minutes is shown now, as Anki does,
+        # rather than "nothing left today" sending the learner away before their 10-minute step.
+        ahead = await reviews.due_in(user_id, QUEUE_LEARNING, now + LEARN_AHEAD, language=language, limit=1, only=only)
+        return ahead[0] if ahead else None
 
     async def _view(
         self, reviews: ReviewRepository, row: ReviewSessionRow, preferences: Preferences, now: datetime
@@ -236,6 +242,7 @@ class ReviewSessions:
             )
         parsed = [parse_review(item) for item in batch]
         now = self._clock()
+        skew = clock_skew(parsed, now)
         results: dict[int, ReviewOutcome] = {}
         async with self._db.transaction() as session:
             reviews = ReviewRepository(session)
@@ -244,16 +251,18 @@ class ReviewSessions:
             cards = await reviews.lock_cards(caller.user_id, sorted({p.card_id for p in parsed}))
             logged = await reviews.logged(caller.user_id, [p.client_review_id for p in parsed])
             events: list[tuple[Event, None]] = []
-            for position in sorted(range(len(parsed)), key=lambda n: (parsed[n].at(now), n)):
+            for position in sorted(range(len(parsed)), key=lambda n: (parsed[n].at(now, skew), n)):
                 item = parsed[position]
                 card = cards.get(item.card_id)
                 if item.client_review_id in logged:
                     results[position] = ReviewOutcome(item.source.client_review_id, DUPLICATE, card)
                 elif card is None:
                     results[position] = ReviewOutcome(item.source.client_review_id, CONFLICT, None, NOT_IN_DECK)
+                elif card.reset_at is not None and item.at(now, skew) < card.reset_at:
+                    results[position] = ReviewOutcome(item.source.client_review_id, CONFLICT, card, RESET_SINCE)
                 else:
                     schedule = self._scheduler(preferences, deadlines, card.language)
-                    log, event = await self._apply(reviews, card, item, schedule, now)
+                    log, event = await self._apply(reviews, card, item, schedule, now, skew)
                     logged[item.client_review_id] = log
                     events.append((event, None))
                     results[position] = ReviewOutcome(item.source.client_review_id, APPLIED, card)
@@ -280,9 +289,15 @@ class ReviewSessions:
         return scheduler(retention, fuzz=self._fuzz, parameters=preferences.parameters)
 
     async def _apply(
-        self, reviews: ReviewRepository, card: CardRow, item: ParsedReview, schedule: fsrs.Scheduler, now: datetime
+        self,
+        reviews: ReviewRepository,
+        card: CardRow,
+        item: ParsedReview,
+        schedule: fsrs.Scheduler,
+        now: datetime,
+        skew: timedelta,
     ) -> tuple[ReviewLogRow, ReviewRecorded]:
-        at = item.at(now)
+        at = item.at(now, skew)
         if card.last_review is not None and at < card.last_review:
             done = await self._replayed(reviews, card, schedule, item.rating, at)
         else:
@@ -291,7 +306,7 @@ class ReviewSessions:
             store(card, done.card)
         log = log_row(card, item, done, now)
         reviews.add_log(log)
-        self._requeue(card, leech=done.lapse and card.lapses >= self._leech_lapses)
+        self._requeue(card, leech=done.lapse and is_leech(card.lapses, self._leech_lapses))
         return log, recorded_event(card, log, done)
 
     async def _replayed(

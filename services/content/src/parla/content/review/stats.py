@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Integer, case, cast, func, select
+from sqlalchemy import case, func, select
 
 from parla.chassis.auth import Principal
 from parla.chassis.db import Database
 from parla.content.db import CardRow
 from parla.content.review.db import ReviewLogRow
-from parla.content.review.domain import QUEUE_SUSPENDED, STATE_REVIEW, day_start
+from parla.content.review.domain import QUEUE_LEARNING, QUEUE_REVIEW, STATE_REVIEW, day_start
 from parla.content.review.repository import ReviewRepository
 
 # A card counts as mature, for true retention, once FSRS expects it remembered for three weeks
@@ -68,7 +68,7 @@ class ReviewStatistics:
         async with self._db.reading() as session:
             preferences = await ReviewRepository(session).preferences(user_id)
             today = day_start(now, preferences.time_zone)
-            due = await _due_counts(session, user_id, [today + timedelta(days=days) for days in (1, 2, 7)])
+            due = await _due_counts(session, user_id, _day_ends(now, preferences.time_zone, (1, 2, 7)))
             per_day = await _reviews_per_day(session, user_id, today - timedelta(days=HISTORY_DAYS), preferences.time_zone)
             mature, kept = await _true_retention(session, user_id)
             stability = await _stability(session, user_id)
@@ -88,12 +88,23 @@ class ReviewStatistics:
         )
 
 
+def _day_ends(now: datetime, time_zone: str, days: tuple[int, ...]) -> list[datetime]:
+    """The ends (UTC) of the learner's day and the following ones, as local midnights: a day is
+    23 or 25 hours long when the clocks change."""
+    zone = ZoneInfo(time_zone)
+    today = now.astimezone(zone).date()
+    return [datetime.combine(today + timedelta(days=n), datetime.min.time(), zone).astimezone(UTC) for n in days]
+
+
 async def _due_counts(session, user_id: uuid.UUID, ends: list[datetime]) -> list[int]:
-    """Cards (not suspended) due before each of ``ends``."""
+    """Learning and review cards due before each of ``ends`` (new cards wait to be started, not
+    to be reviewed; suspended ones are out): two ranges of the queue index."""
     columns = [func.sum(case((CardRow.due < end, 1), else_=0)) for end in ends]
     row = (
         await session.execute(
-            select(*columns).where(CardRow.user_id == user_id, CardRow.queue != QUEUE_SUSPENDED, CardRow.due < ends[-1])
+            select(*columns).where(
+                CardRow.user_id == user_id, CardRow.queue.in_((QUEUE_LEARNING, QUEUE_REVIEW)), CardRow.due < ends[-1]
+            )
         )
     ).one()
     return [int(value or 0) for value in row]
@@ -134,9 +145,15 @@ async def _stability(session, user_id: uuid.UUID) -> list[tuple[float, float | N
 
 
 async def _calibration(session, user_id: uuid.UUID) -> list[CalibrationBin]:
-    """Reviews of cards FSRS had a memory of, binned by the recall it predicted (tenths), with
-    the mean prediction and the share actually recalled in each."""
-    which = cast(ReviewLogRow.retrievability * CALIBRATION_BINS, Integer)
+    """Reviews of cards FSRS had a memory of, a day or more after the card's previous review
+    (within a day fsrs predicts a recall of 1: learning steps would crowd the top tenth), binned
+    by the recall it predicted (tenths), with the mean prediction and the share actually recalled
+    in each. The bin is a CASE of bounds: casting to an integer truncates on SQLite and rounds
+    on PostgreSQL."""
+    which = case(
+        *[(ReviewLogRow.retrievability < (n + 1) / CALIBRATION_BINS, n) for n in range(CALIBRATION_BINS - 1)],
+        else_=CALIBRATION_BINS - 1,
+    )
     rows = await session.execute(
         select(
             which,
@@ -144,7 +161,12 @@ async def _calibration(session, user_id: uuid.UUID) -> list[CalibrationBin]:
             func.avg(ReviewLogRow.retrievability),
             func.sum(case((ReviewLogRow.rating != AGAIN, 1), else_=0)),
         )
-        .where(ReviewLogRow.user_id == user_id, ReviewLogRow.state_before != 0, ReviewLogRow.stability_before.is_not(None))
+        .where(
+            ReviewLogRow.user_id == user_id,
+            ReviewLogRow.state_before != 0,
+            ReviewLogRow.stability_before.is_not(None),
+            ReviewLogRow.elapsed_days >= 1,
+        )
         .group_by(which)
     )
     found: dict[int, tuple[int, float, int]] = {}
