@@ -139,3 +139,5 @@ async def test_optimize_answers_with_the_fit(gateway, services, headers):
     )
     body = (await gateway.post("/api/v1/review/optimize", headers=headers)).json()
     assert (len(body["parameters"]), body["reviews_used"], body["log_loss_after"]) == (21, 512, 0.29)
+    [call] = services.named("Optimize")
+    assert call.time_remaining is not None and call.time_remaining > 60, "a fit gets the long deadline of work, not 5 s"

@@ -42,12 +42,16 @@ class ServiceClients:
     # A turn waits on the tutor (the scenario service asks the persona service, which may ask an
     # AI provider), so it gets longer than other calls; the hops behind it have shorter deadlines.
     turn_deadline: float
+    # Work the learner waits for (a fit of their FSRS parameters): longer than any other call.
+    work_deadline: float = 130.0
 
     @classmethod
-    def connect(cls, addresses: dict[str, str], *, deadline: float, turn_deadline: float) -> ServiceClients:
+    def connect(
+        cls, addresses: dict[str, str], *, deadline: float, turn_deadline: float, work_deadline: float = 130.0
+    ) -> ServiceClients:
         interceptors = client_interceptors(default_deadline=deadline, metadata=_caller_credentials)
         channels = {name: grpc.aio.insecure_channel(address, interceptors=interceptors) for name, address in addresses.items()}
-        return cls(channels, deadline, turn_deadline)
+        return cls(channels, deadline, turn_deadline, work_deadline)
 
     # Stubs are built once: a stub makes a callable for each of its methods.
     @cached_property

@@ -27,6 +27,9 @@ class GatewaySettings(ServiceSettings):
     # about 6 s, and the AI provider behind that has less still, so a slow tutor ends in the
     # offline reply before this deadline rather than in a 504.
     turn_deadline_seconds: float = Field(default=10.0, gt=0)
+    # Work a learner starts and waits for: fitting their FSRS parameters, bringing a deck
+    # forward for a deadline (the content service stops a fit after 120 s).
+    work_deadline_seconds: float = Field(default=130.0, gt=0)
     # uvicorn's line per request (PARLA_ACCESS_LOG=true); errors are logged either way.
     access_log: bool = False
     # limits syntax, per client address, on sign-up, sign-in and refresh.

@@ -108,6 +108,7 @@ def create_app(settings: GatewaySettings, *, run_relay: bool = True) -> FastAPI:
             settings.service_addresses(),
             deadline=settings.grpc_deadline_seconds,
             turn_deadline=settings.turn_deadline_seconds,
+            work_deadline=settings.work_deadline_seconds,
         )
         app.state.auth_rate_limit = RateLimit(settings.auth_rate_limit, "authentication")
         relay = OutboxRelay(

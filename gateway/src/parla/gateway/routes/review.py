@@ -106,7 +106,7 @@ async def optimize(clients: Clients) -> OptimizeOut:
     """Fit your own FSRS parameters from your review log (at least 400 reviews made on a day after
     the card's previous one) and schedule your cards with them from now on; 409 saying how many
     reviews are missing when the log is too short."""
-    return from_message(OptimizeOut, await clients.review.Optimize(pb.OptimizeRequest()))
+    return from_message(OptimizeOut, await clients.review.Optimize(pb.OptimizeRequest(), timeout=clients.work_deadline))
 
 
 @router.get("/deadlines")
@@ -125,7 +125,7 @@ async def set_deadline(
     request = pb.SetDeadlineRequest(language=language, on=body.on.isoformat())
     if body.target is not None:
         request.target = body.target
-    return from_message(DeadlineSetOut, await clients.review.SetDeadline(request))
+    return from_message(DeadlineSetOut, await clients.review.SetDeadline(request, timeout=clients.work_deadline))
 
 
 @router.delete("/deadlines/{language}", status_code=204)
