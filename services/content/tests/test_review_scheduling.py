@@ -250,3 +250,20 @@ def test_a_card_is_a_leech_at_the_threshold_and_again_every_half_threshold_so_an
 
     assert [n for n in range(1, 21) if is_leech(n, 8)] == [8, 12, 16, 20]
     assert [n for n in range(1, 4) if is_leech(n, 1)] == [1, 2, 3]
+
+
+@pytest.mark.concurrent_transactions
+async def test_one_review_id_sent_for_two_cards_at_once_is_recorded_once_and_the_other_answers_duplicate(
+    db, reviewing: Reviewing
+):
+    import asyncio
+
+    first, second = await reviewing.card("uno"), await reviewing.card("dos")
+    review_id = str(uuid.uuid4())
+    results = await asyncio.gather(
+        reviewing.sessions.record(reviewing.learner, ReviewInput(review_id, first, "good")),
+        reviewing.sessions.record(reviewing.learner, ReviewInput(review_id, second, "good")),
+    )
+    assert sorted(result.status for result in results) == ["applied", "duplicate"]
+    async with db.reading() as session:
+        assert await session.scalar(select(func.count()).select_from(ReviewLogRow)) == 1

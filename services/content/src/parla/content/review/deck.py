@@ -16,6 +16,7 @@ from parla.content.domain import NewCard, card_key, new_fsrs_card
 from parla.content.repository import CardRepository
 from parla.content.review.convert import fsrs_card
 from parla.content.review.domain import LEECH_TAG, QUEUE_NEW, QUEUE_SUSPENDED, next_day_start, queue_of
+from parla.content.review.races import once_more_on_conflict
 from parla.content.review.repository import ReviewRepository
 from parla.content.service import add_new_cards
 from parla.language import LANGUAGES
@@ -74,6 +75,7 @@ class DeckService:
                 caller.user_id, self._clock(), language=language or None, limit=min(limit or 50, MAX_DUE_PAGE)
             )
 
+    @once_more_on_conflict
     async def add(
         self, caller: Principal, *, language: str, front: str, back: str, tags: Sequence[str], lemma: str = ""
     ) -> CardView:

@@ -19,6 +19,7 @@ from parla.content.domain import NewCard, card_key, new_fsrs_card
 from parla.content.repository import CardRepository
 from parla.content.review.db import ReviewLogRow
 from parla.content.review.deck import MAX_SIDE, MAX_TAG
+from parla.content.review.races import once_more_on_conflict
 from parla.content.service import add_new_cards
 from parla.language import LANGUAGES
 
@@ -90,6 +91,7 @@ class Interchange:
         last = rows[-1] if len(rows) == limit else None
         return rows, f"{last.reviewed_at.isoformat()}|{last.id}" if last is not None else ""
 
+    @once_more_on_conflict
     async def import_cards(self, caller: Principal, *, language: str, text: str) -> ImportReport:
         one_of(language, LANGUAGES, "language")
         if len(text) > MAX_IMPORT_CHARS:

@@ -47,6 +47,7 @@ from parla.content.review.domain import (
     scheduler,
     valid_time_zone,
 )
+from parla.content.review.races import once_more_on_conflict
 from parla.content.review.recording import ParsedReview, ReviewInput, clock_skew, log_row, parse_review, recorded_event
 from parla.content.review.repository import ReviewRepository
 from parla.content.words.repository import WordRepository
@@ -233,6 +234,7 @@ class ReviewSessions:
     async def record(self, caller: Principal, review_input: ReviewInput) -> ReviewOutcome:
         return (await self.sync(caller, [review_input]))[0]
 
+    @once_more_on_conflict
     async def sync(self, caller: Principal, batch: Sequence[ReviewInput]) -> list[ReviewOutcome]:
         """Each review applied once, in the order they happened; a result per review, in the
         order sent."""
