@@ -214,7 +214,7 @@ async def test_on_sqlite_pages_walk_an_index_in_title_order_and_totals_never_wal
         assert not reads_listing or "COVERING INDEX ix_scenario_localizations_owner (owner_id=?" in plan, plan
 
 
-async def test_on_postgresql_the_default_page_is_read_in_title_order_from_the_catalogue_index(db, backend):
+async def test_on_postgresql_the_default_page_is_read_in_title_order_from_an_index_without_a_sort(db, backend):
     if backend != "postgresql":
         pytest.skip("PostgreSQL's plans")
     # Tiny test tables are cheaper to scan (or to read by another index and sort) than to walk;
@@ -222,7 +222,11 @@ async def test_on_postgresql_the_default_page_is_read_in_title_order_from_the_ca
     # thousands of scenarios the planner picks it unasked).
     query = CatalogueQuery(viewer=uuid.uuid4(), language="es", offset=PAST_THE_END)
     page_plan, total_plan = await plans(db, query, "EXPLAIN", setup="SET LOCAL enable_seqscan = off; SET LOCAL enable_sort = off")
-    assert "ix_scenario_localizations_catalogue" in page_plan and "Sort" not in page_plan, page_plan
+    # Both the catalogue index and the titles index hold a language's rows in title order; on a
+    # table this small the planner's choice between them is a coin toss, and either serves the
+    # page without a sort (which index a large catalogue gets is the SQLite test's concern).
+    ordered = ("ix_scenario_localizations_catalogue", "ix_scenario_localizations_titles")
+    assert any(index in page_plan for index in ordered) and "Sort" not in page_plan, page_plan
     # The total is one statement: public scenarios from the counts, the viewer's own from the owner index.
     assert "catalogue_counts" in total_plan, total_plan
     listing_reads = [line for line in total_plan.splitlines() if "scenario_localizations" in line]
