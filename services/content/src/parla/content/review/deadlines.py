@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from parla.chassis.auth import Principal
 from parla.chassis.db import Database
 from parla.chassis.errors import InvalidArgument, NotFound, one_of
 from parla.content.review.db import ReviewDeadlineRow
-from parla.content.review.domain import DEADLINE_RECALL_RANGE, DEFAULT_DEADLINE_RECALL, days_until_recall, scheduler
+from parla.content.review.domain import DEADLINE_RECALL_RANGE, DEFAULT_DEADLINE_RECALL, days_until_recall, midnight, scheduler
 from parla.content.review.repository import ReviewRepository
 from parla.language import LANGUAGES
 
@@ -53,8 +52,7 @@ class ReviewDeadlines:
         async with self._db.transaction() as session:
             reviews = ReviewRepository(session)
             preferences = await reviews.preferences(caller.user_id)
-            zone = ZoneInfo(preferences.time_zone)
-            ends_at = datetime.combine(day + timedelta(days=1), datetime.min.time(), zone).astimezone(UTC)
+            ends_at = midnight(day + timedelta(days=1), preferences.time_zone)
             if ends_at <= now:
                 raise InvalidArgument(f"{on} has passed; choose a date from today on", details={"on": "in the past"})
             row = ReviewDeadlineRow(

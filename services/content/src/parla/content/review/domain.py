@@ -9,7 +9,7 @@ its row so that each queue is one range of the ``(user_id, queue, due)`` index.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -182,17 +182,25 @@ def most_forgotten(
     return min(candidates, key=recall)[0] if candidates else None
 
 
+def local_date(now: datetime, time_zone: str) -> date:
+    """The learner's date at ``now``."""
+    return now.astimezone(ZoneInfo(time_zone)).date()
+
+
+def midnight(day: date, time_zone: str) -> datetime:
+    """The start (UTC) of ``day`` in the learner's time zone: local midnights, as a day is 23 or
+    25 hours long when the clocks change."""
+    return datetime.combine(day, datetime.min.time(), ZoneInfo(time_zone)).astimezone(UTC)
+
+
 def day_start(now: datetime, time_zone: str) -> datetime:
     """The start (UTC) of the learner's day that ``now`` falls in."""
-    local = now.astimezone(ZoneInfo(time_zone))
-    return local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(UTC)
+    return midnight(local_date(now, time_zone), time_zone)
 
 
 def next_day_start(now: datetime, time_zone: str) -> datetime:
     """The start (UTC) of the learner's next day: when a buried card comes back."""
-    local = now.astimezone(ZoneInfo(time_zone))
-    tomorrow = (local + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
-    return tomorrow.astimezone(UTC)
+    return midnight(local_date(now, time_zone) + timedelta(days=1), time_zone)
 
 
 def valid_time_zone(name: str) -> bool:

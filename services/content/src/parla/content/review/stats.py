@@ -20,7 +20,7 @@ from parla.chassis.auth import Principal
 from parla.chassis.db import Database
 from parla.content.db import CardRow
 from parla.content.review.db import ReviewLogRow
-from parla.content.review.domain import QUEUE_LEARNING, QUEUE_REVIEW, STATE_REVIEW, day_start
+from parla.content.review.domain import QUEUE_LEARNING, QUEUE_REVIEW, STATE_REVIEW, day_start, local_date, midnight
 from parla.content.review.repository import ReviewRepository
 
 # A card counts as mature, for true retention, once FSRS expects it remembered for three weeks
@@ -73,7 +73,7 @@ class ReviewStatistics:
             mature, kept = await _true_retention(session, user_id)
             stability = await _stability(session, user_id)
             calibration = await _calibration(session, user_id)
-        local_today = now.astimezone(ZoneInfo(preferences.time_zone)).date()
+        local_today = local_date(now, preferences.time_zone)
         days = [local_today - timedelta(days=HISTORY_DAYS - 1 - n) for n in range(HISTORY_DAYS)]
         return ReviewStats(
             due_today=due[0],
@@ -89,11 +89,9 @@ class ReviewStatistics:
 
 
 def _day_ends(now: datetime, time_zone: str, days: tuple[int, ...]) -> list[datetime]:
-    """The ends (UTC) of the learner's day and the following ones, as local midnights: a day is
-    23 or 25 hours long when the clocks change."""
-    zone = ZoneInfo(time_zone)
-    today = now.astimezone(zone).date()
-    return [datetime.combine(today + timedelta(days=n), datetime.min.time(), zone).astimezone(UTC) for n in days]
+    """The ends (UTC) of the learner's day and the following ones."""
+    today = local_date(now, time_zone)
+    return [midnight(today + timedelta(days=n), time_zone) for n in days]
 
 
 async def _due_counts(session, user_id: uuid.UUID, ends: list[datetime]) -> list[int]:
