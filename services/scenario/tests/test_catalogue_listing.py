@@ -228,10 +228,12 @@ async def test_on_postgresql_the_default_page_is_read_in_title_order_from_an_ind
     # page without a sort (which index a large catalogue gets is the SQLite test's concern).
     ordered = ("ix_scenario_localizations_catalogue", "ix_scenario_localizations_titles")
     assert any(index in page_plan for index in ordered) and "Sort" not in page_plan, page_plan
-    # The total is one statement: public scenarios from the counts, the viewer's own from the owner index.
+    # The total is one statement: public scenarios from the counts, the viewer's own from an index
+    # (on a table this small, the owner index or the primary key's language prefix, as the
+    # planner's statistics happen to fall; the SQLite test names the owner index), never a scan.
     assert "catalogue_counts" in total_plan, total_plan
     listing_reads = [line for line in total_plan.splitlines() if "scenario_localizations" in line]
-    assert listing_reads and all("ix_scenario_localizations_owner" in line for line in listing_reads), total_plan
+    assert listing_reads and all("Index" in line and "Seq Scan" not in line for line in listing_reads), total_plan
 
 
 # --- counts ----------------------------------------------------------------------------------------
