@@ -83,7 +83,9 @@ async def test_publishing_shares_it_and_tells_other_services(services, db):
     await authoring.set_visibility(author, created.spec.id, "private")
     assert (await catalogue.list_scenarios(other, author=str(author.user_id)))[0] == []
     updated = [e for e in await events(db, "scenario.updated") if e["scenario_id"] == created.spec.id]
-    assert [e["visibility"] for e in updated] == ["private"]
+    # Announced private when created (for its owner's collections), then private again.
+    assert [e["visibility"] for e in updated] == ["private", "private"]
+    assert published["estimated_minutes"] == created.spec.estimated_minutes
 
 
 async def test_only_the_author_or_an_admin_changes_a_scenario(services):

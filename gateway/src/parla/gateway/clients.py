@@ -15,6 +15,7 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 from parla.chassis.grpc_client import client_interceptors
 from parla.contracts.rpc.analytics.v1 import progress_pb2_grpc
 from parla.contracts.rpc.content.v1 import documents_pb2_grpc, review_pb2_grpc, words_pb2_grpc
+from parla.contracts.rpc.organization.v1 import bookmarks_pb2_grpc, collections_pb2_grpc, ratings_pb2_grpc, tags_pb2_grpc
 from parla.contracts.rpc.persona.v1 import budget_pb2_grpc, persona_pb2_grpc
 from parla.contracts.rpc.scenario.v1 import authoring_pb2_grpc, scenario_pb2_grpc
 
@@ -81,6 +82,22 @@ class ServiceClients:
     @cached_property
     def words(self) -> words_pb2_grpc.WordServiceStub:
         return words_pb2_grpc.WordServiceStub(self.channels["content"])
+
+    @cached_property
+    def collections(self) -> collections_pb2_grpc.CollectionServiceStub:
+        return collections_pb2_grpc.CollectionServiceStub(self.channels["organization"])
+
+    @cached_property
+    def tags(self) -> tags_pb2_grpc.TagServiceStub:
+        return tags_pb2_grpc.TagServiceStub(self.channels["organization"])
+
+    @cached_property
+    def bookmarks(self) -> bookmarks_pb2_grpc.BookmarkServiceStub:
+        return bookmarks_pb2_grpc.BookmarkServiceStub(self.channels["organization"])
+
+    @cached_property
+    def ratings(self) -> ratings_pb2_grpc.RatingServiceStub:
+        return ratings_pb2_grpc.RatingServiceStub(self.channels["organization"])
 
     @cached_property
     def progress(self) -> progress_pb2_grpc.ProgressServiceStub:

@@ -30,16 +30,20 @@ from parla.gateway.routes import (
     asyncapi,
     auth,
     authoring,
+    bookmarks,
     budgets,
     cards,
+    collections,
     documents,
     health,
     me,
     personas,
     progress,
+    ratings,
     review,
     runs,
     scenarios,
+    tags,
     words,
 )
 from parla.gateway.schemas import ERROR_RESPONSES
@@ -86,6 +90,10 @@ def _api() -> APIRouter:
         cards.router,
         documents.router,
         words.router,
+        collections.router,
+        tags.router,
+        bookmarks.router,
+        ratings.router,
     ):
         api.include_router(router)
     return api

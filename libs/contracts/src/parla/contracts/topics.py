@@ -36,6 +36,7 @@ TOPICS: dict[str, Topic] = {
         "scenario.completed",
         "content.imported",
         "content.studied",
+        "content.deleted",
         "card.created",
         "review.recorded",
         "ai.usage_recorded",
@@ -45,6 +46,7 @@ TOPICS: dict[str, Topic] = {
         "bookmark.added",
         "bookmark.removed",
         "collection.changed",
+        "collection.subscribed",
         "achievement.unlocked",
     )
 }

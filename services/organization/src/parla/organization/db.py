@@ -1,4 +1,6 @@
-"""Tables of the organization service: so far only the outbox and inbox its features will write through."""
+"""The organization service's declarative base. Each feature package keeps its tables in its own
+``db.py`` (``catalogue``, ``collections``, ``tags``, ``bookmarks``, ``ratings``); importing
+``parla.organization.tables`` brings them all into the metadata."""
 
 from __future__ import annotations
 

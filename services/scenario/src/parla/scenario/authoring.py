@@ -101,6 +101,9 @@ class AuthoringService:
             if await repository.get(spec.id) is not None:  # 4 random bytes: a clash is rare, not impossible
                 raise Conflict("that id was just taken; send the request again")
             await repository.save(row, spec, now)
+            # A private scenario is announced too (as updated, not published): its owner can
+            # collect, bookmark and tag it in the organization service before publishing it.
+            await add_event(session, ScenarioUpdated(**scenario_changed(row, spec)))
         return AuthoredScenario(row, spec, assess_difficulty(spec))
 
     async def update(self, caller: Principal, scenario_id: str, draft: dict[str, Any]) -> AuthoredScenario:
@@ -112,8 +115,7 @@ class AuthoringService:
             await repository.save(row, spec, now)
             if row.owner_id is None:
                 row.edited_by_admin_at = now
-            if row.visibility == "public":
-                await add_event(session, ScenarioUpdated(**scenario_changed(row, spec)))
+            await add_event(session, ScenarioUpdated(**scenario_changed(row, spec)))
         return AuthoredScenario(row, spec, assess_difficulty(spec))
 
     async def delete(self, caller: Principal, scenario_id: str) -> None:

@@ -19,7 +19,7 @@ from parla.content.documents.repository import DocumentRepository
 from parla.content.documents.scenario_draft import scenario_draft
 from parla.content.documents.study import CardProgress, mastery
 from parla.content.words.repository import WordRepository
-from parla.contracts.events import ContentStudied
+from parla.contracts.events import ContentDeleted, ContentStudied
 from parla.language import LANGUAGES
 
 LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
@@ -231,6 +231,7 @@ class DocumentService:
             documents = DocumentRepository(session)
             document = await _owned(documents, caller, document_id)
             await documents.remove(document.id)
+            await add_event(session, ContentDeleted(document_id=document.id, user_id=caller.user_id))
 
 
 def _source(content: bytes | None, text: str | None) -> bytes:

@@ -1,4 +1,4 @@
 from parla.chassis.migrations import run_migrations_env
-from parla.organization.db import metadatas
+from parla.organization.tables import metadatas
 
 run_migrations_env(list(metadatas))

@@ -48,6 +48,18 @@ def keyword_text(spec: ScenarioSpec) -> str:
     return "\n".join(parts)[:100_000]
 
 
+def keyword_texts(spec: ScenarioSpec) -> dict[str, str]:
+    """Each localization's own words (title, description, phase names, vocabulary, phrases,
+    cultural notes), for keyword tags in that language."""
+    texts = {}
+    for language, local in spec.localizations.items():
+        parts = [local.title, local.description, local.cultural_context]
+        for phase in local.phases.values():
+            parts += [phase.name, *(item.term for item in phase.vocabulary), *(p.text for p in phase.phrases), *phase.cultural_notes]
+        texts[language] = "\n".join(part for part in parts if part)[:20_000]
+    return texts
+
+
 def slug_for(title: str, suffix: str) -> str:
     """A readable id from a title: "Mi cena en Roma" -> "mi-cena-en-roma-3f9a"."""
     base = "-".join(fold(title).split())[:60].strip("-") or "scenario"
@@ -65,5 +77,7 @@ def scenario_changed(row: Any, spec: ScenarioSpec) -> dict[str, Any]:
         "difficulty": spec.difficulty,
         "languages": spec.languages,
         "titles": {language: local.title for language, local in spec.localizations.items()},
+        "estimated_minutes": spec.estimated_minutes,
         "text": keyword_text(spec),
+        "texts": keyword_texts(spec),
     }

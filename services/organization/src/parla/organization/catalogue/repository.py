@@ -1,0 +1,83 @@
+"""SQL of the read model: written from batches of events, read by every feature."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from sqlalchemy import Table, select, tuple_
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from parla.chassis.db import chunked
+from parla.organization.catalogue.db import FinishedRow, ItemRow
+from parla.organization.catalogue.domain import ItemRef
+
+
+class CatalogueRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    def _insert(self, table: Table):
+        return (postgresql if self.session.bind.dialect.name == "postgresql" else sqlite).insert(table)
+
+    async def put_items(self, rows: Sequence[dict]) -> None:
+        """Insert or replace items, each only if it is newer than what is stored (events of one
+        item may arrive late or again; the newest wins)."""
+        table = ItemRow.__table__
+        for chunk in chunked(rows):
+            statement = self._insert(table).values(list(chunk))
+            columns = {name: statement.excluded[name] for name in chunk[0] if name not in ("kind", "item_id")}
+            await self.session.execute(
+                statement.on_conflict_do_update(
+                    index_elements=["kind", "item_id"], set_=columns, where=table.c.changed_at <= statement.excluded.changed_at
+                )
+            )
+
+    async def mark_deleted(self, refs_at: Sequence[tuple[ItemRef, datetime]]) -> None:
+        table = ItemRow.__table__
+        for ref, at in refs_at:
+            await self.session.execute(
+                table.update()
+                .where(table.c.kind == ref.kind, table.c.item_id == ref.id, table.c.changed_at <= at)
+                .values(deleted=True, changed_at=at)
+            )
+
+    async def mark_finished(self, rows: Sequence[tuple[uuid.UUID, ItemRef, datetime]]) -> None:
+        """Record what learners finished; finishing again keeps the first time."""
+        unique = {(user, ref): at for user, ref, at in sorted(rows, key=lambda r: r[2], reverse=True)}
+        values = [{"user_id": user, "kind": ref.kind, "item_id": ref.id, "finished_at": at} for (user, ref), at in unique.items()]
+        for chunk in chunked(values):
+            await self.session.execute(self._insert(FinishedRow.__table__).values(list(chunk)).on_conflict_do_nothing())
+
+    async def items(self, refs: Iterable[ItemRef]) -> dict[ItemRef, ItemRow]:
+        """The items known by these references (deleted ones included), by reference."""
+        wanted = sorted(set(refs))
+        found: dict[ItemRef, ItemRow] = {}
+        for chunk in chunked(wanted):
+            rows = await self.session.scalars(
+                select(ItemRow).where(tuple_(ItemRow.kind, ItemRow.item_id).in_([(r.kind, r.id) for r in chunk]))
+            )
+            found.update({ItemRef(row.kind, row.item_id): row for row in rows})
+        return found
+
+    async def item(self, ref: ItemRef) -> ItemRow | None:
+        return await self.session.get(ItemRow, (ref.kind, ref.id))
+
+    async def finished(self, user_id: uuid.UUID, refs: Iterable[ItemRef]) -> set[ItemRef]:
+        """Which of these items the learner has finished."""
+        wanted = sorted(set(refs))
+        done: set[ItemRef] = set()
+        for chunk in chunked(wanted):
+            rows = await self.session.execute(
+                select(FinishedRow.kind, FinishedRow.item_id).where(
+                    FinishedRow.user_id == user_id,
+                    tuple_(FinishedRow.kind, FinishedRow.item_id).in_([(r.kind, r.id) for r in chunk]),
+                )
+            )
+            done.update(ItemRef(kind, item_id) for kind, item_id in rows)
+        return done
+
+    async def has_finished(self, user_id: uuid.UUID, ref: ItemRef) -> bool:
+        return await self.session.get(FinishedRow, (user_id, ref.kind, ref.id)) is not None

@@ -1,0 +1,40 @@
+"""Learners' own tags, and the keyword tags generated from a scenario's text."""
+
+from __future__ import annotations
+
+from sqlalchemy import Float, Index, String, Uuid
+from sqlalchemy.orm import Mapped, mapped_column
+
+from parla.chassis.db import UTCDateTime
+from parla.organization.db import Base
+
+
+class TagRow(Base):
+    """One learner's tag on a scenario, a document or a collection."""
+
+    __tablename__ = "tags"
+
+    user_id: Mapped[object] = mapped_column(Uuid, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10), primary_key=True)
+    item_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    tag: Mapped[str] = mapped_column(String(50), primary_key=True)
+    tagged_at = mapped_column(UTCDateTime(), nullable=False)
+
+    __table_args__ = (
+        Index("ix_tags_user_tag", "user_id", "tag"),
+        # A public collection's owner tags are shown to everyone who browses it.
+        Index("ix_tags_kind_tag_item", "kind", "tag", "item_id"),
+    )
+
+
+class GeneratedTagRow(Base):
+    """A keyword of a scenario in one of its languages, made when it is published or changed."""
+
+    __tablename__ = "generated_tags"
+
+    scenario_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    language: Mapped[str] = mapped_column(String(5), primary_key=True)
+    tag: Mapped[str] = mapped_column(String(50), primary_key=True)
+    weight: Mapped[float] = mapped_column(Float)
+
+    __table_args__ = (Index("ix_generated_tags_tag", "tag", "scenario_id"),)
