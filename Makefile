@@ -27,6 +27,7 @@ bench:
 	@uv run --frozen python bench/ingest.py
 	@uv run --frozen python bench/import_document.py
 	@uv run --frozen python bench/review.py
+	@uv run --frozen python bench/organization.py
 
 clean:
 	rm -rf .data

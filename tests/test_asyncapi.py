@@ -43,13 +43,23 @@ def test_every_event_type_is_published_by_exactly_one_service_on_its_own_topic()
 def test_each_consumer_group_receives_batches_of_its_event_model():
     document = checked_in()
     received = {name for name, operation in document["operations"].items() if operation["action"] == "receive"}
-    assert received == {"analytics:scenario.started", "analytics:scenario.completed", "content:scenario.completed"}
+    organization = {
+        f"organization:{event_type}"
+        for event_type in (
+            "scenario.published",
+            "scenario.updated",
+            "scenario.deleted",
+            "scenario.completed",
+            "content.imported",
+            "content.deleted",
+            "content.studied",
+        )
+    }
+    assert received == {"analytics:scenario.started", "analytics:scenario.completed", "content:scenario.completed"} | organization
     schemas = document["components"]["schemas"]
     for name in received:
         [message] = document["channels"][name]["messages"].values()
         payload = document["components"]["messages"][message["$ref"].split("/")[-1]]["payload"]
         batch = schemas[payload["$ref"].split("/")[-1]]
         assert batch["type"] == "array", batch
-        assert batch["items"]["$ref"].endswith(
-            "/" + {"scenario.started": "ScenarioStarted"}.get(name.split(":")[1], "ScenarioCompleted")
-        )
+        assert batch["items"]["$ref"].endswith("/" + EVENT_MODELS[(name.split(":")[1], 1)].__name__)

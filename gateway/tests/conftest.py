@@ -82,6 +82,7 @@ async def _gateway(tmp_path_factory, signing_keys, _fake_services: FakeServices)
         scenario_addr=_fake_services.address,
         persona_addr=_fake_services.address,
         content_addr=_fake_services.address,
+        organization_addr=_fake_services.address,
         turn_deadline_seconds=8.0,
     )
     async for client in _client_of(settings):

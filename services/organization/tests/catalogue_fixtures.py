@@ -113,7 +113,9 @@ async def import_document(db: Database, user: Principal, *, title: str = "Un art
 
 async def delete_document(db: Database, user: Principal, document_id: str) -> None:
     async with db.transaction() as session:
-        await catalogue.record_documents_deleted(session, [ContentDeleted(document_id=uuid.UUID(document_id), user_id=user.user_id)])
+        await catalogue.record_documents_deleted(
+            session, [ContentDeleted(document_id=uuid.UUID(document_id), user_id=user.user_id)]
+        )
 
 
 async def outbox_events(db: Database, event_type: str) -> list[dict]:

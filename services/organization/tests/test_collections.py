@@ -10,8 +10,9 @@ import pytest
 from parla.chassis.errors import Conflict, InvalidArgument, NotFound, PermissionDenied
 from parla.organization.catalogue.domain import ItemRef
 from parla.organization.collections.service import CollectionService
+from parla.organization.tags.db import TagRow
 
-from .catalogue_fixtures import admin, complete, delete_scenario, import_document, learner, outbox_events, publish_scenario
+from .catalogue_fixtures import T0, admin, complete, delete_scenario, import_document, learner, outbox_events, publish_scenario
 
 
 def scenario(scenario_id: str) -> ItemRef:
@@ -36,9 +37,7 @@ async def library(db):
 async def test_a_new_collection_keeps_its_items_in_order_with_their_total_minutes(library, db):
     owner = learner()
     document = await import_document(db, owner, words=1500)
-    view = await library.create(
-        owner, name="  Eating out  ", items=[scenario("b"), ItemRef("document", document), scenario("a")]
-    )
+    view = await library.create(owner, name="  Eating out  ", items=[scenario("b"), ItemRef("document", document), scenario("a")])
     assert view.row.name == "Eating out" and view.row.visibility == "private"
     assert refs(view) == [scenario("b"), ItemRef("document", document), scenario("a")]
     assert positions(view) == [0, 1, 2]
@@ -210,7 +209,11 @@ async def test_a_duplicate_is_a_private_copy_of_what_the_learner_can_see(library
     owner, other = learner(), learner()
     await publish_scenario(db, "owners-own", visibility="private", owner=owner)
     original = await library.create(
-        owner, name="Original", visibility="public", learning_path=True, items=[scenario("owners-own"), scenario("a"), scenario("b")]
+        owner,
+        name="Original",
+        visibility="public",
+        learning_path=True,
+        items=[scenario("owners-own"), scenario("a"), scenario("b")],
     )
     copy = await library.duplicate(other, str(original.row.id))
     assert copy.row.owner_id == other.user_id and copy.row.visibility == "private"
@@ -222,7 +225,9 @@ async def test_a_duplicate_is_a_private_copy_of_what_the_learner_can_see(library
 
 async def test_browsing_finds_public_collections_by_words_category_and_path(library):
     owner = learner()
-    await library.create(owner, name="Café français", description="Commander au restaurant", visibility="public", category="restaurant")
+    await library.create(
+        owner, name="Café français", description="Commander au restaurant", visibility="public", category="restaurant"
+    )
     await library.create(owner, name="Hidden café", visibility="private")
     await library.create(owner, name="Airport path", visibility="public", learning_path=True, category="travel")
     viewer = learner()
@@ -282,3 +287,26 @@ async def test_deleting_a_collection_removes_it_and_its_subscriptions(library, d
         await library.get(owner, collection_id)
     assert (await library.subscriptions(fan)).collections == []
     assert [e["change"] for e in await outbox_events(db, "collection.changed")] == ["created", "deleted"]
+
+
+async def test_browsing_by_tag_finds_the_collections_their_owner_tagged_so(library, db):
+    owner, other = learner(), learner()
+    tagged = await library.create(owner, name="Tapas", visibility="public")
+    tagged_by_someone_else = await library.create(owner, name="Paella", visibility="public")
+    await library.create(owner, name="Untagged", visibility="public")
+    async with db.transaction() as session:
+        session.add(
+            TagRow(user_id=owner.user_id, kind="collection", item_id=str(tagged.row.id), tag="spanish food", tagged_at=T0)
+        )
+        session.add(
+            TagRow(
+                user_id=other.user_id,
+                kind="collection",
+                item_id=str(tagged_by_someone_else.row.id),
+                tag="spanish food",
+                tagged_at=T0,
+            )
+        )
+    page = await library.browse(learner(), tag="  Spanish   FOOD ")
+    assert [(c.row.name, c.tags) for c in page.collections] == [("Tapas", ["spanish food"])]
+    assert (await library.get(other, str(tagged.row.id))).tags == ["spanish food"]

@@ -11,7 +11,7 @@ from parla.chassis.inbox import Subscription
 from parla.chassis.logging import get_logger
 from parla.content.service import add_cards_for_completions
 from parla.content.words.service import advance_words_used
-from parla.contracts.events import CardCreated, ContentImported, ContentDeleted, ContentStudied, ReviewRecorded, ScenarioCompleted
+from parla.contracts.events import CardCreated, ContentDeleted, ContentImported, ContentStudied, ReviewRecorded, ScenarioCompleted
 
 log = get_logger(__name__)
 
@@ -31,5 +31,7 @@ def subscriptions() -> list[Subscription]:
 def events() -> ServiceEvents:
     """What the content service publishes (through its outbox) and consumes: the AsyncAPI catalogue's source."""
     return ServiceEvents(
-        "content", publishes=(CardCreated, ContentImported, ContentStudied, ContentDeleted, ReviewRecorded), subscriptions=subscriptions()
+        "content",
+        publishes=(CardCreated, ContentImported, ContentStudied, ContentDeleted, ReviewRecorded),
+        subscriptions=subscriptions(),
     )

@@ -17,6 +17,7 @@ from parla.organization.ratings import grpc_api as ratings_api
 from parla.organization.ratings.service import RatingService
 from parla.organization.tags import grpc_api as tags_api
 from parla.organization.tags.service import TagService
+from parla.organization.tags.worker import KeywordWorker
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -38,6 +39,7 @@ async def build(db: Database) -> Components:
             ),
         ],
         subscriptions=consumers.subscriptions(),
+        workers=[KeywordWorker(db=db)],
     )
 
 

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from sqlalchemy import Table, and_, bindparam, delete, func, or_, select, tuple_, update
+from sqlalchemy import String, Table, and_, bindparam, cast, delete, exists, func, or_, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -15,8 +15,6 @@ from parla.organization.catalogue.db import ItemRow
 from parla.organization.catalogue.domain import ItemRef
 from parla.organization.collections.db import CollectionItemRow, CollectionRow, SubscriptionRow
 from parla.organization.tags.db import TagRow
-
-MAX_TAGGED = 10_000
 
 
 class CollectionRepository:
@@ -183,16 +181,16 @@ class CollectionRepository:
         """Each collection's tags by its owner, for a page in one query."""
         if not collections:
             return {}
-        owners = {str(c.id): c.owner_id for c in collections}
+        # (owner, "collection", id) is the tag table's key prefix: one index range per collection.
+        keys = [(c.owner_id, "collection", str(c.id)) for c in collections]
         rows = await self.session.execute(
-            select(TagRow.item_id, TagRow.user_id, TagRow.tag)
-            .where(TagRow.kind == "collection", TagRow.item_id.in_(list(owners)))
+            select(TagRow.item_id, TagRow.tag)
+            .where(tuple_(TagRow.user_id, TagRow.kind, TagRow.item_id).in_(keys))
             .order_by(TagRow.tag)
         )
         tags: dict[uuid.UUID, list[str]] = {}
-        for item_id, user_id, tag in rows:
-            if owners[item_id] == user_id:
-                tags.setdefault(uuid.UUID(item_id), []).append(tag)
+        for item_id, tag in rows:
+            tags.setdefault(uuid.UUID(item_id), []).append(tag)
         return tags
 
     # --- pages --------------------------------------------------------------------------------
@@ -232,20 +230,32 @@ class CollectionRepository:
         if paths_only:
             statement = statement.where(CollectionRow.learning_path.is_(True))
         if tag:
-            statement = statement.where(tuple_(CollectionRow.id, CollectionRow.owner_id).in_(await self._tagged_by_owner(tag)))
+            statement = statement.where(
+                exists().where(
+                    TagRow.kind == "collection",
+                    TagRow.tag == tag,
+                    TagRow.item_id == self._id_text(CollectionRow.id),
+                    TagRow.user_id == CollectionRow.owner_id,
+                )
+            )
         if sort == "recent":
             order = (CollectionRow.updated_at.desc(), CollectionRow.id.desc())
         else:
             order = (CollectionRow.subscriber_count.desc(), CollectionRow.created_at.desc(), CollectionRow.id.desc())
         return list(await self.session.scalars(statement.order_by(*order).limit(limit + 1).offset(offset)))
 
-    async def _tagged_by_owner(self, tag: str) -> list[tuple[uuid.UUID, uuid.UUID]]:
-        """(collection, tagger) pairs of the collections that carry ``tag``, from the tag index;
-        at most MAX_TAGGED of them (a tag on more collections than that is no filter)."""
-        rows = await self.session.execute(
-            select(TagRow.item_id, TagRow.user_id).where(TagRow.kind == "collection", TagRow.tag == tag).limit(MAX_TAGGED)
-        )
-        return [(uuid.UUID(item_id), user_id) for item_id, user_id in rows] or [(uuid.UUID(int=0), uuid.UUID(int=0))]
+    def _id_text(self, column):
+        """A UUID column as the text a tag's ``item_id`` holds (``str(uuid)``), so that a tag can
+        be looked up from a collection row in its index: PostgreSQL stores a ``uuid``, SQLite its
+        32 hex digits."""
+        text = cast(column, String)
+        if self.session.bind.dialect.name == "postgresql":
+            return text
+        parts = [func.substr(text, start, length) for start, length in ((1, 8), (9, 4), (13, 4), (17, 4), (21, 12))]
+        joined = parts[0]
+        for part in parts[1:]:
+            joined = joined.op("||")("-").op("||")(part)
+        return joined
 
     async def subscriptions_page(self, user_id: uuid.UUID, limit: int, offset: int) -> list[CollectionRow]:
         """Collections the learner subscribed to that they can still see, latest subscription first."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Float, Index, String, Uuid
+from sqlalchemy import JSON, Float, Index, String, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from parla.chassis.db import UTCDateTime
@@ -38,3 +38,17 @@ class GeneratedTagRow(Base):
     weight: Mapped[float] = mapped_column(Float)
 
     __table_args__ = (Index("ix_generated_tags_tag", "tag", "scenario_id"),)
+
+
+class KeywordQueueRow(Base):
+    """A scenario whose keyword tags are to be (re)made from these texts: staged by the consumer,
+    made by the keyword worker outside any transaction (lemmatising is CPU work, and loading a
+    language's data takes up to a second)."""
+
+    __tablename__ = "keyword_queue"
+
+    scenario_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    # The scenario change the texts are from: the worker writes its tags only if no newer change
+    # was staged meanwhile.
+    changed_at = mapped_column(UTCDateTime(), nullable=False)
+    texts: Mapped[dict] = mapped_column(JSON)

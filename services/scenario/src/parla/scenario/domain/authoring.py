@@ -55,7 +55,12 @@ def keyword_texts(spec: ScenarioSpec) -> dict[str, str]:
     for language, local in spec.localizations.items():
         parts = [local.title, local.description, local.cultural_context]
         for phase in local.phases.values():
-            parts += [phase.name, *(item.term for item in phase.vocabulary), *(p.text for p in phase.phrases), *phase.cultural_notes]
+            parts += [
+                phase.name,
+                *(item.term for item in phase.vocabulary),
+                *(p.text for p in phase.phrases),
+                *phase.cultural_notes,
+            ]
         texts[language] = "\n".join(part for part in parts if part)[:20_000]
     return texts
 

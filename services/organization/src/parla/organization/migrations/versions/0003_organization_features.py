@@ -57,6 +57,12 @@ def upgrade() -> None:
     sa.Column('finished_at', sa.DateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('user_id', 'kind', 'item_id')
     )
+    op.create_table('keyword_queue',
+    sa.Column('scenario_id', sa.String(length=100), nullable=False),
+    sa.Column('changed_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('texts', sa.JSON(), nullable=False),
+    sa.PrimaryKeyConstraint('scenario_id')
+    )
     op.create_table('generated_tags',
     sa.Column('scenario_id', sa.String(length=100), nullable=False),
     sa.Column('language', sa.String(length=5), nullable=False),
@@ -218,6 +224,7 @@ def downgrade() -> None:
         batch_op.drop_index('ix_generated_tags_tag')
 
     op.drop_table('generated_tags')
+    op.drop_table('keyword_queue')
     op.drop_table('finished_items')
     with op.batch_alter_table('collections', schema=None) as batch_op:
         batch_op.drop_index('ix_collections_visibility_updated')

@@ -118,9 +118,11 @@ class ReviewPage(_message.Message):
     def __init__(self, reviews: _Optional[_Iterable[_Union[Rating, _Mapping]]] = ..., has_more: _Optional[bool] = ...) -> None: ...
 
 class VoteHelpfulRequest(_message.Message):
-    __slots__ = ("rating_id", "helpful")
+    __slots__ = ("rating_id", "helpful", "scenario_id")
     RATING_ID_FIELD_NUMBER: _ClassVar[int]
     HELPFUL_FIELD_NUMBER: _ClassVar[int]
+    SCENARIO_ID_FIELD_NUMBER: _ClassVar[int]
     rating_id: str
     helpful: bool
-    def __init__(self, rating_id: _Optional[str] = ..., helpful: _Optional[bool] = ...) -> None: ...
+    scenario_id: str
+    def __init__(self, rating_id: _Optional[str] = ..., helpful: _Optional[bool] = ..., scenario_id: _Optional[str] = ...) -> None: ...

@@ -78,16 +78,18 @@ class FindByTagRequest(_message.Message):
     def __init__(self, tag: _Optional[str] = ..., kind: _Optional[str] = ..., limit: _Optional[int] = ..., offset: _Optional[int] = ...) -> None: ...
 
 class TaggedItem(_message.Message):
-    __slots__ = ("ref", "item", "collection_name", "mine")
+    __slots__ = ("ref", "item", "collection_name", "mine", "removed")
     REF_FIELD_NUMBER: _ClassVar[int]
     ITEM_FIELD_NUMBER: _ClassVar[int]
     COLLECTION_NAME_FIELD_NUMBER: _ClassVar[int]
     MINE_FIELD_NUMBER: _ClassVar[int]
+    REMOVED_FIELD_NUMBER: _ClassVar[int]
     ref: TaggedRef
     item: _items_pb2.ItemSummary
     collection_name: str
     mine: bool
-    def __init__(self, ref: _Optional[_Union[TaggedRef, _Mapping]] = ..., item: _Optional[_Union[_items_pb2.ItemSummary, _Mapping]] = ..., collection_name: _Optional[str] = ..., mine: _Optional[bool] = ...) -> None: ...
+    removed: bool
+    def __init__(self, ref: _Optional[_Union[TaggedRef, _Mapping]] = ..., item: _Optional[_Union[_items_pb2.ItemSummary, _Mapping]] = ..., collection_name: _Optional[str] = ..., mine: _Optional[bool] = ..., removed: _Optional[bool] = ...) -> None: ...
 
 class TaggedPage(_message.Message):
     __slots__ = ("items", "has_more")

@@ -110,8 +110,9 @@ class TagServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def FindByTag(self, request, context):
-        """What carries the tag: the caller's own tagged items, and public scenarios whose generated
-        tags include it.
+        """What carries the tag: the caller's own tagged items (by kind and id), then the scenarios they
+        can see (public ones, and their own private ones) whose generated tags include it, those where
+        it weighs most first.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
