@@ -69,6 +69,15 @@ async def test_a_learner_collects_rates_and_bookmarks_what_the_service_learned_f
     path = (await api.get(f"/api/v1/collections/{collection['id']}", headers=learner.headers)).json()
     assert path["items"][0]["done"] and path["next_up"] is None
 
+    # Its keyword tags were made from its own words; the learner adds one of theirs.
+    async def keyword_tags():
+        tags = (await api.get(f"/api/v1/tags/items/scenario/{SCENARIO}", headers=learner.headers)).json()
+        return {t["tag"] for t in tags["generated"] if t["language"] == "es"} or None
+
+    assert "mesa" in await eventually(keyword_tags, timeout=30)
+    tagged = await api.post(f"/api/v1/tags/items/scenario/{SCENARIO}", json={"tags": ["Cena  Fuera"]}, headers=learner.headers)
+    assert tagged.status_code == 200 and tagged.json()["mine"] == ["cena fuera"]
+
     toggled = await api.post("/api/v1/bookmarks/toggle", json={"kind": "scenario", "id": SCENARIO}, headers=learner.headers)
     assert toggled.status_code == 200 and toggled.json()["bookmarked"]
     check = await api.get("/api/v1/bookmarks/check", params={"scenario": [SCENARIO, "hotel-check-in"]}, headers=learner.headers)
