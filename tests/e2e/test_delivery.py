@@ -91,7 +91,7 @@ async def test_poison_messages_go_to_the_dlq_and_consumers_keep_consuming(api, k
 
     async def both_consumers_dead_lettered(value: bytes):
         headers = await dead_letters(kafka.bootstrap, value)
-        return headers if {h["dlq.consumer"] for h in headers} == {"analytics", "content"} else None
+        return headers if {h["dlq.consumer"] for h in headers} == {"analytics", "content", "organization"} else None
 
     for value, reason in ((garbage, "not JSON"), (future_version, "schema version")):
         headers = await eventually(lambda value=value: both_consumers_dead_lettered(value))

@@ -115,6 +115,9 @@ COLLECTION_ROUTES = [
     ("PUT", "/collections/{id}/subscription", None, (404, 404, 401, 409), (200, 200, 401, 200)),
     ("DELETE", "/collections/{id}/subscription", None, (404, 404, 401, 200), (200, 200, 401, 200)),
     ("POST", "/collections/{id}/duplicate", None, (404, 404, 401, 201), (201, 201, 401, 201)),
+    # Anyone who can see a collection may tag it with tags of their own (private to them).
+    ("GET", "/tags/items/collection/{id}", None, (404, 404, 401, 200), (200, 200, 401, 200)),
+    ("POST", "/tags/items/collection/{id}", {"tags": ["later"]}, (404, 404, 401, 200), (200, 200, 401, 200)),
     ("DELETE", "/collections/{id}", None, (404, 404, 401, 204), (403, 403, 401, 204)),
 ]
 
@@ -153,6 +156,8 @@ async def test_another_learners_private_scenario_cannot_be_organised_rated_or_lo
         ("GET", "/scenarios/hidden/ratings", None, (404, 404, 401, 200)),
         ("PUT", "/scenarios/hidden/ratings", _rating(), (404, 404, 401, 200)),
         ("POST", "/bookmarks/toggle", {"kind": "scenario", "id": "hidden"}, (404, 404, 401, 200)),
+        ("GET", "/tags/items/scenario/hidden", None, (404, 404, 401, 200)),
+        ("POST", "/tags/items/scenario/hidden", {"tags": ["mine"]}, (404, 404, 401, 200)),
         ("POST", "/collections", {"name": "Sneaky", "items": [{"kind": "scenario", "id": "hidden"}]}, (404, 404, 401, 201)),
     ]
     for method, path, body, expected in routes:

@@ -12,6 +12,14 @@ from pydantic import ValidationError
 from parla.contracts.events import (
     EVENT_MODELS,
     AiUsageRecorded,
+    BookmarkAdded,
+    BookmarkRemoved,
+    CollectionChanged,
+    CollectionSubscribed,
+    ContentDeleted,
+    RatingDeleted,
+    RatingDimensions,
+    RatingSubmitted,
     BudgetThresholdCrossed,
     CardCreated,
     ContentImported,
@@ -104,9 +112,27 @@ SAMPLES: list[Event] = [
             languages=["es"],
             titles={"es": "Mi hotel"},
             text="Mi hotel\nel pasaporte",
+            texts={"es": "Mi hotel\nel pasaporte"},
+            estimated_minutes=15,
         )
         for model in (ScenarioPublished, ScenarioUpdated, ScenarioDeleted)
     ),
+    ContentDeleted(document_id=uuid.uuid4(), user_id=USER),
+    RatingSubmitted(
+        rating_id=uuid.uuid4(),
+        user_id=USER,
+        scenario_id="hotel-check-in",
+        overall=4,
+        dimensions=RatingDimensions(difficulty_accuracy=4, engagement=5, learning_effectiveness=4, cultural_authenticity=3),
+        has_review=True,
+        previous_overall=3,
+    ),
+    RatingDeleted(rating_id=uuid.uuid4(), user_id=USER, scenario_id="hotel-check-in", overall=4),
+    *(model(user_id=USER, item_kind="scenario", item_id="hotel-check-in") for model in (BookmarkAdded, BookmarkRemoved)),
+    CollectionChanged(
+        collection_id=uuid.uuid4(), owner_id=USER, change="items", visibility="public", learning_path=True, item_count=3
+    ),
+    CollectionSubscribed(collection_id=uuid.uuid4(), owner_id=uuid.uuid4(), user_id=USER, subscribed=True),
 ]
 
 
@@ -140,8 +166,14 @@ SCENARIO_KEYED = {"scenario.viewed", "scenario.published", "scenario.updated", "
 
 @pytest.mark.parametrize("event", SAMPLES, ids=lambda e: e.event_type)
 def test_partition_key_is_the_aggregate_that_needs_order(event):
-    # A learner's own events stay in order per learner; a scenario's catalogue events per scenario.
-    expected = event.scenario_id if event.event_type in SCENARIO_KEYED else str(USER)
+    # A learner's own events stay in order per learner; a scenario's catalogue events per scenario;
+    # a collection's (changed by its owner, subscribed to by others) per collection.
+    if event.event_type in SCENARIO_KEYED:
+        expected = event.scenario_id
+    elif event.event_type.startswith("collection."):
+        expected = str(event.collection_id)
+    else:
+        expected = str(USER)
     assert event.partition_key() == expected
 
 

@@ -22,6 +22,7 @@ from parla.organization.collections import domain
 from parla.organization.collections.db import CollectionItemRow, CollectionRow
 from parla.organization.collections.repository import CollectionRepository
 from parla.organization.paging import page
+from parla.organization.tags.domain import normal_tag
 
 
 def _now() -> datetime:
@@ -284,7 +285,7 @@ class CollectionService:
             "words": domain.query_words(query, fold),
             "category": domain.category(category),
             "difficulty": domain.difficulty(difficulty),
-            "tag": " ".join(tag.strip().casefold().split()),
+            "tag": normal_tag(tag) if tag.strip() else "",
             "paths_only": paths_only,
             "sort": one_of(sort or "popular", domain.SORTS, "sort"),
         }
