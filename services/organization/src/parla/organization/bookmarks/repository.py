@@ -6,11 +6,12 @@ import uuid
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from sqlalchemy import and_, delete, func, select, tuple_, update
+from sqlalchemy import and_, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parla.organization.bookmarks.db import BookmarkRow, FolderRow
 from parla.organization.catalogue.domain import ItemRef
+from parla.organization.catalogue.repository import refs_in
 
 # The first key of the advisory locks taken here, so that they meet no other feature's.
 _LOCK_NAMESPACE = 0x0B00C3A2
@@ -84,7 +85,7 @@ class BookmarkRepository:
             return set()
         rows = await self.session.execute(
             select(BookmarkRow.kind, BookmarkRow.item_id).where(
-                BookmarkRow.user_id == user_id, tuple_(BookmarkRow.kind, BookmarkRow.item_id).in_([(r.kind, r.id) for r in refs])
+                BookmarkRow.user_id == user_id, refs_in(BookmarkRow.kind, BookmarkRow.item_id, refs)
             )
         )
         return {ItemRef(kind, item_id) for kind, item_id in rows}

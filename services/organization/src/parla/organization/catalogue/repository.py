@@ -6,13 +6,25 @@ import uuid
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from sqlalchemy import Table, select, tuple_
+from sqlalchemy import Table, and_, false, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parla.chassis.db import chunked
 from parla.organization.catalogue.db import FinishedRow, ItemRow
 from parla.organization.catalogue.domain import ItemRef
+
+
+def refs_in(kind_column, id_column, refs: Iterable[ItemRef]):
+    """A condition matching these items: per kind, ``kind = k AND id IN (...)``. A row-value
+    ``(kind, id) IN (...)`` would read the same rows, but SQLite plans it as a scan of the whole
+    table; this form walks the (kind, id) index on both databases."""
+    by_kind: dict[str, list[str]] = {}
+    for ref in refs:
+        by_kind.setdefault(ref.kind, []).append(ref.id)
+    if not by_kind:
+        return false()
+    return or_(*(and_(kind_column == kind, id_column.in_(ids)) for kind, ids in sorted(by_kind.items())))
 
 
 class CatalogueRepository:
@@ -56,9 +68,7 @@ class CatalogueRepository:
         wanted = sorted(set(refs))
         found: dict[ItemRef, ItemRow] = {}
         for chunk in chunked(wanted):
-            rows = await self.session.scalars(
-                select(ItemRow).where(tuple_(ItemRow.kind, ItemRow.item_id).in_([(r.kind, r.id) for r in chunk]))
-            )
+            rows = await self.session.scalars(select(ItemRow).where(refs_in(ItemRow.kind, ItemRow.item_id, chunk)))
             found.update({ItemRef(row.kind, row.item_id): row for row in rows})
         return found
 
@@ -73,7 +83,7 @@ class CatalogueRepository:
             rows = await self.session.execute(
                 select(FinishedRow.kind, FinishedRow.item_id).where(
                     FinishedRow.user_id == user_id,
-                    tuple_(FinishedRow.kind, FinishedRow.item_id).in_([(r.kind, r.id) for r in chunk]),
+                    refs_in(FinishedRow.kind, FinishedRow.item_id, chunk),
                 )
             )
             done.update(ItemRef(kind, item_id) for kind, item_id in rows)

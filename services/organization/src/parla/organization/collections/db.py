@@ -38,6 +38,8 @@ class CollectionRow(Base):
         # Browsing public collections: most subscribed first, or most recently changed first.
         Index("ix_collections_visibility_popular", "visibility", "subscriber_count", "created_at", "id"),
         Index("ix_collections_visibility_updated", "visibility", "updated_at", "id"),
+        # A category's list, most subscribed first: its own walk, however rare the category.
+        Index("ix_collections_category_popular", "visibility", "category", "subscriber_count", "created_at", "id"),
     )
 
 

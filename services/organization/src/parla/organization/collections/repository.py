@@ -6,13 +6,14 @@ import uuid
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from sqlalchemy import String, Table, and_, bindparam, cast, delete, exists, func, or_, select, tuple_, update
+from sqlalchemy import String, Table, and_, bindparam, cast, delete, exists, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parla.chassis.db import chunked
 from parla.organization.catalogue.db import ItemRow
 from parla.organization.catalogue.domain import ItemRef
+from parla.organization.catalogue.repository import refs_in
 from parla.organization.collections.db import CollectionItemRow, CollectionRow, SubscriptionRow
 from parla.organization.tags.db import TagRow
 
@@ -74,7 +75,7 @@ class CollectionRepository:
             await self.session.execute(
                 delete(table).where(
                     table.c.collection_id == collection_id,
-                    tuple_(table.c.kind, table.c.item_id).in_([(r.kind, r.id) for r in chunk]),
+                    refs_in(table.c.kind, table.c.item_id, chunk),
                 )
             )
         fresh = [
@@ -105,9 +106,7 @@ class CollectionRepository:
         """Recount the minutes of every collection holding one of these items (which changed)."""
         table = CollectionItemRow.__table__
         for chunk in chunked(sorted(set(refs))):
-            holding = select(table.c.collection_id).where(
-                tuple_(table.c.kind, table.c.item_id).in_([(r.kind, r.id) for r in chunk])
-            )
+            holding = select(table.c.collection_id).where(refs_in(table.c.kind, table.c.item_id, chunk))
             await self.session.execute(
                 update(CollectionRow).where(CollectionRow.id.in_(holding)).values(total_minutes=self._total_minutes())
             )
@@ -181,16 +180,18 @@ class CollectionRepository:
         """Each collection's tags by its owner, for a page in one query."""
         if not collections:
             return {}
-        # (owner, "collection", id) is the tag table's key prefix: one index range per collection.
-        keys = [(c.owner_id, "collection", str(c.id)) for c in collections]
+        # Owners x ids on the tag table's key (user_id, kind, item_id, tag): index lookups, then
+        # only each collection's own owner's rows are kept.
+        owners = {str(c.id): c.owner_id for c in collections}
         rows = await self.session.execute(
-            select(TagRow.item_id, TagRow.tag)
-            .where(tuple_(TagRow.user_id, TagRow.kind, TagRow.item_id).in_(keys))
+            select(TagRow.item_id, TagRow.user_id, TagRow.tag)
+            .where(TagRow.user_id.in_(set(owners.values())), TagRow.kind == "collection", TagRow.item_id.in_(list(owners)))
             .order_by(TagRow.tag)
         )
         tags: dict[uuid.UUID, list[str]] = {}
-        for item_id, tag in rows:
-            tags.setdefault(uuid.UUID(item_id), []).append(tag)
+        for item_id, user_id, tag in rows:
+            if owners[item_id] == user_id:
+                tags.setdefault(uuid.UUID(item_id), []).append(tag)
         return tags
 
     # --- pages --------------------------------------------------------------------------------

@@ -46,6 +46,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('collections', schema=None) as batch_op:
+        batch_op.create_index('ix_collections_category_popular', ['visibility', 'category', 'subscriber_count', 'created_at', 'id'], unique=False)
         batch_op.create_index('ix_collections_owner_updated', ['owner_id', 'updated_at'], unique=False)
         batch_op.create_index('ix_collections_visibility_popular', ['visibility', 'subscriber_count', 'created_at', 'id'], unique=False)
         batch_op.create_index('ix_collections_visibility_updated', ['visibility', 'updated_at', 'id'], unique=False)
@@ -230,6 +231,7 @@ def downgrade() -> None:
         batch_op.drop_index('ix_collections_visibility_updated')
         batch_op.drop_index('ix_collections_visibility_popular')
         batch_op.drop_index('ix_collections_owner_updated')
+        batch_op.drop_index('ix_collections_category_popular')
 
     op.drop_table('collections')
     op.drop_table('bookmark_folders')
