@@ -39,7 +39,8 @@ class CollectionRepository:
         self.session.add(row)
 
     async def delete(self, collection_id: uuid.UUID) -> None:
-        # Items and subscriptions go with it (ON DELETE CASCADE); its owner's tags on it too.
+        # Items and subscriptions go with it (ON DELETE CASCADE), and every learner's tags on it:
+        # unlike a deleted scenario, kept where it was organised, a deleted collection is gone.
         await self.session.execute(delete(TagRow).where(TagRow.kind == "collection", TagRow.item_id == str(collection_id)))
         await self.session.execute(delete(CollectionRow).where(CollectionRow.id == collection_id))
 
