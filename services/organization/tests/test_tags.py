@@ -8,14 +8,14 @@ import uuid
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import insert
+from sqlalchemy import func, insert, select
 
 from parla.chassis.auth import current_principal
 from parla.chassis.errors import Conflict, InvalidArgument, NotFound
-from parla.contracts.events import ScenarioDeleted
+from parla.contracts.events import ScenarioDeleted, ScenarioUpdated
 from parla.contracts.rpc.organization.v1 import tags_pb2 as pb
 from parla.organization.collections.db import CollectionRow
-from parla.organization.tags.db import TagRow
+from parla.organization.tags.db import PopularTagRow, TagRow
 from parla.organization.tags.domain import MAX_TAGS_PER_ITEM, MAX_TAGS_PER_LEARNER
 from parla.organization.tags.grpc_api import TagServicer
 from parla.organization.tags.service import TagService
@@ -339,3 +339,20 @@ async def test_the_servicer_translates_every_call(db, service):
         "dinner",
         False,
     )
+
+
+async def test_popular_tags_are_kept_counts_that_follow_visibility_and_new_texts(db, service):
+    owner = learner()
+    await consume(db, scenario_changed("dinner", texts={"es": MESA}), scenario_changed("lunch", texts={"es": MESA}))
+    assert dict(await service.popular(learner()))["mesa"] == 2
+    private = scenario_changed(
+        "lunch", kind=ScenarioUpdated, texts={"es": MESA}, visibility="private", owner_id=owner.user_id, at=T0 + timedelta(1)
+    )
+    await consume(db, private)
+    assert dict(await service.popular(learner()))["mesa"] == 1
+    await consume(db, scenario_changed("dinner", kind=ScenarioUpdated, texts={"es": HOTEL}, at=T0 + timedelta(2)))
+    popular = dict(await service.popular(learner(), language="es"))
+    assert "mesa" not in popular and popular["habitación"] == 1
+    async with db.reading() as session:
+        kept = (await session.execute(select(func.count()).select_from(PopularTagRow))).scalar_one()
+    assert kept == 2 * len(await service.popular(learner(), language="es", limit=100)), "each tag per language and over all"

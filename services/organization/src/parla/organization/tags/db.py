@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Float, Index, String, Uuid
+from sqlalchemy import JSON, Float, Index, Integer, String, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from parla.chassis.db import UTCDateTime
@@ -52,3 +52,17 @@ class KeywordQueueRow(Base):
     # was staged meanwhile.
     changed_at = mapped_column(UTCDateTime(), nullable=False)
     texts: Mapped[dict] = mapped_column(JSON)
+
+
+class PopularTagRow(Base):
+    """How many public scenarios carry a keyword tag, per language ("" for any language): kept
+    by every change of generated tags or of a scenario's visibility, so that the most used tags
+    are an index walk, not an aggregation over every scenario's tags."""
+
+    __tablename__ = "popular_tags"
+
+    language: Mapped[str] = mapped_column(String(5), primary_key=True)
+    tag: Mapped[str] = mapped_column(String(50), primary_key=True)
+    scenarios: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (Index("ix_popular_tags_language_scenarios", "language", "scenarios", "tag"),)

@@ -14,7 +14,7 @@ from parla.chassis.db import chunked
 from parla.organization.catalogue.db import ItemRow
 from parla.organization.catalogue.domain import ItemRef
 from parla.organization.collections.db import CollectionRow
-from parla.organization.tags.db import GeneratedTagRow, KeywordQueueRow, TagRow
+from parla.organization.tags.db import GeneratedTagRow, KeywordQueueRow, PopularTagRow, TagRow
 
 # The first key of the advisory locks taken here, so that they meet no other feature's.
 _LOCK_NAMESPACE = 0x7A65_0001
@@ -113,21 +113,46 @@ class TagRepository:
         return [(tag, language) for tag, language in rows]
 
     async def popular(self, *, language: str, prefix: str, limit: int) -> list[tuple[str, int]]:
-        """Generated tags of public scenarios still there, with how many scenarios carry each."""
-        scenarios = func.count(GeneratedTagRow.scenario_id.distinct()).label("scenarios")
-        statement = (
-            select(GeneratedTagRow.tag, scenarios)
-            .join(ItemRow, and_(ItemRow.kind == "scenario", ItemRow.item_id == GeneratedTagRow.scenario_id))
-            .where(ItemRow.visibility == "public", ItemRow.deleted == false())
-        )
-        if language:
-            statement = statement.where(GeneratedTagRow.language == language)
+        """Keyword tags of public scenarios still there, with how many scenarios carry each
+        (kept counts: a walk of the language's index)."""
+        statement = select(PopularTagRow.tag, PopularTagRow.scenarios).where(PopularTagRow.language == language)
         if prefix:
-            statement = statement.where(GeneratedTagRow.tag.startswith(prefix, autoescape=True))
-        rows = await self.session.execute(
-            statement.group_by(GeneratedTagRow.tag).order_by(scenarios.desc(), GeneratedTagRow.tag).limit(limit)
-        )
-        return [(tag, count) for tag, count in rows]
+            statement = statement.where(PopularTagRow.tag.startswith(prefix, autoescape=True))
+        statement = statement.order_by(PopularTagRow.scenarios.desc(), PopularTagRow.tag).limit(limit)
+        return [(tag, count) for tag, count in await self.session.execute(statement)]
+
+    async def recount_popular_of(self, scenario_ids: Sequence[str]) -> None:
+        """Recount the keyword tags these scenarios carry (their visibility may have changed)."""
+        await self.recount_popular(await self._generated_tags_of(scenario_ids))
+
+    async def recount_popular(self, tags: set[str]) -> None:
+        """Count again, per language and over all of them, the public scenarios that carry each
+        of these tags, from the (tag, scenario_id) index."""
+        table = PopularTagRow.__table__
+        for chunk in chunked(sorted(tags)):
+            await self.session.execute(delete(table).where(table.c.tag.in_(list(chunk))))
+            carrying = (
+                select(GeneratedTagRow.tag, func.count(GeneratedTagRow.scenario_id.distinct()))
+                .join(ItemRow, and_(ItemRow.kind == "scenario", ItemRow.item_id == GeneratedTagRow.scenario_id))
+                .where(GeneratedTagRow.tag.in_(list(chunk)), ItemRow.visibility == "public", ItemRow.deleted == false())
+            )
+            per_language = carrying.add_columns(GeneratedTagRow.language).group_by(GeneratedTagRow.language, GeneratedTagRow.tag)
+            any_language = carrying.add_columns(literal("")).group_by(GeneratedTagRow.tag)
+            for counted in (per_language, any_language):
+                statement = self._insert(table).from_select(["tag", "scenarios", "language"], counted)
+                await self.session.execute(
+                    statement.on_conflict_do_update(
+                        index_elements=["language", "tag"], set_={"scenarios": statement.excluded.scenarios}
+                    )
+                )
+
+    async def _generated_tags_of(self, scenario_ids: Sequence[str]) -> set[str]:
+        tags: set[str] = set()
+        for chunk in chunked(sorted(set(scenario_ids))):
+            tags.update(
+                await self.session.scalars(select(GeneratedTagRow.tag).where(GeneratedTagRow.scenario_id.in_(list(chunk))))
+            )
+        return tags
 
     async def carrying(
         self, user_id: uuid.UUID, tag: str, *, kind: str | None, limit: int, offset: int
@@ -177,12 +202,15 @@ class TagRepository:
         return found
 
     async def replace_generated(self, scenario_ids: Sequence[str], rows: Sequence[dict]) -> None:
-        """The generated tags of these scenarios become ``rows`` (none: they have none)."""
+        """The generated tags of these scenarios become ``rows`` (none: they have none), and the
+        counts of the tags they lost or gained follow."""
         table = GeneratedTagRow.__table__
+        before = await self._generated_tags_of(scenario_ids)
         for chunk in chunked(sorted(set(scenario_ids))):
             await self.session.execute(delete(table).where(table.c.scenario_id.in_(list(chunk))))
         for chunk in chunked(list(rows)):
             await self.session.execute(self._insert(table).values(list(chunk)))
+        await self.recount_popular(before | {row["tag"] for row in rows})
 
     # --- the keyword queue --------------------------------------------------------------------
 

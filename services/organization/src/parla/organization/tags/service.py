@@ -194,6 +194,9 @@ async def record_generated(session: AsyncSession, events: Sequence[ScenarioChang
     current = [e for e in latest if e.scenario_id not in stored or stored[e.scenario_id] <= e.occurred_at]
     deleted = [e.scenario_id for e in current if isinstance(e, ScenarioDeleted)]
     await repository.replace_generated(deleted, [])
+    # Published, made private, or public again: the counts of the tags they carry follow now;
+    # new texts' tags are counted when the worker makes them.
+    await repository.recount_popular_of([e.scenario_id for e in current if not isinstance(e, ScenarioDeleted)])
     await repository.unstage_keywords(deleted)
     await repository.stage_keywords(
         [

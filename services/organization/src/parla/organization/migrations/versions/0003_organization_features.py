@@ -58,6 +58,15 @@ def upgrade() -> None:
     sa.Column('finished_at', sa.DateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('user_id', 'kind', 'item_id')
     )
+    op.create_table('popular_tags',
+    sa.Column('language', sa.String(length=5), nullable=False),
+    sa.Column('tag', sa.String(length=50), nullable=False),
+    sa.Column('scenarios', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('language', 'tag')
+    )
+    with op.batch_alter_table('popular_tags', schema=None) as batch_op:
+        batch_op.create_index('ix_popular_tags_language_scenarios', ['language', 'scenarios', 'tag'], unique=False)
+
     op.create_table('keyword_queue',
     sa.Column('scenario_id', sa.String(length=100), nullable=False),
     sa.Column('changed_at', sa.DateTime(timezone=True), nullable=False),
@@ -226,6 +235,10 @@ def downgrade() -> None:
 
     op.drop_table('generated_tags')
     op.drop_table('keyword_queue')
+    with op.batch_alter_table('popular_tags', schema=None) as batch_op:
+        batch_op.drop_index('ix_popular_tags_language_scenarios')
+
+    op.drop_table('popular_tags')
     op.drop_table('finished_items')
     with op.batch_alter_table('collections', schema=None) as batch_op:
         batch_op.drop_index('ix_collections_visibility_updated')
