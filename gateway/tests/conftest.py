@@ -83,6 +83,7 @@ async def _gateway(tmp_path_factory, signing_keys, _fake_services: FakeServices)
         persona_addr=_fake_services.address,
         content_addr=_fake_services.address,
         organization_addr=_fake_services.address,
+        analytics_addr=_fake_services.address,
         turn_deadline_seconds=8.0,
     )
     async for client in _client_of(settings):

@@ -34,6 +34,7 @@ from parla.gateway.routes import (
     budgets,
     cards,
     collections,
+    discover,
     documents,
     health,
     me,
@@ -94,6 +95,7 @@ def _api() -> APIRouter:
         tags.router,
         bookmarks.router,
         ratings.router,
+        discover.router,
     ):
         api.include_router(router)
     return api

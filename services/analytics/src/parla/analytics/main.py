@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from parla.analytics import consumers, grpc_api
 from parla.analytics.config import AnalyticsSettings
+from parla.analytics.discovery import grpc_api as discovery_api
+from parla.analytics.discovery.service import DiscoveryService
 from parla.analytics.service import ProgressService
 from parla.chassis.db import Database
 from parla.chassis.grpc_server import ServiceRegistration
@@ -14,18 +17,24 @@ from parla.chassis.runtime import Components, run_service, start
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
-async def build(db: Database) -> Components:
+async def build(db: Database, settings: AnalyticsSettings | None = None) -> Components:
+    settings = settings or AnalyticsSettings()
+    half_life = timedelta(hours=settings.trending_half_life_hours)
+    discovery = DiscoveryService(db=db, half_life=half_life, top_rated_minimum=settings.top_rated_minimum_ratings)
     return Components(
         registrations=[
-            ServiceRegistration(grpc_api.add_to_server, grpc_api.ProgressServicer(ProgressService(db=db)), grpc_api.SERVICE_NAME)
+            ServiceRegistration(grpc_api.add_to_server, grpc_api.ProgressServicer(ProgressService(db=db)), grpc_api.SERVICE_NAME),
+            ServiceRegistration(
+                discovery_api.add_to_server, discovery_api.DiscoveryServicer(discovery), discovery_api.SERVICE_NAME
+            ),
         ],
-        subscriptions=consumers.subscriptions(),
+        subscriptions=consumers.subscriptions(half_life),
     )
 
 
 def main() -> None:
     settings = AnalyticsSettings()
-    start(settings, lambda: run_service(settings, migrations=MIGRATIONS, build=build))
+    start(settings, lambda: run_service(settings, migrations=MIGRATIONS, build=lambda db: build(db, settings)))
 
 
 if __name__ == "__main__":

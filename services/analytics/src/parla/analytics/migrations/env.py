@@ -1,4 +1,5 @@
 from parla.analytics.db import metadatas
+from parla.analytics.discovery import db as discovery_db  # noqa: F401  (its tables join the metadata)
 from parla.chassis.migrations import run_migrations_env
 
 run_migrations_env(list(metadatas))

@@ -1,0 +1,39 @@
+"""Bodies of the discovery API."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class DiscoveredOut(BaseModel):
+    scenario_id: str
+    title: str = Field(description="In the language asked for, or the scenario's first")
+    category: str
+    difficulty: str
+    score: float = Field(
+        description="Trending: engagement now, each event halving every half-life; popular: its score; top rated: the mean rating"
+    )
+    ratings: int = 0
+    mean_rating: float = 0.0
+    completions: int = 0
+    bookmarks: int = 0
+
+
+class DiscoveryPageOut(BaseModel):
+    scenarios: list[DiscoveredOut]
+    has_more: bool = False
+
+
+class CategoryListOut(BaseModel):
+    category: str
+    scenarios: list[DiscoveredOut]
+
+
+class HubOut(BaseModel):
+    language: str = Field(default="", description="The language the lists are for")
+    trending: list[DiscoveredOut] = Field(default_factory=list)
+    popular: list[DiscoveredOut] = Field(default_factory=list)
+    top_rated: list[DiscoveredOut] = Field(default_factory=list)
+    categories: list[CategoryListOut] = Field(
+        default_factory=list, description="Trending per category; categories with none are left out"
+    )

@@ -1,0 +1,72 @@
+"""What the discovery API asks the analytics service, for which language, and what it answers."""
+
+from __future__ import annotations
+
+import pytest
+
+from parla.contracts.rpc.analytics.v1 import discovery_pb2 as pb
+
+from .fakes import signed_in
+from .review_helpers import sent
+
+
+def found(scenario_id: str, score: float = 2.5) -> pb.DiscoveredScenario:
+    return pb.DiscoveredScenario(
+        scenario_id=scenario_id, title="Una cena", category="restaurant", difficulty="beginner", score=score
+    )
+
+
+async def test_the_hub_is_for_the_language_asked_and_answers_each_list(gateway, services, signing_keys):
+    services.answer(
+        "GetHub",
+        pb.Hub(trending=[found("dinner")], categories=[pb.CategoryList(category="restaurant", scenarios=[found("dinner")])]),
+    )
+    response = await gateway.get("/api/v1/discover", params={"language": "it", "limit": 5}, headers=signed_in(signing_keys)[1])
+    assert response.status_code == 200, response.text
+    [request] = sent(services, "GetHub", pb.HubRequest)
+    assert (request.language, request.limit) == ("it", 5)
+    hub = response.json()
+    assert hub["language"] == "it" and hub["trending"][0]["scenario_id"] == "dinner" and hub["popular"] == []
+    assert hub["categories"] == [{"category": "restaurant", "scenarios": [hub["trending"][0]]}]
+
+
+async def test_without_a_language_the_learners_first_target_language_is_used(gateway, services):
+    registered = await gateway.post(
+        "/api/v1/auth/register",
+        json={
+            "email": "discoverer@example.com",
+            "password": "a long password",
+            "display_name": "D",
+            "target_languages": ["fr", "de"],
+        },
+    )
+    token = registered.json()["access_token"]
+    services.answer("ListTrending", pb.DiscoveryPage(scenarios=[found("airport")], has_more=True))
+    response = await gateway.get(
+        "/api/v1/discover/trending", params={"category": "travel"}, headers={"Authorization": f"Bearer {token}"}
+    )
+    assert response.status_code == 200, response.text
+    [request] = sent(services, "ListTrending", pb.DiscoveryRequest)
+    assert (request.language, request.category, request.limit) == ("fr", "travel", 20)
+    assert response.json()["has_more"] is True
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "field"),
+    [
+        ("/api/v1/discover", {"language": "xx"}, "language"),
+        ("/api/v1/discover/popular", {"category": "space"}, "category"),
+        ("/api/v1/discover/top-rated", {"limit": 0}, "limit"),
+        ("/api/v1/discover", {"limit": 21}, "limit"),
+    ],
+)
+async def test_bad_arguments_are_refused_naming_them_before_any_call(gateway, services, signing_keys, path, params, field):
+    response = await gateway.get(path, params=params, headers=signed_in(signing_keys)[1])
+    assert response.status_code == 422 and field in response.text
+    assert services.calls == []
+
+
+async def test_discovery_needs_a_signed_in_learner(gateway, services):
+    for path in ("/api/v1/discover", "/api/v1/discover/trending", "/api/v1/discover/popular", "/api/v1/discover/top-rated"):
+        assert (await gateway.get(path)).status_code == 401
+    assert services.calls == []

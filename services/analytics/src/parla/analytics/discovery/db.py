@@ -1,0 +1,71 @@
+"""Discovery's read models: what is known of each scenario, its counts, and one row per
+language it can be played in, holding the scores lists are ordered by."""
+
+from __future__ import annotations
+
+from sqlalchemy import JSON, Boolean, Float, Index, Integer, String, Uuid
+from sqlalchemy.orm import Mapped, mapped_column
+
+from parla.analytics.db import Base
+from parla.chassis.db import UTCDateTime
+
+
+class DiscoveryScenarioRow(Base):
+    """A scenario as its own events describe it (the newest one wins)."""
+
+    __tablename__ = "discovery_scenarios"
+
+    scenario_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    owner_id: Mapped[object | None] = mapped_column(Uuid)
+    visibility: Mapped[str] = mapped_column(String(10))
+    category: Mapped[str] = mapped_column(String(30))
+    difficulty: Mapped[str] = mapped_column(String(20))
+    languages: Mapped[list] = mapped_column(JSON)
+    titles: Mapped[dict] = mapped_column(JSON)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    changed_at = mapped_column(UTCDateTime(), nullable=False)
+
+
+class ScenarioStatsRow(Base):
+    """Counts of a scenario over all languages, and the scores computed from them in SQL."""
+
+    __tablename__ = "scenario_stats"
+
+    scenario_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    views: Mapped[int] = mapped_column(Integer, default=0)
+    starts: Mapped[int] = mapped_column(Integer, default=0)
+    completions: Mapped[int] = mapped_column(Integer, default=0)
+    bookmarks: Mapped[int] = mapped_column(Integer, default=0)
+    ratings: Mapped[int] = mapped_column(Integer, default=0)
+    ratings_sum: Mapped[int] = mapped_column(Integer, default=0)
+    # Engagement of no language (ratings, bookmarks), as a trend sum: added to every language row.
+    trend: Mapped[float] = mapped_column(Float, default=0.0)
+
+
+class DiscoveryRow(Base):
+    """A scenario in one language: the scores its lists are ordered by, and whether it is listed
+    (public and not deleted). Engagement may arrive before the scenario's own event: its row
+    then exists, unlisted, until the scenario is known."""
+
+    __tablename__ = "discovery"
+
+    language: Mapped[str] = mapped_column(String(5), primary_key=True)
+    scenario_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    listed: Mapped[bool] = mapped_column(Boolean, default=False)
+    category: Mapped[str] = mapped_column(String(30), default="")
+    # Σ weight × 2^((t − EPOCH) / half-life) of this language's engagement (see domain), and
+    # the trend the lists order by: that plus the scenario's engagement of no language. Kept
+    # apart so that a row made after such engagement (its scenario known late) still counts it,
+    # whatever order the topics are read in.
+    trend_local: Mapped[float] = mapped_column(Float, default=0.0)
+    trend: Mapped[float] = mapped_column(Float, default=0.0)
+    popular: Mapped[float] = mapped_column(Float, default=0.0)
+    mean_rating: Mapped[float] = mapped_column(Float, default=0.0)
+    ratings: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (
+        Index("ix_discovery_trending", "language", "listed", "trend", "scenario_id"),
+        Index("ix_discovery_category_trending", "language", "category", "listed", "trend", "scenario_id"),
+        Index("ix_discovery_popular", "language", "listed", "popular", "scenario_id"),
+        Index("ix_discovery_top_rated", "language", "listed", "mean_rating", "scenario_id"),
+    )

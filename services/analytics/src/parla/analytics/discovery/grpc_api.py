@@ -1,0 +1,59 @@
+"""gRPC servicer of discovery: translates messages and delegates to ``DiscoveryService``."""
+
+from __future__ import annotations
+
+from parla.analytics.discovery.service import Discovered, DiscoveryService
+from parla.contracts.rpc.analytics.v1 import discovery_pb2 as pb
+from parla.contracts.rpc.analytics.v1 import discovery_pb2_grpc
+
+SERVICE_NAME = pb.DESCRIPTOR.services_by_name["DiscoveryService"].full_name
+add_to_server = discovery_pb2_grpc.add_DiscoveryServiceServicer_to_server
+
+
+def scenario_message(found: Discovered, language: str) -> pb.DiscoveredScenario:
+    titles = found.scenario.titles or {}
+    stats = found.stats
+    return pb.DiscoveredScenario(
+        scenario_id=found.scenario.scenario_id,
+        title=titles.get(language) or next(iter(titles.values()), ""),
+        category=found.scenario.category,
+        difficulty=found.scenario.difficulty,
+        score=found.score,
+        ratings=found.row.ratings,
+        mean_rating=found.row.mean_rating,
+        completions=stats.completions if stats else 0,
+        bookmarks=stats.bookmarks if stats else 0,
+    )
+
+
+class DiscoveryServicer(discovery_pb2_grpc.DiscoveryServiceServicer):
+    def __init__(self, service: DiscoveryService) -> None:
+        self._service = service
+
+    async def _page(self, order: str, request: pb.DiscoveryRequest) -> pb.DiscoveryPage:
+        page = await self._service.page(
+            order, language=request.language, category=request.category, limit=request.limit, offset=request.offset
+        )
+        return pb.DiscoveryPage(scenarios=[scenario_message(f, request.language) for f in page.scenarios], has_more=page.has_more)
+
+    async def ListTrending(self, request: pb.DiscoveryRequest, context) -> pb.DiscoveryPage:
+        return await self._page("trending", request)
+
+    async def ListPopular(self, request: pb.DiscoveryRequest, context) -> pb.DiscoveryPage:
+        return await self._page("popular", request)
+
+    async def ListTopRated(self, request: pb.DiscoveryRequest, context) -> pb.DiscoveryPage:
+        return await self._page("top_rated", request)
+
+    async def GetHub(self, request: pb.HubRequest, context) -> pb.Hub:
+        hub = await self._service.hub(language=request.language, limit=request.limit)
+
+        def messages(found: list[Discovered]) -> list[pb.DiscoveredScenario]:
+            return [scenario_message(f, request.language) for f in found]
+
+        return pb.Hub(
+            trending=messages(hub["trending"]),
+            popular=messages(hub["popular"]),
+            top_rated=messages(hub["top_rated"]),
+            categories=[pb.CategoryList(category=c, scenarios=messages(found)) for c, found in hub["categories"].items()],
+        )

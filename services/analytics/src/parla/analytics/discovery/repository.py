@@ -1,0 +1,181 @@
+"""SQL of discovery: batches of events become set-based statements; lists walk an index."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from parla.analytics.discovery.db import DiscoveryRow, DiscoveryScenarioRow, ScenarioStatsRow
+from parla.analytics.discovery.domain import Counts, mean_rating, popularity
+from parla.chassis.db import chunked
+
+COUNTERS = ("views", "starts", "completions", "bookmarks", "ratings", "ratings_sum", "trend")
+ORDERS = {"trending": DiscoveryRow.trend, "popular": DiscoveryRow.popular, "top_rated": DiscoveryRow.mean_rating}
+
+
+class DiscoveryRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    def _insert(self, table: Table):
+        return (postgresql if self.session.bind.dialect.name == "postgresql" else sqlite).insert(table)
+
+    # --- what a scenario is ---------------------------------------------------------------------
+
+    async def put_scenarios(self, rows: Sequence[dict]) -> None:
+        """Insert or replace scenarios, each only by a newer change than the one stored."""
+        table = DiscoveryScenarioRow.__table__
+        for chunk in chunked(rows):
+            statement = self._insert(table).values(list(chunk))
+            columns = {name: statement.excluded[name] for name in chunk[0] if name != "scenario_id"}
+            await self.session.execute(
+                statement.on_conflict_do_update(
+                    index_elements=["scenario_id"], set_=columns, where=table.c.changed_at <= statement.excluded.changed_at
+                )
+            )
+
+    async def list_rows(self, scenario_ids: Iterable[str]) -> None:
+        """Make each scenario's rows match what is known of it: one per language it has, listed
+        when public and not deleted, with its category and its scores; rows of languages it no
+        longer has are unlisted. A row's trend is its language's engagement plus the scenario's
+        engagement of no language, whenever the row was made."""
+        table = DiscoveryRow.__table__
+        for chunk in chunked(sorted(set(scenario_ids))):
+            statement = select(DiscoveryScenarioRow).where(DiscoveryScenarioRow.scenario_id.in_(chunk))
+            scenarios = {row.scenario_id: row for row in await self.session.scalars(statement)}
+            stats, shared = await self._stats(chunk), await self._shared_trends(chunk)
+            rows = [
+                {
+                    "language": language,
+                    "scenario_id": scenario_id,
+                    "listed": scenario.visibility == "public" and not scenario.deleted,
+                    "category": scenario.category,
+                    "trend_local": 0.0,
+                    "trend": shared.get(scenario_id, 0.0),
+                }
+                | _scores(stats.get(scenario_id, Counts()))
+                for scenario_id, scenario in scenarios.items()
+                for language in scenario.languages
+            ]
+            await self.session.execute(update(table).where(table.c.scenario_id.in_(list(scenarios))).values(listed=False))
+            if rows:
+                insert = self._insert(table).values(rows)
+                kept = {name: insert.excluded[name] for name in ("listed", "category", "popular", "mean_rating", "ratings")}
+                kept["trend"] = table.c.trend_local + insert.excluded.trend
+                await self.session.execute(insert.on_conflict_do_update(index_elements=["language", "scenario_id"], set_=kept))
+
+    # --- engagement -----------------------------------------------------------------------------
+
+    async def add_trend(self, amounts: Mapping[tuple[str, str], float]) -> None:
+        """Add to the trend of (language, scenario) rows, creating unlisted ones for scenarios not
+        known yet (their own event may come later, on another topic)."""
+        if not amounts:
+            return
+        table = DiscoveryRow.__table__
+        statement = self._insert(table)
+        added = {name: table.c[name] + statement.excluded[name] for name in ("trend_local", "trend")}
+        upsert = statement.on_conflict_do_update(index_elements=["language", "scenario_id"], set_=added)
+        rows = [
+            {"language": language, "scenario_id": scenario_id, "listed": False, "category": ""}
+            | {"trend_local": amount, "trend": amount}
+            | _scores(Counts())
+            for (language, scenario_id), amount in sorted(amounts.items())
+        ]
+        for chunk in chunked(rows):
+            await self.session.execute(upsert, list(chunk))
+
+    async def add_trend_everywhere(self, amounts: Mapping[str, float]) -> None:
+        """Add engagement of no language (ratings, bookmarks) to every language row of each
+        scenario; the scenario's counters keep it for rows made later."""
+        if not amounts:
+            return
+        await self.add_counts({scenario_id: {"trend": amount} for scenario_id, amount in amounts.items()})
+        table = DiscoveryRow.__table__
+        statement = (
+            update(table)
+            .where(table.c.scenario_id == bindparam("s"))
+            .values(trend=table.c.trend + bindparam("a"))
+            .execution_options(synchronize_session=False)
+        )
+        await self.session.execute(statement, [{"s": s, "a": a} for s, a in sorted(amounts.items())])
+
+    async def add_counts(self, deltas: Mapping[str, Mapping[str, int]]) -> None:
+        """Add to each scenario's counters (a row is made for a scenario seen first)."""
+        if not deltas:
+            return
+        table = ScenarioStatsRow.__table__
+        statement = self._insert(table)
+        upsert = statement.on_conflict_do_update(
+            index_elements=["scenario_id"], set_={name: table.c[name] + statement.excluded[name] for name in COUNTERS}
+        )
+        rows = [
+            {"scenario_id": s, **{name: d.get(name, 0) for name in COUNTERS}, "trend": float(d.get("trend", 0.0))}
+            for s, d in sorted(deltas.items())
+        ]
+        for chunk in chunked(rows):
+            await self.session.execute(upsert, list(chunk))
+
+    async def refresh_scores(self, scenario_ids: Iterable[str]) -> None:
+        """Copy each scenario's scores, computed from its counters, to its language rows."""
+        wanted = sorted(set(scenario_ids))
+        table = DiscoveryRow.__table__
+        statement = (
+            update(table)
+            .where(table.c.scenario_id == bindparam("s"))
+            .values(popular=bindparam("p"), mean_rating=bindparam("m"), ratings=bindparam("r"))
+            .execution_options(synchronize_session=False)
+        )
+        for chunk in chunked(wanted):
+            stats = await self._stats(chunk)
+            params = [
+                {"s": s, "p": scores["popular"], "m": scores["mean_rating"], "r": scores["ratings"]}
+                for s in chunk
+                for scores in [_scores(stats.get(s, Counts()))]
+            ]
+            await self.session.execute(statement, params)
+
+    async def _shared_trends(self, scenario_ids: Sequence[str]) -> dict[str, float]:
+        statement = select(ScenarioStatsRow.scenario_id, ScenarioStatsRow.trend).where(
+            ScenarioStatsRow.scenario_id.in_(list(scenario_ids))
+        )
+        return {scenario_id: trend for scenario_id, trend in await self.session.execute(statement)}
+
+    async def _stats(self, scenario_ids: Sequence[str]) -> dict[str, Counts]:
+        rows = await self.session.scalars(select(ScenarioStatsRow).where(ScenarioStatsRow.scenario_id.in_(list(scenario_ids))))
+        return {
+            row.scenario_id: Counts(
+                ratings=row.ratings, ratings_sum=row.ratings_sum, completions=row.completions, bookmarks=row.bookmarks
+            )
+            for row in rows
+        }
+
+    # --- lists ----------------------------------------------------------------------------------
+
+    async def page(
+        self, order: str, *, language: str, category: str, minimum_ratings: int, limit: int, offset: int
+    ) -> list[tuple[DiscoveryRow, DiscoveryScenarioRow, ScenarioStatsRow | None]]:
+        """Listed rows of one language, best first by ``order``, one more than asked."""
+        column = ORDERS[order]
+        statement = (
+            select(DiscoveryRow, DiscoveryScenarioRow, ScenarioStatsRow)
+            .join(DiscoveryScenarioRow, DiscoveryScenarioRow.scenario_id == DiscoveryRow.scenario_id)
+            .outerjoin(ScenarioStatsRow, ScenarioStatsRow.scenario_id == DiscoveryRow.scenario_id)
+            .where(DiscoveryRow.language == language, DiscoveryRow.listed.is_(True))
+        )
+        if category:
+            statement = statement.where(DiscoveryRow.category == category)
+        if order == "top_rated":
+            statement = statement.where(DiscoveryRow.ratings >= minimum_ratings)
+        statement = statement.order_by(column.desc(), DiscoveryRow.scenario_id.desc()).limit(limit + 1).offset(offset)
+        return [tuple(row) for row in await self.session.execute(statement)]
+
+
+def _scores(counts: Counts) -> dict:
+    return {
+        "popular": popularity(counts),
+        "mean_rating": mean_rating(counts.ratings, counts.ratings_sum),
+        "ratings": counts.ratings,
+    }

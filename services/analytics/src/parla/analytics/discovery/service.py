@@ -1,0 +1,204 @@
+"""Discovery from events: the handlers that keep its read models, and the lists read from them."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from parla.analytics.discovery import domain
+from parla.analytics.discovery.db import DiscoveryRow, DiscoveryScenarioRow, ScenarioStatsRow
+from parla.analytics.discovery.repository import DiscoveryRepository
+from parla.chassis.db import Database
+from parla.chassis.errors import InvalidArgument, one_of
+from parla.contracts.events import (
+    BookmarkAdded,
+    BookmarkRemoved,
+    RatingDeleted,
+    RatingSubmitted,
+    ScenarioChanged,
+    ScenarioCompleted,
+    ScenarioDeleted,
+    ScenarioStarted,
+    ScenarioViewed,
+)
+
+LANGUAGES = ("en", "es", "fr", "de", "it", "pt", "zh", "ja")
+CATEGORIES = (
+    "travel",
+    "restaurant",
+    "shopping",
+    "business",
+    "healthcare",
+    "social",
+    "emergency",
+    "education",
+    "daily_life",
+    "hobbies",
+)
+MAX_PAGE = 100
+MAX_OFFSET = 10_000
+MAX_HUB_LIST = 20
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class DiscoveryProjection:
+    """Handlers of the events discovery is kept from; each takes a batch of one event type."""
+
+    def __init__(self, half_life: timedelta = domain.DEFAULT_HALF_LIFE) -> None:
+        if half_life < domain.MIN_HALF_LIFE:
+            raise ValueError(f"the trending half-life must be at least {domain.MIN_HALF_LIFE}")
+        self.half_life = half_life
+
+    async def scenarios_changed(self, session: AsyncSession, events: Sequence[ScenarioChanged]) -> None:
+        repository = DiscoveryRepository(session)
+        latest: dict[str, ScenarioChanged] = {}
+        for event in events:
+            if event.scenario_id not in latest or event.occurred_at >= latest[event.scenario_id].occurred_at:
+                latest[event.scenario_id] = event
+        await repository.put_scenarios(
+            [
+                {
+                    "scenario_id": e.scenario_id,
+                    "owner_id": e.owner_id,
+                    "visibility": e.visibility,
+                    "category": e.category,
+                    "difficulty": e.difficulty,
+                    "languages": list(e.languages),
+                    "titles": dict(e.titles),
+                    "deleted": isinstance(e, ScenarioDeleted),
+                    "changed_at": e.occurred_at,
+                }
+                for e in latest.values()
+            ]
+        )
+        await repository.list_rows(latest)
+
+    async def viewed(self, session: AsyncSession, events: Sequence[ScenarioViewed]) -> None:
+        await self._engaged(session, [(e.language, e.scenario_id, e.occurred_at) for e in events], domain.VIEW, "views")
+
+    async def started(self, session: AsyncSession, events: Sequence[ScenarioStarted]) -> None:
+        await self._engaged(session, [(e.language, e.scenario_id, e.occurred_at) for e in events], domain.START, "starts")
+
+    async def completed(self, session: AsyncSession, events: Sequence[ScenarioCompleted]) -> None:
+        await self._engaged(
+            session, [(e.language, e.scenario_id, e.completed_at) for e in events], domain.COMPLETION, "completions"
+        )
+        await DiscoveryRepository(session).refresh_scores(e.scenario_id for e in events)
+
+    async def _engaged(self, session: AsyncSession, engagements, kind: str, counter: str) -> None:
+        trend: dict[tuple[str, str], float] = defaultdict(float)
+        counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for language, scenario_id, at in engagements:
+            trend[(language, scenario_id)] += domain.contribution(kind, at, self.half_life)
+            counts[scenario_id][counter] += 1
+        repository = DiscoveryRepository(session)
+        await repository.add_trend(trend)
+        await repository.add_counts(counts)
+
+    async def rated(self, session: AsyncSession, events: Sequence[RatingSubmitted]) -> None:
+        counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        trend: dict[str, float] = defaultdict(float)
+        for e in events:
+            counts[e.scenario_id]["ratings"] += 1 if e.previous_overall is None else 0
+            counts[e.scenario_id]["ratings_sum"] += e.overall - (e.previous_overall or 0)
+            if e.previous_overall is None:  # a changed rating is not more engagement
+                trend[e.scenario_id] += domain.contribution(domain.RATING, e.occurred_at, self.half_life)
+        await self._counted(session, counts, trend)
+
+    async def unrated(self, session: AsyncSession, events: Sequence[RatingDeleted]) -> None:
+        counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for e in events:
+            counts[e.scenario_id]["ratings"] -= 1
+            counts[e.scenario_id]["ratings_sum"] -= e.overall
+        await self._counted(session, counts, {})
+
+    async def bookmarked(self, session: AsyncSession, events: Sequence[BookmarkAdded]) -> None:
+        scenarios = [e for e in events if e.item_kind == "scenario"]
+        counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        trend: dict[str, float] = defaultdict(float)
+        for e in scenarios:
+            counts[e.item_id]["bookmarks"] += 1
+            trend[e.item_id] += domain.contribution(domain.BOOKMARK, e.occurred_at, self.half_life)
+        await self._counted(session, counts, trend)
+
+    async def unbookmarked(self, session: AsyncSession, events: Sequence[BookmarkRemoved]) -> None:
+        counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for e in events:
+            if e.item_kind == "scenario":
+                counts[e.item_id]["bookmarks"] -= 1
+        await self._counted(session, counts, {})
+
+    async def _counted(self, session: AsyncSession, counts, trend) -> None:
+        repository = DiscoveryRepository(session)
+        await repository.add_counts(counts)
+        await repository.add_trend_everywhere(trend)
+        await repository.refresh_scores(counts)
+
+
+@dataclass(frozen=True)
+class Discovered:
+    row: DiscoveryRow
+    scenario: DiscoveryScenarioRow
+    stats: ScenarioStatsRow | None
+    score: float
+
+
+@dataclass(frozen=True)
+class DiscoveryPage:
+    scenarios: list[Discovered]
+    has_more: bool
+
+
+class DiscoveryService:
+    def __init__(
+        self,
+        *,
+        db: Database,
+        half_life: timedelta = domain.DEFAULT_HALF_LIFE,
+        top_rated_minimum: int = domain.DEFAULT_TOP_RATED_MINIMUM,
+        clock: Callable[[], datetime] = _now,
+    ) -> None:
+        self._db = db
+        self._half_life = half_life
+        self._minimum = top_rated_minimum
+        self._clock = clock
+
+    async def page(self, order: str, *, language: str, category: str = "", limit: int = 0, offset: int = 0) -> DiscoveryPage:
+        one_of(language, LANGUAGES, "language")
+        if category:
+            one_of(category, CATEGORIES, "category")
+        if limit < 0 or not 0 <= offset <= MAX_OFFSET:
+            raise InvalidArgument(f"limit is 0-{MAX_PAGE} and offset 0-{MAX_OFFSET}", details={"limit": "out of range"})
+        limit = min(limit or 20, MAX_PAGE)
+        async with self._db.reading() as session:
+            rows = await DiscoveryRepository(session).page(
+                order, language=language, category=category, minimum_ratings=self._minimum, limit=limit, offset=offset
+            )
+        now = self._clock()
+        found = [Discovered(row, scenario, stats, self._score(order, row, now)) for row, scenario, stats in rows[:limit]]
+        return DiscoveryPage(found, len(rows) > limit)
+
+    def _score(self, order: str, row: DiscoveryRow, now: datetime) -> float:
+        if order == "trending":
+            return domain.decayed(row.trend, now, self._half_life)
+        return row.popular if order == "popular" else row.mean_rating
+
+    async def hub(self, *, language: str, limit: int = 0) -> dict:
+        limit = min(limit or 10, MAX_HUB_LIST)
+        lists = {
+            order: (await self.page(order, language=language, limit=limit)).scenarios
+            for order in ("trending", "popular", "top_rated")
+        }
+        categories = {}
+        for category in CATEGORIES:
+            found = (await self.page("trending", language=language, category=category, limit=limit)).scenarios
+            if found:
+                categories[category] = found
+        return lists | {"categories": categories}
