@@ -85,7 +85,8 @@ async def test_rebuilding_from_the_topics_gives_exactly_the_state_the_consumers_
         )
     finally:
         await db.dispose()
-    assert applied["scenario.completed"] >= 1 and applied["rating.submitted"] >= 1 and applied["scenario.published"] >= 13, applied
+    assert applied["scenario.published"] >= 13, applied
+    assert applied["scenario.completed"] >= 1 and applied["rating.submitted"] >= 1, applied
     rebuilt = await snapshot(url)
     assert {name: len(rows) for name, rows in rebuilt.items()} == {name: len(rows) for name, rows in live.items()}
     assert same(live, rebuilt)
