@@ -70,3 +70,19 @@ async def test_discovery_needs_a_signed_in_learner(gateway, services):
     for path in ("/api/v1/discover", "/api/v1/discover/trending", "/api/v1/discover/popular", "/api/v1/discover/top-rated"):
         assert (await gateway.get(path)).status_code == 401
     assert services.calls == []
+
+
+async def test_recommendations_carry_the_learners_level_and_each_reason(gateway, services):
+    registered = await gateway.post(
+        "/api/v1/auth/register",
+        json={"email": "recommended@example.com", "password": "a long password", "display_name": "R", "level": "intermediate"},
+    )
+    headers = {"Authorization": f"Bearer {registered.json()['access_token']}"}
+    reason = "because you struggled with restaurant scenarios"
+    services.answer("Recommend", pb.Recommendations(recommended=[pb.Recommended(scenario=found("dinner"), reason=reason)]))
+    response = await gateway.get("/api/v1/discover/recommended", params={"language": "es", "limit": 3}, headers=headers)
+    assert response.status_code == 200, response.text
+    [request] = sent(services, "Recommend", pb.RecommendRequest)
+    assert (request.language, request.level, request.limit) == ("es", "intermediate", 3)
+    assert response.json()["recommended"] == [{"scenario": response.json()["recommended"][0]["scenario"], "reason": reason}]
+    assert response.json()["recommended"][0]["scenario"]["scenario_id"] == "dinner"

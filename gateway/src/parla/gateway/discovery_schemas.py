@@ -19,6 +19,15 @@ class DiscoveredOut(BaseModel):
     bookmarks: int = 0
 
 
+class RecommendedOut(BaseModel):
+    scenario: DiscoveredOut
+    reason: str = Field(description='Why, in one line: "because you struggled with restaurant scenarios"')
+
+
+class RecommendationsOut(BaseModel):
+    recommended: list[RecommendedOut] = Field(default_factory=list)
+
+
 class DiscoveryPageOut(BaseModel):
     scenarios: list[DiscoveredOut]
     has_more: bool = False
@@ -37,3 +46,4 @@ class HubOut(BaseModel):
     categories: list[CategoryListOut] = Field(
         default_factory=list, description="Trending per category; categories with none are left out"
     )
+    recommended: list[RecommendedOut] = Field(default_factory=list, description="For you, each with its reason")

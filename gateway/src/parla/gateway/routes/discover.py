@@ -7,10 +7,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from parla.chassis.errors import NotFound
 from parla.contracts.rpc.analytics.v1 import discovery_pb2 as pb
 from parla.gateway.collection_schemas import Category
 from parla.gateway.deps import AuthServiceDep, Clients, CurrentUser, SignedIn
-from parla.gateway.discovery_schemas import DiscoveryPageOut, HubOut
+from parla.gateway.discovery_schemas import DiscoveryPageOut, HubOut, RecommendationsOut
 from parla.gateway.schemas import ERROR_RESPONSES, Language, from_message
 
 router = APIRouter(prefix="/discover", tags=["discover"], dependencies=[SignedIn], responses=ERROR_RESPONSES)
@@ -27,6 +28,14 @@ async def _language(language: str | None, caller: CurrentUser, auth: AuthService
     return (profile.target_languages or ["es"])[0]
 
 
+async def _level(caller: CurrentUser, auth: AuthServiceDep) -> str:
+    """The learner's level, for recommendations; none for a caller without an account here."""
+    try:
+        return (await auth.profile(caller.principal.user_id)).level
+    except NotFound:
+        return ""
+
+
 @router.get("")
 async def hub(
     caller: CurrentUser, auth: AuthServiceDep, clients: Clients, language: LanguageQuery = None,
@@ -34,7 +43,7 @@ async def hub(
 ) -> HubOut:  # fmt: skip
     """Trending, popular and top rated scenarios in one language, and the trending of each category."""
     chosen = await _language(language, caller, auth)
-    answer = await clients.discovery.GetHub(pb.HubRequest(language=chosen, limit=limit))
+    answer = await clients.discovery.GetHub(pb.HubRequest(language=chosen, limit=limit, level=await _level(caller, auth)))
     return from_message(HubOut, answer).model_copy(update={"language": chosen})
 
 
@@ -71,3 +80,14 @@ async def top_rated(
 ) -> DiscoveryPageOut:  # fmt: skip
     """Scenarios with enough ratings (5 by default), best mean rating first."""
     return await _list(clients.discovery.ListTopRated, caller, auth, language, category, limit, offset)
+
+
+@router.get("/recommended")
+async def recommended(
+    caller: CurrentUser, auth: AuthServiceDep, clients: Clients, language: LanguageQuery = None,
+    limit: Annotated[int, Query(ge=1, le=20)] = 10,
+) -> RecommendationsOut:  # fmt: skip
+    """For you, from what you played, finished, rated and struggled with, at your level first;
+    never what you finished in the last week. Each comes with its reason."""
+    request = pb.RecommendRequest(language=await _language(language, caller, auth), level=await _level(caller, auth), limit=limit)
+    return from_message(RecommendationsOut, await clients.discovery.Recommend(request))

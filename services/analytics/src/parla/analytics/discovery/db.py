@@ -69,3 +69,19 @@ class DiscoveryRow(Base):
         Index("ix_discovery_popular", "language", "listed", "popular", "scenario_id"),
         Index("ix_discovery_top_rated", "language", "listed", "mean_rating", "scenario_id"),
     )
+
+
+class LearnerScenarioRow(Base):
+    """What one learner did with one scenario, for their recommendations."""
+
+    __tablename__ = "learner_scenarios"
+
+    user_id: Mapped[object] = mapped_column(Uuid, primary_key=True)
+    scenario_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    category: Mapped[str] = mapped_column(String(30), default="")
+    started_at = mapped_column(UTCDateTime())
+    # The latest completion, and its score (whatever order completions are read in).
+    completed_at = mapped_column(UTCDateTime())
+    last_score: Mapped[float | None] = mapped_column(Float)
+    completions: Mapped[int] = mapped_column(Integer, default=0)
+    rating: Mapped[int | None] = mapped_column(Integer)

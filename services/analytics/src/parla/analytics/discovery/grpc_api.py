@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from parla.analytics.discovery.service import Discovered, DiscoveryService
+from parla.chassis.auth import principal
 from parla.contracts.rpc.analytics.v1 import discovery_pb2 as pb
 from parla.contracts.rpc.analytics.v1 import discovery_pb2_grpc
 
@@ -26,6 +27,10 @@ def scenario_message(found: Discovered, language: str) -> pb.DiscoveredScenario:
     )
 
 
+def recommended_message(found: Discovered, reason: str, language: str) -> pb.Recommended:
+    return pb.Recommended(scenario=scenario_message(found, language), reason=reason)
+
+
 class DiscoveryServicer(discovery_pb2_grpc.DiscoveryServiceServicer):
     def __init__(self, service: DiscoveryService) -> None:
         self._service = service
@@ -46,7 +51,9 @@ class DiscoveryServicer(discovery_pb2_grpc.DiscoveryServiceServicer):
         return await self._page("top_rated", request)
 
     async def GetHub(self, request: pb.HubRequest, context) -> pb.Hub:
-        hub = await self._service.hub(language=request.language, limit=request.limit)
+        caller = principal()
+        user_id = None if caller.is_service else caller.user_id
+        hub = await self._service.hub(language=request.language, limit=request.limit, user_id=user_id, level=request.level)
 
         def messages(found: list[Discovered]) -> list[pb.DiscoveredScenario]:
             return [scenario_message(f, request.language) for f in found]
@@ -56,4 +63,11 @@ class DiscoveryServicer(discovery_pb2_grpc.DiscoveryServiceServicer):
             popular=messages(hub["popular"]),
             top_rated=messages(hub["top_rated"]),
             categories=[pb.CategoryList(category=c, scenarios=messages(found)) for c, found in hub["categories"].items()],
+            recommended=[recommended_message(f, reason, request.language) for f, reason in hub["recommended"]],
         )
+
+    async def Recommend(self, request: pb.RecommendRequest, context) -> pb.Recommendations:
+        found = await self._service.recommend(
+            principal().user_id, language=request.language, level=request.level, limit=request.limit
+        )
+        return pb.Recommendations(recommended=[recommended_message(f, reason, request.language) for f, reason in found])

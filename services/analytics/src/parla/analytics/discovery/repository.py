@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from sqlalchemy import Table, bindparam, select, update
+from sqlalchemy import Table, and_, bindparam, case, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from parla.analytics.discovery.db import DiscoveryRow, DiscoveryScenarioRow, ScenarioStatsRow
+from parla.analytics.discovery.db import DiscoveryRow, DiscoveryScenarioRow, LearnerScenarioRow, ScenarioStatsRow
 from parla.analytics.discovery.domain import Counts, mean_rating, popularity
 from parla.chassis.db import chunked
 
@@ -154,6 +154,20 @@ class DiscoveryRepository:
 
     # --- lists ----------------------------------------------------------------------------------
 
+    async def rows_of(
+        self, scenario_ids: Sequence[str], language: str
+    ) -> list[tuple[DiscoveryRow, DiscoveryScenarioRow, ScenarioStatsRow | None]]:
+        """These scenarios' listed rows in one language (the others are left out)."""
+        statement = (
+            select(DiscoveryRow, DiscoveryScenarioRow, ScenarioStatsRow)
+            .join(DiscoveryScenarioRow, DiscoveryScenarioRow.scenario_id == DiscoveryRow.scenario_id)
+            .outerjoin(ScenarioStatsRow, ScenarioStatsRow.scenario_id == DiscoveryRow.scenario_id)
+            .where(
+                DiscoveryRow.language == language, DiscoveryRow.listed.is_(True), DiscoveryRow.scenario_id.in_(list(scenario_ids))
+            )
+        )
+        return [tuple(row) for row in await self.session.execute(statement)]
+
     async def page(
         self, order: str, *, language: str, category: str, minimum_ratings: int, limit: int, offset: int
     ) -> list[tuple[DiscoveryRow, DiscoveryScenarioRow, ScenarioStatsRow | None]]:
@@ -171,6 +185,73 @@ class DiscoveryRepository:
             statement = statement.where(DiscoveryRow.ratings >= minimum_ratings)
         statement = statement.order_by(column.desc(), DiscoveryRow.scenario_id.desc()).limit(limit + 1).offset(offset)
         return [tuple(row) for row in await self.session.execute(statement)]
+
+
+class LearnerRepository:
+    """What each learner did with each scenario. Times only move forward and the score kept is
+    the latest completion's, so the rows are the same whatever order the events are read in."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    def _insert(self):
+        dialect = postgresql if self.session.bind.dialect.name == "postgresql" else sqlite
+        return dialect.insert(LearnerScenarioRow.__table__)
+
+    async def started(self, rows: Sequence[dict]) -> None:
+        """(user_id, scenario_id, category, started_at) rows, one per key."""
+        table = LearnerScenarioRow.__table__
+        statement = self._insert()
+        later = case(
+            (table.c.started_at.is_(None), statement.excluded.started_at),
+            (statement.excluded.started_at > table.c.started_at, statement.excluded.started_at),
+            else_=table.c.started_at,
+        )
+        upsert = statement.on_conflict_do_update(
+            index_elements=["user_id", "scenario_id"], set_={"started_at": later, "category": statement.excluded.category}
+        )
+        for chunk in chunked(_learner_rows(rows)):
+            await self.session.execute(upsert, list(chunk))
+
+    async def completed(self, rows: Sequence[dict]) -> None:
+        """(user_id, scenario_id, category, completed_at, last_score, completions) rows, one per
+        key: the batch's latest completion of each, and how many there were."""
+        table = LearnerScenarioRow.__table__
+        statement = self._insert()
+        newer = and_(table.c.completed_at.is_not(None), table.c.completed_at > statement.excluded.completed_at)
+        upsert = statement.on_conflict_do_update(
+            index_elements=["user_id", "scenario_id"],
+            set_={
+                "completions": table.c.completions + statement.excluded.completions,
+                "completed_at": case((newer, table.c.completed_at), else_=statement.excluded.completed_at),
+                "last_score": case((newer, table.c.last_score), else_=statement.excluded.last_score),
+                "category": statement.excluded.category,
+            },
+        )
+        for chunk in chunked(_learner_rows(rows)):
+            await self.session.execute(upsert, list(chunk))
+
+    async def rated(self, ratings: dict[tuple, int | None]) -> None:
+        """The learner's rating of each scenario (None: taken back)."""
+        statement = self._insert()
+        upsert = statement.on_conflict_do_update(
+            index_elements=["user_id", "scenario_id"], set_={"rating": statement.excluded.rating}
+        )
+        rows = [
+            {"user_id": user, "scenario_id": scenario, "rating": rating} for (user, scenario), rating in sorted(ratings.items())
+        ]
+        for chunk in chunked(_learner_rows(rows)):
+            await self.session.execute(upsert, list(chunk))
+
+    async def history(self, user_id, limit: int = 500) -> list[LearnerScenarioRow]:
+        statement = select(LearnerScenarioRow).where(LearnerScenarioRow.user_id == user_id).limit(limit)
+        return list(await self.session.scalars(statement))
+
+
+def _learner_rows(rows: Sequence[dict]) -> list[dict]:
+    """Every column present in every row (a multi-row statement needs one shape)."""
+    base = {"category": "", "started_at": None, "completed_at": None, "last_score": None, "completions": 0, "rating": None}
+    return [base | row for row in rows]
 
 
 def _scores(counts: Counts) -> dict:

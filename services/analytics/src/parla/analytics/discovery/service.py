@@ -9,9 +9,9 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from parla.analytics.discovery import domain
+from parla.analytics.discovery import domain, recommend
 from parla.analytics.discovery.db import DiscoveryRow, DiscoveryScenarioRow, ScenarioStatsRow
-from parla.analytics.discovery.repository import DiscoveryRepository
+from parla.analytics.discovery.repository import DiscoveryRepository, LearnerRepository
 from parla.chassis.db import Database
 from parla.chassis.errors import InvalidArgument, one_of
 from parla.contracts.events import (
@@ -85,12 +85,37 @@ class DiscoveryProjection:
 
     async def started(self, session: AsyncSession, events: Sequence[ScenarioStarted]) -> None:
         await self._engaged(session, [(e.language, e.scenario_id, e.occurred_at) for e in events], domain.START, "starts")
+        latest: dict[tuple, ScenarioStarted] = {}
+        for e in events:
+            key = (e.user_id, e.scenario_id)
+            if key not in latest or e.occurred_at > latest[key].occurred_at:
+                latest[key] = e
+        await LearnerRepository(session).started(
+            [
+                {"user_id": u, "scenario_id": s, "category": e.category, "started_at": e.occurred_at}
+                for (u, s), e in latest.items()
+            ]
+        )
 
     async def completed(self, session: AsyncSession, events: Sequence[ScenarioCompleted]) -> None:
         await self._engaged(
             session, [(e.language, e.scenario_id, e.completed_at) for e in events], domain.COMPLETION, "completions"
         )
         await DiscoveryRepository(session).refresh_scores(e.scenario_id for e in events)
+        latest: dict[tuple, ScenarioCompleted] = {}
+        count: dict[tuple, int] = defaultdict(int)
+        for e in events:
+            key = (e.user_id, e.scenario_id)
+            count[key] += 1
+            if key not in latest or e.completed_at > latest[key].completed_at:
+                latest[key] = e
+        await LearnerRepository(session).completed(
+            [
+                {"user_id": u, "scenario_id": s, "category": e.category, "completed_at": e.completed_at}
+                | {"last_score": e.score, "completions": count[(u, s)]}
+                for (u, s), e in latest.items()
+            ]
+        )
 
     async def _engaged(self, session: AsyncSession, engagements, kind: str, counter: str) -> None:
         trend: dict[tuple[str, str], float] = defaultdict(float)
@@ -111,6 +136,7 @@ class DiscoveryProjection:
             if e.previous_overall is None:  # a changed rating is not more engagement
                 trend[e.scenario_id] += domain.contribution(domain.RATING, e.occurred_at, self.half_life)
         await self._counted(session, counts, trend)
+        await LearnerRepository(session).rated({(e.user_id, e.scenario_id): e.overall for e in events})
 
     async def unrated(self, session: AsyncSession, events: Sequence[RatingDeleted]) -> None:
         counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -118,6 +144,7 @@ class DiscoveryProjection:
             counts[e.scenario_id]["ratings"] -= 1
             counts[e.scenario_id]["ratings_sum"] -= e.overall
         await self._counted(session, counts, {})
+        await LearnerRepository(session).rated({(e.user_id, e.scenario_id): None for e in events})
 
     async def bookmarked(self, session: AsyncSession, events: Sequence[BookmarkAdded]) -> None:
         scenarios = [e for e in events if e.item_kind == "scenario"]
@@ -190,7 +217,46 @@ class DiscoveryService:
             return domain.decayed(row.trend, now, self._half_life)
         return row.popular if order == "popular" else row.mean_rating
 
-    async def hub(self, *, language: str, limit: int = 0) -> dict:
+    async def recommend(self, user_id, *, language: str, level: str = "", limit: int = 0) -> list[tuple[Discovered, str]]:
+        """For one learner: scenarios they started and did not finish, then those their history
+        asks for (categories they struggled with, then liked, then what is popular), at their
+        level first; never one they finished in the last week."""
+        one_of(language, LANGUAGES, "language")
+        if level:
+            one_of(level, tuple(recommend.LEVEL_DIFFICULTY), "level")
+        limit = min(limit or 10, MAX_HUB_LIST)
+        now = self._clock()
+        async with self._db.reading() as session:
+            history = [
+                recommend.History(r.scenario_id, r.category, r.started_at, r.completed_at, r.last_score, r.rating)
+                for r in await LearnerRepository(session).history(user_id)
+            ]
+        skip = recommend.excluded(history, now)
+        unfinished = [h.scenario_id for h in recommend.unfinished(history) if h.scenario_id not in skip]
+        candidates: list[tuple[recommend.Wish, list[Discovered]]] = []
+        if unfinished:
+            finishing = recommend.Wish("", "because you started it and have not finished it yet")
+            candidates.append((finishing, await self._these(unfinished[:limit], language)))
+        for wish in recommend.wishes(history, {c: c.replace("_", " ") for c in CATEGORIES})[:4]:
+            found = (await self.page("popular", language=language, category=wish.category, limit=limit * 3)).scenarios
+            candidates.append((wish, found))
+        return recommend.pick(
+            candidates,
+            level=level,
+            skip=skip,
+            played={h.scenario_id for h in history if h.completed_at is not None},
+            limit=limit,
+            scenario_of=lambda d: (d.scenario.scenario_id, d.scenario.difficulty),
+        )
+
+    async def _these(self, scenario_ids: Sequence[str], language: str) -> list[Discovered]:
+        async with self._db.reading() as session:
+            rows = await DiscoveryRepository(session).rows_of(scenario_ids, language)
+        order = {s: n for n, s in enumerate(scenario_ids)}
+        found = [Discovered(row, scenario, stats, row.popular) for row, scenario, stats in rows]
+        return sorted(found, key=lambda d: order[d.scenario.scenario_id])
+
+    async def hub(self, *, language: str, limit: int = 0, user_id=None, level: str = "") -> dict:
         limit = min(limit or 10, MAX_HUB_LIST)
         lists = {
             order: (await self.page(order, language=language, limit=limit)).scenarios
@@ -201,4 +267,5 @@ class DiscoveryService:
             found = (await self.page("trending", language=language, category=category, limit=limit)).scenarios
             if found:
                 categories[category] = found
-        return lists | {"categories": categories}
+        recommended = await self.recommend(user_id, language=language, level=level, limit=limit) if user_id else []
+        return lists | {"categories": categories, "recommended": recommended}

@@ -6,6 +6,30 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
+class RecommendRequest(_message.Message):
+    __slots__ = ("language", "level", "limit")
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    LEVEL_FIELD_NUMBER: _ClassVar[int]
+    LIMIT_FIELD_NUMBER: _ClassVar[int]
+    language: str
+    level: str
+    limit: int
+    def __init__(self, language: _Optional[str] = ..., level: _Optional[str] = ..., limit: _Optional[int] = ...) -> None: ...
+
+class Recommended(_message.Message):
+    __slots__ = ("scenario", "reason")
+    SCENARIO_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    scenario: DiscoveredScenario
+    reason: str
+    def __init__(self, scenario: _Optional[_Union[DiscoveredScenario, _Mapping]] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class Recommendations(_message.Message):
+    __slots__ = ("recommended",)
+    RECOMMENDED_FIELD_NUMBER: _ClassVar[int]
+    recommended: _containers.RepeatedCompositeFieldContainer[Recommended]
+    def __init__(self, recommended: _Optional[_Iterable[_Union[Recommended, _Mapping]]] = ...) -> None: ...
+
 class DiscoveryRequest(_message.Message):
     __slots__ = ("language", "category", "limit", "offset")
     LANGUAGE_FIELD_NUMBER: _ClassVar[int]
@@ -49,12 +73,14 @@ class DiscoveryPage(_message.Message):
     def __init__(self, scenarios: _Optional[_Iterable[_Union[DiscoveredScenario, _Mapping]]] = ..., has_more: _Optional[bool] = ...) -> None: ...
 
 class HubRequest(_message.Message):
-    __slots__ = ("language", "limit")
+    __slots__ = ("language", "limit", "level")
     LANGUAGE_FIELD_NUMBER: _ClassVar[int]
     LIMIT_FIELD_NUMBER: _ClassVar[int]
+    LEVEL_FIELD_NUMBER: _ClassVar[int]
     language: str
     limit: int
-    def __init__(self, language: _Optional[str] = ..., limit: _Optional[int] = ...) -> None: ...
+    level: str
+    def __init__(self, language: _Optional[str] = ..., limit: _Optional[int] = ..., level: _Optional[str] = ...) -> None: ...
 
 class CategoryList(_message.Message):
     __slots__ = ("category", "scenarios")
@@ -65,13 +91,15 @@ class CategoryList(_message.Message):
     def __init__(self, category: _Optional[str] = ..., scenarios: _Optional[_Iterable[_Union[DiscoveredScenario, _Mapping]]] = ...) -> None: ...
 
 class Hub(_message.Message):
-    __slots__ = ("trending", "popular", "top_rated", "categories")
+    __slots__ = ("trending", "popular", "top_rated", "categories", "recommended")
     TRENDING_FIELD_NUMBER: _ClassVar[int]
     POPULAR_FIELD_NUMBER: _ClassVar[int]
     TOP_RATED_FIELD_NUMBER: _ClassVar[int]
     CATEGORIES_FIELD_NUMBER: _ClassVar[int]
+    RECOMMENDED_FIELD_NUMBER: _ClassVar[int]
     trending: _containers.RepeatedCompositeFieldContainer[DiscoveredScenario]
     popular: _containers.RepeatedCompositeFieldContainer[DiscoveredScenario]
     top_rated: _containers.RepeatedCompositeFieldContainer[DiscoveredScenario]
     categories: _containers.RepeatedCompositeFieldContainer[CategoryList]
-    def __init__(self, trending: _Optional[_Iterable[_Union[DiscoveredScenario, _Mapping]]] = ..., popular: _Optional[_Iterable[_Union[DiscoveredScenario, _Mapping]]] = ..., top_rated: _Optional[_Iterable[_Union[DiscoveredScenario, _Mapping]]] = ..., categories: _Optional[_Iterable[_Union[CategoryList, _Mapping]]] = ...) -> None: ...
+    recommended: _containers.RepeatedCompositeFieldContainer[Recommended]
+    def __init__(self, trending: _Optional[_Iterable[_Union[DiscoveredScenario, _Mapping]]] = ..., popular: _Optional[_Iterable[_Union[DiscoveredScenario, _Mapping]]] = ..., top_rated: _Optional[_Iterable[_Union[DiscoveredScenario, _Mapping]]] = ..., categories: _Optional[_Iterable[_Union[CategoryList, _Mapping]]] = ..., recommended: _Optional[_Iterable[_Union[Recommended, _Mapping]]] = ...) -> None: ...

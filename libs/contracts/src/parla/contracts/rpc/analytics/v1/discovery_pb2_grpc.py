@@ -58,6 +58,11 @@ class DiscoveryServiceStub:
                 request_serializer=parla_dot_analytics_dot_v1_dot_discovery__pb2.HubRequest.SerializeToString,
                 response_deserializer=parla_dot_analytics_dot_v1_dot_discovery__pb2.Hub.FromString,
                 _registered_method=True)
+        self.Recommend = channel.unary_unary(
+                '/parla.analytics.v1.DiscoveryService/Recommend',
+                request_serializer=parla_dot_analytics_dot_v1_dot_discovery__pb2.RecommendRequest.SerializeToString,
+                response_deserializer=parla_dot_analytics_dot_v1_dot_discovery__pb2.Recommendations.FromString,
+                _registered_method=True)
 
 
 class DiscoveryServiceServicer:
@@ -87,7 +92,16 @@ class DiscoveryServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def GetHub(self, request, context):
-        """Trending, popular and top rated of one language, and the trending of each category.
+        """Trending, popular and top rated of one language, the trending of each category, and what
+        is recommended for the caller.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def Recommend(self, request, context):
+        """For the caller: from their own history (what they played, finished, rated, struggled with)
+        and their level; never what they finished in the last week; each with a one-line reason.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -115,6 +129,11 @@ def add_DiscoveryServiceServicer_to_server(servicer, server):
                     servicer.GetHub,
                     request_deserializer=parla_dot_analytics_dot_v1_dot_discovery__pb2.HubRequest.FromString,
                     response_serializer=parla_dot_analytics_dot_v1_dot_discovery__pb2.Hub.SerializeToString,
+            ),
+            'Recommend': grpc.unary_unary_rpc_method_handler(
+                    servicer.Recommend,
+                    request_deserializer=parla_dot_analytics_dot_v1_dot_discovery__pb2.RecommendRequest.FromString,
+                    response_serializer=parla_dot_analytics_dot_v1_dot_discovery__pb2.Recommendations.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -229,6 +248,33 @@ class DiscoveryService:
             '/parla.analytics.v1.DiscoveryService/GetHub',
             parla_dot_analytics_dot_v1_dot_discovery__pb2.HubRequest.SerializeToString,
             parla_dot_analytics_dot_v1_dot_discovery__pb2.Hub.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def Recommend(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/parla.analytics.v1.DiscoveryService/Recommend',
+            parla_dot_analytics_dot_v1_dot_discovery__pb2.RecommendRequest.SerializeToString,
+            parla_dot_analytics_dot_v1_dot_discovery__pb2.Recommendations.FromString,
             options,
             channel_credentials,
             insecure,

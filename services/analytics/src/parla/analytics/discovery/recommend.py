@@ -1,0 +1,92 @@
+"""Recommendations for one learner, without I/O: reasons from their own history, candidates from
+discovery's lists (so the work is bounded by the learner's history and a few pages of an index,
+never by the size of the catalogue)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+# Below this mean score in a category, the learner struggled with it.
+STRUGGLED_BELOW = 70.0
+# A scenario finished this recently is never recommended.
+RECENTLY_FINISHED = timedelta(days=7)
+LIKED_FROM = 4
+LEVEL_DIFFICULTY = {"beginner": "beginner", "intermediate": "intermediate", "advanced": "advanced"}
+
+
+@dataclass(frozen=True)
+class History:
+    """One scenario in the learner's history."""
+
+    scenario_id: str
+    category: str
+    started_at: datetime | None
+    completed_at: datetime | None
+    last_score: float | None
+    rating: int | None
+
+
+@dataclass(frozen=True)
+class Wish:
+    """A kind of scenario to look for, and why: a category (or any, for ""), best first."""
+
+    category: str
+    reason: str
+
+
+def wishes(history: Sequence[History], category_names: dict[str, str]) -> list[Wish]:
+    """What the learner's history asks for, most telling first: categories they struggled in
+    (lowest mean score first), then categories they liked, then what is popular."""
+    scores: dict[str, list[float]] = defaultdict(list)
+    liked: dict[str, int] = defaultdict(int)
+    for item in history:
+        if item.last_score is not None and item.category:
+            scores[item.category].append(item.last_score)
+        if item.rating is not None and item.rating >= LIKED_FROM and item.category:
+            liked[item.category] += 1
+    found: list[Wish] = []
+    struggled = sorted((sum(s) / len(s), c) for c, s in scores.items() if sum(s) / len(s) < STRUGGLED_BELOW)
+    for _, category in struggled:
+        found.append(Wish(category, f"because you struggled with {category_names.get(category, category)} scenarios"))
+    for category, _ in sorted(liked.items(), key=lambda pair: (-pair[1], pair[0])):
+        if category not in {w.category for w in found}:
+            found.append(Wish(category, f"because you liked {category_names.get(category, category)} scenarios"))
+    found.append(Wish("", "popular with learners of this language"))
+    return found
+
+
+def unfinished(history: Iterable[History]) -> list[History]:
+    """Scenarios started and never finished, most recent first: worth finishing."""
+    started = [h for h in history if h.started_at is not None and h.completed_at is None]
+    return sorted(started, key=lambda h: h.started_at, reverse=True)
+
+
+def excluded(history: Iterable[History], now: datetime) -> set[str]:
+    """Never recommended: what the learner finished in the last week."""
+    return {h.scenario_id for h in history if h.completed_at is not None and now - h.completed_at < RECENTLY_FINISHED}
+
+
+def pick(
+    candidates: Sequence[tuple[Wish, Sequence[Any]]], *, level: str, skip: set[str], played: set[str], limit: int, scenario_of
+) -> list[tuple[Any, str]]:
+    """The first ``limit`` candidates in wish order, each scenario once; within a wish, those the
+    learner has not played first, then those at their level; ``scenario_of`` reads a candidate's
+    (scenario_id, difficulty)."""
+    chosen: list[tuple[Any, str]] = []
+    seen = set(skip)
+    difficulty = LEVEL_DIFFICULTY.get(level, "")
+    for wish, found in candidates:
+        ranked = sorted(found, key=lambda c: (scenario_of(c)[0] in played, bool(difficulty) and scenario_of(c)[1] != difficulty))
+        for candidate in ranked:
+            scenario_id, _ = scenario_of(candidate)
+            if scenario_id in seen:
+                continue
+            seen.add(scenario_id)
+            chosen.append((candidate, wish.reason))
+            if len(chosen) >= limit:
+                return chosen
+    return chosen
