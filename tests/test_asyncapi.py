@@ -68,6 +68,8 @@ def test_each_consumer_group_receives_batches_of_its_event_model():
             "rating.deleted",
             "bookmark.added",
             "bookmark.removed",
+            "content.studied",
+            "review.recorded",
         )
     }
     assert received == {"content:scenario.completed"} | analytics | organization

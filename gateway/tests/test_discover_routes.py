@@ -1,9 +1,11 @@
-"""What the discovery API asks the analytics service, for which language, and what it answers."""
+"""What the discovery and dashboard API asks the analytics service, for which language and period, and what it answers."""
 
 from __future__ import annotations
 
 import pytest
+from google.protobuf.wrappers_pb2 import DoubleValue
 
+from parla.contracts.rpc.analytics.v1 import dashboard_pb2 as dpb
 from parla.contracts.rpc.analytics.v1 import discovery_pb2 as pb
 
 from .fakes import signed_in
@@ -86,3 +88,23 @@ async def test_recommendations_carry_the_learners_level_and_each_reason(gateway,
     assert (request.language, request.level, request.limit) == ("es", "intermediate", 3)
     assert response.json()["recommended"] == [{"scenario": response.json()["recommended"][0]["scenario"], "reason": reason}]
     assert response.json()["recommended"][0]["scenario"]["scenario_id"] == "dinner"
+
+
+async def test_the_dashboard_asks_for_the_period_and_shows_no_data_as_null(gateway, services, signing_keys):
+    board = dpb.Dashboard(
+        days=[dpb.Day(day="2026-06-30", minutes=12, reviews=4)],
+        skills=[dpb.SkillLevel(skill="vocabulary", level=DoubleValue(value=50.0), samples=4), dpb.SkillLevel(skill="speaking")],
+        retention=dpb.Retention(reviews=3, true_retention=DoubleValue(value=0.6667)),
+    )
+    services.answer("GetDashboard", board)
+    response = await gateway.get("/api/v1/dashboard", params={"days": 7}, headers=signed_in(signing_keys)[1])
+    assert response.status_code == 200, response.text
+    [request] = sent(services, "GetDashboard", dpb.GetDashboardRequest)
+    assert request.days == 7
+    body = response.json()
+    assert body["skills"] == [
+        {"skill": "vocabulary", "level": 50.0, "trend": None, "samples": 4},
+        {"skill": "speaking", "level": None, "trend": None, "samples": 0},
+    ]
+    assert body["retention"]["true_retention"] == 0.6667 and body["days"][0]["minutes"] == 12
+    assert (await gateway.get("/api/v1/dashboard", params={"days": 0}, headers=signed_in(signing_keys)[1])).status_code == 422

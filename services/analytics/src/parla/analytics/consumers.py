@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from parla.analytics.dashboard import service as dashboard
 from parla.analytics.discovery import domain as discovery_domain
 from parla.analytics.discovery.service import DiscoveryProjection
 from parla.analytics.service import record_completed, record_started
@@ -15,8 +16,10 @@ from parla.chassis.inbox import Subscription
 from parla.contracts.events import (
     BookmarkAdded,
     BookmarkRemoved,
+    ContentStudied,
     RatingDeleted,
     RatingSubmitted,
+    ReviewRecorded,
     ScenarioCompleted,
     ScenarioDeleted,
     ScenarioPublished,
@@ -38,6 +41,7 @@ def subscriptions(half_life: timedelta = discovery_domain.DEFAULT_HALF_LIFE) -> 
     async def completed(session: AsyncSession, events: Sequence[ScenarioCompleted]) -> None:
         await record_completed(session, events)
         await discovery.completed(session, events)
+        await dashboard.record_completions(session, events)
 
     return [
         Subscription(ScenarioStarted, started),
@@ -50,6 +54,8 @@ def subscriptions(half_life: timedelta = discovery_domain.DEFAULT_HALF_LIFE) -> 
         Subscription(RatingDeleted, discovery.unrated),
         Subscription(BookmarkAdded, discovery.bookmarked),
         Subscription(BookmarkRemoved, discovery.unbookmarked),
+        Subscription(ContentStudied, dashboard.record_study),
+        Subscription(ReviewRecorded, dashboard.record_reviews),
     ]
 
 

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from parla.analytics import consumers, grpc_api
 from parla.analytics.config import AnalyticsSettings
+from parla.analytics.dashboard import grpc_api as dashboard_api
+from parla.analytics.dashboard.service import DashboardService
 from parla.analytics.discovery import grpc_api as discovery_api
 from parla.analytics.discovery.service import DiscoveryService
 from parla.analytics.service import ProgressService
@@ -26,6 +28,9 @@ async def build(db: Database, settings: AnalyticsSettings | None = None) -> Comp
             ServiceRegistration(grpc_api.add_to_server, grpc_api.ProgressServicer(ProgressService(db=db)), grpc_api.SERVICE_NAME),
             ServiceRegistration(
                 discovery_api.add_to_server, discovery_api.DiscoveryServicer(discovery), discovery_api.SERVICE_NAME
+            ),
+            ServiceRegistration(
+                dashboard_api.add_to_server, dashboard_api.DashboardServicer(DashboardService(db=db)), dashboard_api.SERVICE_NAME
             ),
         ],
         subscriptions=consumers.subscriptions(half_life),

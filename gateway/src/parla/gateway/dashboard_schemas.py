@@ -1,0 +1,39 @@
+"""Bodies of the dashboard API."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class DayOut(BaseModel):
+    day: str = Field(description="YYYY-MM-DD (UTC)")
+    minutes: int = 0
+    scenarios: int = 0
+    documents: int = 0
+    reviews: int = 0
+
+
+class SkillOut(BaseModel):
+    skill: str
+    level: float | None = Field(default=None, description="0-100, the last 30 days' mean; null: no data yet")
+    trend: float | None = Field(default=None, description="The last 7 days against the 23 before; null when either has no data")
+    samples: int = 0
+
+
+class CalibrationBinOut(BaseModel):
+    bin: int = Field(description="Predicted recall from bin/10 to (bin+1)/10")
+    reviews: int = 0
+    predicted: float = 0.0
+    actual: float = 0.0
+
+
+class RetentionOut(BaseModel):
+    reviews: int = Field(default=0, description="Reviews of learned cards in the period")
+    true_retention: float | None = Field(default=None, description="The share of them recalled; null with none")
+    calibration: list[CalibrationBinOut] = Field(default_factory=list, description="All time, predicted against actual recall")
+
+
+class DashboardOut(BaseModel):
+    days: list[DayOut] = Field(default_factory=list, description="Days with activity in the period, oldest first")
+    skills: list[SkillOut] = Field(default_factory=list, description="The eight skills, in a fixed order")
+    retention: RetentionOut = Field(default_factory=RetentionOut)

@@ -1,0 +1,72 @@
+from google.protobuf import wrappers_pb2 as _wrappers_pb2
+from google.protobuf.internal import containers as _containers
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class GetDashboardRequest(_message.Message):
+    __slots__ = ("days",)
+    DAYS_FIELD_NUMBER: _ClassVar[int]
+    days: int
+    def __init__(self, days: _Optional[int] = ...) -> None: ...
+
+class Day(_message.Message):
+    __slots__ = ("day", "minutes", "scenarios", "documents", "reviews")
+    DAY_FIELD_NUMBER: _ClassVar[int]
+    MINUTES_FIELD_NUMBER: _ClassVar[int]
+    SCENARIOS_FIELD_NUMBER: _ClassVar[int]
+    DOCUMENTS_FIELD_NUMBER: _ClassVar[int]
+    REVIEWS_FIELD_NUMBER: _ClassVar[int]
+    day: str
+    minutes: int
+    scenarios: int
+    documents: int
+    reviews: int
+    def __init__(self, day: _Optional[str] = ..., minutes: _Optional[int] = ..., scenarios: _Optional[int] = ..., documents: _Optional[int] = ..., reviews: _Optional[int] = ...) -> None: ...
+
+class SkillLevel(_message.Message):
+    __slots__ = ("skill", "level", "trend", "samples")
+    SKILL_FIELD_NUMBER: _ClassVar[int]
+    LEVEL_FIELD_NUMBER: _ClassVar[int]
+    TREND_FIELD_NUMBER: _ClassVar[int]
+    SAMPLES_FIELD_NUMBER: _ClassVar[int]
+    skill: str
+    level: _wrappers_pb2.DoubleValue
+    trend: _wrappers_pb2.DoubleValue
+    samples: int
+    def __init__(self, skill: _Optional[str] = ..., level: _Optional[_Union[_wrappers_pb2.DoubleValue, _Mapping]] = ..., trend: _Optional[_Union[_wrappers_pb2.DoubleValue, _Mapping]] = ..., samples: _Optional[int] = ...) -> None: ...
+
+class CalibrationBin(_message.Message):
+    __slots__ = ("bin", "reviews", "predicted", "actual")
+    BIN_FIELD_NUMBER: _ClassVar[int]
+    REVIEWS_FIELD_NUMBER: _ClassVar[int]
+    PREDICTED_FIELD_NUMBER: _ClassVar[int]
+    ACTUAL_FIELD_NUMBER: _ClassVar[int]
+    bin: int
+    reviews: int
+    predicted: float
+    actual: float
+    def __init__(self, bin: _Optional[int] = ..., reviews: _Optional[int] = ..., predicted: _Optional[float] = ..., actual: _Optional[float] = ...) -> None: ...
+
+class Retention(_message.Message):
+    __slots__ = ("reviews", "true_retention", "calibration")
+    REVIEWS_FIELD_NUMBER: _ClassVar[int]
+    TRUE_RETENTION_FIELD_NUMBER: _ClassVar[int]
+    CALIBRATION_FIELD_NUMBER: _ClassVar[int]
+    reviews: int
+    true_retention: _wrappers_pb2.DoubleValue
+    calibration: _containers.RepeatedCompositeFieldContainer[CalibrationBin]
+    def __init__(self, reviews: _Optional[int] = ..., true_retention: _Optional[_Union[_wrappers_pb2.DoubleValue, _Mapping]] = ..., calibration: _Optional[_Iterable[_Union[CalibrationBin, _Mapping]]] = ...) -> None: ...
+
+class Dashboard(_message.Message):
+    __slots__ = ("days", "skills", "retention")
+    DAYS_FIELD_NUMBER: _ClassVar[int]
+    SKILLS_FIELD_NUMBER: _ClassVar[int]
+    RETENTION_FIELD_NUMBER: _ClassVar[int]
+    days: _containers.RepeatedCompositeFieldContainer[Day]
+    skills: _containers.RepeatedCompositeFieldContainer[SkillLevel]
+    retention: Retention
+    def __init__(self, days: _Optional[_Iterable[_Union[Day, _Mapping]]] = ..., skills: _Optional[_Iterable[_Union[SkillLevel, _Mapping]]] = ..., retention: _Optional[_Union[Retention, _Mapping]] = ...) -> None: ...

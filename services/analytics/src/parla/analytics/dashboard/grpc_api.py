@@ -1,0 +1,53 @@
+"""gRPC servicer of the dashboard: translates messages and delegates to ``DashboardService``."""
+
+from __future__ import annotations
+
+from google.protobuf.wrappers_pb2 import DoubleValue
+
+from parla.analytics.dashboard.service import DashboardService
+from parla.chassis.auth import principal
+from parla.contracts.rpc.analytics.v1 import dashboard_pb2 as pb
+from parla.contracts.rpc.analytics.v1 import dashboard_pb2_grpc
+
+SERVICE_NAME = pb.DESCRIPTOR.services_by_name["DashboardService"].full_name
+add_to_server = dashboard_pb2_grpc.add_DashboardServiceServicer_to_server
+
+
+def _maybe(value: float | None) -> DoubleValue | None:
+    return DoubleValue(value=value) if value is not None else None
+
+
+class DashboardServicer(dashboard_pb2_grpc.DashboardServiceServicer):
+    def __init__(self, service: DashboardService) -> None:
+        self._service = service
+
+    async def GetDashboard(self, request: pb.GetDashboardRequest, context) -> pb.Dashboard:
+        board = await self._service.dashboard(principal().user_id, days=request.days)
+        return pb.Dashboard(
+            days=[
+                pb.Day(
+                    day=row.day.isoformat(),
+                    minutes=round(row.study_seconds / 60),
+                    scenarios=row.scenarios,
+                    documents=row.documents,
+                    reviews=row.reviews,
+                )
+                for row in board.days
+            ],
+            skills=[
+                pb.SkillLevel(skill=s.name, level=_maybe(s.level), trend=_maybe(s.trend), samples=s.samples) for s in board.skills
+            ],
+            retention=pb.Retention(
+                reviews=board.due_reviews,
+                true_retention=_maybe(board.true_retention),
+                calibration=[
+                    pb.CalibrationBin(
+                        bin=row.bin,
+                        reviews=row.reviews,
+                        predicted=round(row.predicted / row.reviews, 4) if row.reviews else 0.0,
+                        actual=round(row.recalled / row.reviews, 4) if row.reviews else 0.0,
+                    )
+                    for row in board.calibration
+                ],
+            ),
+        )
