@@ -28,6 +28,7 @@ bench:
 	@uv run --frozen python bench/import_document.py
 	@uv run --frozen python bench/review.py
 	@uv run --frozen python bench/organization.py
+	@uv run --frozen python bench/analytics.py
 
 clean:
 	rm -rf .data

@@ -40,6 +40,7 @@ from sqlalchemy import insert, text
 from parla.chassis.auth import Principal
 from parla.chassis.db import Database, chunked, make_engine
 from parla.chassis.migrations import migrate
+from parla.chassis.runtime import freeze_startup_objects
 from parla.devstack.postgres import PostgresRunner
 from parla.devstack.testing import free_port
 from parla.organization import main as organization
@@ -244,6 +245,7 @@ async def run(backend: str, requests: int) -> bool:
     with tempfile.TemporaryDirectory(prefix="parla-bench-organization-") as folder:
         async with AsyncExitStack() as resources:
             small, large = await _databases(backend, Path(folder), resources)
+            freeze_startup_objects()  # as the service does once it has started
             print(f"  {'case':40} {'p50 base/large':>15} {'baseline p99':>13} {'large p99':>10} {'ratio':>6}  target ≤ {TARGET}×")
             for title, case in {**cases(), **INFORMATIONAL}.items():
                 base, big = await _measure(small, large, case, requests)

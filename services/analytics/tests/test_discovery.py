@@ -68,7 +68,7 @@ def rated(scenario_id: str, overall: int, *, previous: int | None = None, at: da
 
 async def apply(db, *events, projection: DiscoveryProjection | None = None) -> None:
     """Each event type as its consumer applies a batch of it, in the order given."""
-    projection = projection or DiscoveryProjection()
+    projection = projection or DiscoveryProjection(top_rated_minimum=3)
     async with db.transaction() as session:
         for event in events:
             if isinstance(event, type(scenario_completed())):
@@ -79,7 +79,7 @@ async def apply(db, *events, projection: DiscoveryProjection | None = None) -> N
 
 @pytest.fixture
 def discovery(db) -> DiscoveryService:
-    return DiscoveryService(db=db, clock=lambda: NOW, top_rated_minimum=3)
+    return DiscoveryService(db=db, clock=lambda: NOW)
 
 
 def ids(page) -> list[str]:

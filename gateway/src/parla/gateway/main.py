@@ -19,6 +19,7 @@ from parla.chassis.db import Database, make_engine
 from parla.chassis.logging import configure_logging, get_logger
 from parla.chassis.migrations import migrate
 from parla.chassis.relay import OutboxRelay
+from parla.chassis.runtime import freeze_startup_objects
 from parla.chassis.telemetry import setup_tracing, shutdown_tracing
 from parla.gateway.clients import ServiceClients
 from parla.gateway.config import GatewaySettings
@@ -101,9 +102,10 @@ def _api() -> APIRouter:
     return api
 
 
-def create_app(settings: GatewaySettings, *, run_relay: bool = True) -> FastAPI:
+def create_app(settings: GatewaySettings, *, run_relay: bool = True, freeze_at_start: bool = False) -> FastAPI:
     """The gateway app. ``run_relay=False`` leaves the outbox to be published by someone else
-    (tests of the HTTP surface that run without a broker)."""
+    (tests of the HTTP surface that run without a broker); ``freeze_at_start`` is for the
+    process's own app (see ``parla.chassis.runtime.freeze_startup_objects``)."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -130,6 +132,8 @@ def create_app(settings: GatewaySettings, *, run_relay: bool = True) -> FastAPI:
         relay_task = asyncio.create_task(relay.run(), name="outbox relay") if run_relay else None
         if relay_task is not None:
             relay_task.add_done_callback(_stop_process_unless_stopping)
+        if freeze_at_start:
+            freeze_startup_objects()
         log.info("gateway ready", port=settings.http_port)
         try:
             yield
@@ -189,7 +193,7 @@ def main() -> None:
     configure_logging(settings.service_name, settings.log_level, settings.log_json)
     setup_tracing(settings.service_name)
     try:
-        uvicorn.run(create_app(settings), **server_options(settings))
+        uvicorn.run(create_app(settings, freeze_at_start=True), **server_options(settings))
     finally:
         shutdown_tracing()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import signal
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
@@ -119,7 +120,19 @@ async def run_service(
                 port=settings.metrics_port,
                 error=str(error),
             )
+    freeze_startup_objects()
     await serve(server=server, workers=workers, db=db)
+
+
+def freeze_startup_objects() -> None:
+    """Put what start-up made (modules, classes, engines, use cases) out of the garbage
+    collector's sight, for a process that serves until it stops: a full collection then walks
+    only what requests made. Measured on the analytics service's recommendations, where full
+    collections walked about 150,000 start-up objects: p99 118 ms before, 14 ms after (median
+    unchanged). Only process entry points call it: frozen objects are never collected, so a test
+    that builds many apps must not."""
+    gc.collect()
+    gc.freeze()
 
 
 def start(settings: ServiceSettings, service: Callable[[], Awaitable[None]]) -> None:

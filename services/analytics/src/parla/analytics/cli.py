@@ -25,7 +25,8 @@ async def _rebuild(settings: AnalyticsSettings) -> int:
     await migrate(url, service.MIGRATIONS)
     db = Database(make_engine(url))
     try:
-        subscriptions = consumers.subscriptions(timedelta(hours=settings.trending_half_life_hours))
+        half_life = timedelta(hours=settings.trending_half_life_hours)
+        subscriptions = consumers.subscriptions(half_life, settings.top_rated_minimum_ratings)
         counts = await rebuild(
             db, bootstrap_servers=settings.kafka_bootstrap_servers, subscriptions=subscriptions, consumer=settings.service_name
         )

@@ -29,10 +29,12 @@ from parla.contracts.events import (
 )
 
 
-def subscriptions(half_life: timedelta = discovery_domain.DEFAULT_HALF_LIFE) -> list[Subscription]:
+def subscriptions(
+    half_life: timedelta = discovery_domain.DEFAULT_HALF_LIFE, top_rated_minimum: int = discovery_domain.DEFAULT_TOP_RATED_MINIMUM
+) -> list[Subscription]:
     """One subscription per event type; an event several projections keep runs their handlers in
     turn, in the batch's one transaction. A new event type adds a handler here, not a redesign."""
-    discovery = DiscoveryProjection(half_life)
+    discovery = DiscoveryProjection(half_life, top_rated_minimum)
 
     async def started(session: AsyncSession, events: Sequence[ScenarioStarted]) -> None:
         await record_started(session, events)

@@ -22,7 +22,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 async def build(db: Database, settings: AnalyticsSettings | None = None) -> Components:
     settings = settings or AnalyticsSettings()
     half_life = timedelta(hours=settings.trending_half_life_hours)
-    discovery = DiscoveryService(db=db, half_life=half_life, top_rated_minimum=settings.top_rated_minimum_ratings)
+    discovery = DiscoveryService(db=db, half_life=half_life)
     return Components(
         registrations=[
             ServiceRegistration(grpc_api.add_to_server, grpc_api.ProgressServicer(ProgressService(db=db)), grpc_api.SERVICE_NAME),
@@ -33,7 +33,7 @@ async def build(db: Database, settings: AnalyticsSettings | None = None) -> Comp
                 dashboard_api.add_to_server, dashboard_api.DashboardServicer(DashboardService(db=db)), dashboard_api.SERVICE_NAME
             ),
         ],
-        subscriptions=consumers.subscriptions(half_life),
+        subscriptions=consumers.subscriptions(half_life, settings.top_rated_minimum_ratings),
     )
 
 

@@ -62,12 +62,17 @@ class DiscoveryRow(Base):
     popular: Mapped[float] = mapped_column(Float, default=0.0)
     mean_rating: Mapped[float] = mapped_column(Float, default=0.0)
     ratings: Mapped[int] = mapped_column(Integer, default=0)
+    # The mean rating once the scenario has the configured number of ratings, else -1: the top
+    # rated list is then a range of its own index, not a walk past scenarios rated once.
+    top_rated: Mapped[float] = mapped_column(Float, default=-1.0)
 
     __table_args__ = (
         Index("ix_discovery_trending", "language", "listed", "trend", "scenario_id"),
         Index("ix_discovery_category_trending", "language", "category", "listed", "trend", "scenario_id"),
         Index("ix_discovery_popular", "language", "listed", "popular", "scenario_id"),
-        Index("ix_discovery_top_rated", "language", "listed", "mean_rating", "scenario_id"),
+        # A category's popular list (recommendations read one per reason).
+        Index("ix_discovery_category_popular", "language", "category", "listed", "popular", "scenario_id"),
+        Index("ix_discovery_top_rated", "language", "listed", "top_rated", "scenario_id"),
     )
 
 

@@ -9,16 +9,17 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parla.analytics.discovery.db import DiscoveryRow, DiscoveryScenarioRow, LearnerScenarioRow, ScenarioStatsRow
-from parla.analytics.discovery.domain import Counts, mean_rating, popularity
+from parla.analytics.discovery.domain import DEFAULT_TOP_RATED_MINIMUM, Counts, mean_rating, popularity
 from parla.chassis.db import chunked
 
 COUNTERS = ("views", "starts", "completions", "bookmarks", "ratings", "ratings_sum", "trend")
-ORDERS = {"trending": DiscoveryRow.trend, "popular": DiscoveryRow.popular, "top_rated": DiscoveryRow.mean_rating}
+ORDERS = {"trending": DiscoveryRow.trend, "popular": DiscoveryRow.popular, "top_rated": DiscoveryRow.top_rated}
 
 
 class DiscoveryRepository:
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, top_rated_minimum: int = DEFAULT_TOP_RATED_MINIMUM) -> None:
         self.session = session
+        self._minimum = top_rated_minimum
 
     def _insert(self, table: Table):
         return (postgresql if self.session.bind.dialect.name == "postgresql" else sqlite).insert(table)
@@ -56,14 +57,17 @@ class DiscoveryRepository:
                     "trend_local": 0.0,
                     "trend": shared.get(scenario_id, 0.0),
                 }
-                | _scores(stats.get(scenario_id, Counts()))
+                | _scores(stats.get(scenario_id, Counts()), self._minimum)
                 for scenario_id, scenario in scenarios.items()
                 for language in scenario.languages
             ]
             await self.session.execute(update(table).where(table.c.scenario_id.in_(list(scenarios))).values(listed=False))
             if rows:
                 insert = self._insert(table).values(rows)
-                kept = {name: insert.excluded[name] for name in ("listed", "category", "popular", "mean_rating", "ratings")}
+                kept = {
+                    name: insert.excluded[name]
+                    for name in ("listed", "category", "popular", "mean_rating", "ratings", "top_rated")
+                }
                 kept["trend"] = table.c.trend_local + insert.excluded.trend
                 await self.session.execute(insert.on_conflict_do_update(index_elements=["language", "scenario_id"], set_=kept))
 
@@ -81,7 +85,7 @@ class DiscoveryRepository:
         rows = [
             {"language": language, "scenario_id": scenario_id, "listed": False, "category": ""}
             | {"trend_local": amount, "trend": amount}
-            | _scores(Counts())
+            | _scores(Counts(), self._minimum)
             for (language, scenario_id), amount in sorted(amounts.items())
         ]
         for chunk in chunked(rows):
@@ -125,15 +129,15 @@ class DiscoveryRepository:
         statement = (
             update(table)
             .where(table.c.scenario_id == bindparam("s"))
-            .values(popular=bindparam("p"), mean_rating=bindparam("m"), ratings=bindparam("r"))
+            .values(popular=bindparam("p"), mean_rating=bindparam("m"), ratings=bindparam("r"), top_rated=bindparam("t"))
             .execution_options(synchronize_session=False)
         )
         for chunk in chunked(wanted):
             stats = await self._stats(chunk)
             params = [
-                {"s": s, "p": scores["popular"], "m": scores["mean_rating"], "r": scores["ratings"]}
+                {"s": s, "p": scores["popular"], "m": scores["mean_rating"], "r": scores["ratings"], "t": scores["top_rated"]}
                 for s in chunk
-                for scores in [_scores(stats.get(s, Counts()))]
+                for scores in [_scores(stats.get(s, Counts()), self._minimum)]
             ]
             await self.session.execute(statement, params)
 
@@ -169,7 +173,7 @@ class DiscoveryRepository:
         return [tuple(row) for row in await self.session.execute(statement)]
 
     async def page(
-        self, order: str, *, language: str, category: str, minimum_ratings: int, limit: int, offset: int
+        self, order: str, *, language: str, category: str, limit: int, offset: int
     ) -> list[tuple[DiscoveryRow, DiscoveryScenarioRow, ScenarioStatsRow | None]]:
         """Listed rows of one language, best first by ``order``, one more than asked."""
         column = ORDERS[order]
@@ -182,7 +186,7 @@ class DiscoveryRepository:
         if category:
             statement = statement.where(DiscoveryRow.category == category)
         if order == "top_rated":
-            statement = statement.where(DiscoveryRow.ratings >= minimum_ratings)
+            statement = statement.where(DiscoveryRow.top_rated >= 0)
         statement = statement.order_by(column.desc(), DiscoveryRow.scenario_id.desc()).limit(limit + 1).offset(offset)
         return [tuple(row) for row in await self.session.execute(statement)]
 
@@ -254,9 +258,11 @@ def _learner_rows(rows: Sequence[dict]) -> list[dict]:
     return [base | row for row in rows]
 
 
-def _scores(counts: Counts) -> dict:
+def _scores(counts: Counts, minimum: int) -> dict:
+    mean = mean_rating(counts.ratings, counts.ratings_sum)
     return {
         "popular": popularity(counts),
-        "mean_rating": mean_rating(counts.ratings, counts.ratings_sum),
+        "mean_rating": mean,
         "ratings": counts.ratings,
+        "top_rated": mean if counts.ratings >= minimum else -1.0,
     }

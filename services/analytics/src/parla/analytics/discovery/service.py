@@ -51,13 +51,19 @@ def _now() -> datetime:
 class DiscoveryProjection:
     """Handlers of the events discovery is kept from; each takes a batch of one event type."""
 
-    def __init__(self, half_life: timedelta = domain.DEFAULT_HALF_LIFE) -> None:
+    def __init__(
+        self, half_life: timedelta = domain.DEFAULT_HALF_LIFE, top_rated_minimum: int = domain.DEFAULT_TOP_RATED_MINIMUM
+    ) -> None:
         if half_life < domain.MIN_HALF_LIFE:
             raise ValueError(f"the trending half-life must be at least {domain.MIN_HALF_LIFE}")
         self.half_life = half_life
+        self.top_rated_minimum = top_rated_minimum
+
+    def _repository(self, session: AsyncSession) -> DiscoveryRepository:
+        return DiscoveryRepository(session, self.top_rated_minimum)
 
     async def scenarios_changed(self, session: AsyncSession, events: Sequence[ScenarioChanged]) -> None:
-        repository = DiscoveryRepository(session)
+        repository = self._repository(session)
         latest: dict[str, ScenarioChanged] = {}
         for event in events:
             if event.scenario_id not in latest or event.occurred_at >= latest[event.scenario_id].occurred_at:
@@ -101,7 +107,7 @@ class DiscoveryProjection:
         await self._engaged(
             session, [(e.language, e.scenario_id, e.completed_at) for e in events], domain.COMPLETION, "completions"
         )
-        await DiscoveryRepository(session).refresh_scores(e.scenario_id for e in events)
+        await self._repository(session).refresh_scores(e.scenario_id for e in events)
         latest: dict[tuple, ScenarioCompleted] = {}
         count: dict[tuple, int] = defaultdict(int)
         for e in events:
@@ -123,7 +129,7 @@ class DiscoveryProjection:
         for language, scenario_id, at in engagements:
             trend[(language, scenario_id)] += domain.contribution(kind, at, self.half_life)
             counts[scenario_id][counter] += 1
-        repository = DiscoveryRepository(session)
+        repository = self._repository(session)
         await repository.add_trend(trend)
         await repository.add_counts(counts)
 
@@ -163,7 +169,7 @@ class DiscoveryProjection:
         await self._counted(session, counts, {})
 
     async def _counted(self, session: AsyncSession, counts, trend) -> None:
-        repository = DiscoveryRepository(session)
+        repository = self._repository(session)
         await repository.add_counts(counts)
         await repository.add_trend_everywhere(trend)
         await repository.refresh_scores(counts)
@@ -189,12 +195,10 @@ class DiscoveryService:
         *,
         db: Database,
         half_life: timedelta = domain.DEFAULT_HALF_LIFE,
-        top_rated_minimum: int = domain.DEFAULT_TOP_RATED_MINIMUM,
         clock: Callable[[], datetime] = _now,
     ) -> None:
         self._db = db
         self._half_life = half_life
-        self._minimum = top_rated_minimum
         self._clock = clock
 
     async def page(self, order: str, *, language: str, category: str = "", limit: int = 0, offset: int = 0) -> DiscoveryPage:
@@ -206,7 +210,7 @@ class DiscoveryService:
         limit = min(limit or 20, MAX_PAGE)
         async with self._db.reading() as session:
             rows = await DiscoveryRepository(session).page(
-                order, language=language, category=category, minimum_ratings=self._minimum, limit=limit, offset=offset
+                order, language=language, category=category, limit=limit, offset=offset
             )
         now = self._clock()
         found = [Discovered(row, scenario, stats, self._score(order, row, now)) for row, scenario, stats in rows[:limit]]
