@@ -207,11 +207,13 @@ class DiscoveryService:
             one_of(category, CATEGORIES, "category")
         if limit < 0 or not 0 <= offset <= MAX_OFFSET:
             raise InvalidArgument(f"limit is 0-{MAX_PAGE} and offset 0-{MAX_OFFSET}", details={"limit": "out of range"})
-        limit = min(limit or 20, MAX_PAGE)
         async with self._db.reading() as session:
-            rows = await DiscoveryRepository(session).page(
-                order, language=language, category=category, limit=limit, offset=offset
-            )
+            return await self._page(DiscoveryRepository(session), order, language, category, min(limit or 20, MAX_PAGE), offset)
+
+    async def _page(
+        self, repository: DiscoveryRepository, order: str, language: str, category: str, limit: int, offset: int = 0
+    ) -> DiscoveryPage:
+        rows = await repository.page(order, language=language, category=category, limit=limit, offset=offset)
         now = self._clock()
         found = [Discovered(row, scenario, stats, self._score(order, row, now)) for row, scenario, stats in rows[:limit]]
         return DiscoveryPage(found, len(rows) > limit)
@@ -225,24 +227,26 @@ class DiscoveryService:
         """For one learner: scenarios they started and did not finish, then those their history
         asks for (categories they struggled with, then liked, then what is popular), at their
         level first; never one they finished in the last week."""
-        one_of(language, LANGUAGES, "language")
-        if level:
-            one_of(level, tuple(recommend.LEVEL_DIFFICULTY), "level")
-        limit = min(limit or 10, MAX_HUB_LIST)
-        now = self._clock()
+        _check_learner(language, level)
         async with self._db.reading() as session:
-            history = [
-                recommend.History(r.scenario_id, r.category, r.started_at, r.completed_at, r.last_score, r.rating)
-                for r in await LearnerRepository(session).history(user_id)
-            ]
-        skip = recommend.excluded(history, now)
+            return await self._recommend(session, user_id, language, level, min(limit or 10, MAX_HUB_LIST))
+
+    async def _recommend(
+        self, session: AsyncSession, user_id, language: str, level: str, limit: int
+    ) -> list[tuple[Discovered, str]]:
+        repository = DiscoveryRepository(session)
+        history = [
+            recommend.History(r.scenario_id, r.category, r.started_at, r.completed_at, r.last_score, r.rating)
+            for r in await LearnerRepository(session).history(user_id)
+        ]
+        skip = recommend.excluded(history, self._clock())
         unfinished = [h.scenario_id for h in recommend.unfinished(history) if h.scenario_id not in skip]
         candidates: list[tuple[recommend.Wish, list[Discovered]]] = []
         if unfinished:
             finishing = recommend.Wish("", "because you started it and have not finished it yet")
-            candidates.append((finishing, await self._these(unfinished[:limit], language)))
+            candidates.append((finishing, await self._these(repository, unfinished[:limit], language)))
         for wish in recommend.wishes(history, {c: c.replace("_", " ") for c in CATEGORIES})[:4]:
-            found = (await self.page("popular", language=language, category=wish.category, limit=limit * 3)).scenarios
+            found = (await self._page(repository, "popular", language, wish.category, limit * 3)).scenarios
             candidates.append((wish, found))
         return recommend.pick(
             candidates,
@@ -253,23 +257,33 @@ class DiscoveryService:
             scenario_of=lambda d: (d.scenario.scenario_id, d.scenario.difficulty),
         )
 
-    async def _these(self, scenario_ids: Sequence[str], language: str) -> list[Discovered]:
-        async with self._db.reading() as session:
-            rows = await DiscoveryRepository(session).rows_of(scenario_ids, language)
+    @staticmethod
+    async def _these(repository: DiscoveryRepository, scenario_ids: Sequence[str], language: str) -> list[Discovered]:
+        rows = await repository.rows_of(scenario_ids, language)
         order = {s: n for n, s in enumerate(scenario_ids)}
         found = [Discovered(row, scenario, stats, row.popular) for row, scenario, stats in rows]
         return sorted(found, key=lambda d: order[d.scenario.scenario_id])
 
     async def hub(self, *, language: str, limit: int = 0, user_id=None, level: str = "") -> dict:
+        """Every list of the hub, read in one session."""
+        _check_learner(language, level)
         limit = min(limit or 10, MAX_HUB_LIST)
-        lists = {
-            order: (await self.page(order, language=language, limit=limit)).scenarios
-            for order in ("trending", "popular", "top_rated")
-        }
-        categories = {}
-        for category in CATEGORIES:
-            found = (await self.page("trending", language=language, category=category, limit=limit)).scenarios
-            if found:
-                categories[category] = found
-        recommended = await self.recommend(user_id, language=language, level=level, limit=limit) if user_id else []
+        async with self._db.reading() as session:
+            repository = DiscoveryRepository(session)
+            lists = {
+                order: (await self._page(repository, order, language, "", limit)).scenarios
+                for order in ("trending", "popular", "top_rated")
+            }
+            categories = {}
+            for category in CATEGORIES:
+                found = (await self._page(repository, "trending", language, category, limit)).scenarios
+                if found:
+                    categories[category] = found
+            recommended = await self._recommend(session, user_id, language, level, limit) if user_id else []
         return lists | {"categories": categories, "recommended": recommended}
+
+
+def _check_learner(language: str, level: str) -> None:
+    one_of(language, LANGUAGES, "language")
+    if level:
+        one_of(level, tuple(recommend.LEVEL_DIFFICULTY), "level")
