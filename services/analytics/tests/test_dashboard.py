@@ -112,3 +112,23 @@ async def test_the_period_bounds_the_days_and_is_itself_bounded(db, dashboards):
     with pytest.raises(InvalidArgument) as refused:
         await dashboards.dashboard(learner, days=366)
     assert "days" in refused.value.details
+
+
+async def test_weak_areas_are_the_words_missed_and_points_corrected_most_often(db, dashboards):
+    learner = uuid.uuid4()
+    runs = [
+        scenario_completed(
+            user_id=learner, vocabulary_missed=vocabulary("propina", "cuenta"), completed_at=NOW - DAY,
+            mistakes=[Mistake(said="un mesa", correction="una mesa", explanation="mesa is feminine")],
+        ),
+        scenario_completed(
+            user_id=learner, vocabulary_missed=vocabulary("propina"), completed_at=NOW,
+            mistakes=[Mistake(said="yo soy cansado", correction="estoy cansado")],
+        ),
+    ]  # fmt: skip
+    await apply(db, record_completions, *runs)
+    board = await dashboards.dashboard(learner)
+    assert [(w.key, w.times) for w in board.missed_words] == [("propina", 2), ("cuenta", 1)]
+    assert [(w.key, w.times) for w in board.grammar_points] == [("estoy cansado", 1), ("mesa is feminine", 1)]
+    assert "yo soy cansado" not in {w.key for w in board.grammar_points}, "what the learner said is not kept"
+    assert (await dashboards.dashboard(uuid.uuid4())).missed_words == []

@@ -33,7 +33,15 @@ class RetentionOut(BaseModel):
     calibration: list[CalibrationBinOut] = Field(default_factory=list, description="All time, predicted against actual recall")
 
 
+class WeakSpotOut(BaseModel):
+    key: str = Field(description="A key word's lemma, or the point a mistake was corrected on")
+    language: str
+    times: int
+
+
 class DashboardOut(BaseModel):
     days: list[DayOut] = Field(default_factory=list, description="Days with activity in the period, oldest first")
     skills: list[SkillOut] = Field(default_factory=list, description="The eight skills, in a fixed order")
     retention: RetentionOut = Field(default_factory=RetentionOut)
+    missed_words: list[WeakSpotOut] = Field(default_factory=list, description="Key words you did not use, most often first")
+    grammar_points: list[WeakSpotOut] = Field(default_factory=list, description="Points you were corrected on, most often first")

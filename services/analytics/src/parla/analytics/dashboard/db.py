@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Date, Float, Integer, String, Uuid
+from sqlalchemy import Date, Float, Index, Integer, String, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from parla.analytics.db import Base
@@ -46,3 +46,18 @@ class CalibrationRow(Base):
     reviews: Mapped[int] = mapped_column(Integer, default=0)
     recalled: Mapped[int] = mapped_column(Integer, default=0)
     predicted: Mapped[float] = mapped_column(Float, default=0.0)
+
+
+class WeakSpotRow(Base):
+    """A word the learner missed, or a point their mistakes were corrected on, with how often."""
+
+    __tablename__ = "weak_spots"
+
+    user_id: Mapped[object] = mapped_column(Uuid, primary_key=True)
+    # word (a key word of a run not used) | grammar (a mistake's explanation, else its correction)
+    kind: Mapped[str] = mapped_column(String(10), primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    language: Mapped[str] = mapped_column(String(5), primary_key=True)
+    times: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (Index("ix_weak_spots_most", "user_id", "kind", "times"),)

@@ -41,6 +41,18 @@ def completion_signals(event: ScenarioCompleted) -> dict[str, float]:
     return signals
 
 
+MAX_WEAK_KEY = 200
+
+
+def weak_spots(event: ScenarioCompleted) -> list[tuple[str, str]]:
+    """(kind, key) of what the run shows the learner is weak at: each key word they did not use
+    (its lemma), and each point a mistake was corrected on (its explanation, else the correction;
+    what the learner said is not kept)."""
+    spots = [("word", item.lemma.strip().lower()) for item in event.vocabulary_missed]
+    spots += [("grammar", (m.explanation or m.correction).strip()) for m in event.mistakes]
+    return [(kind, key[:MAX_WEAK_KEY]) for kind, key in spots if key]
+
+
 def review_signals(event: ReviewRecorded) -> dict[str, float]:
     return {"vocabulary": 0.0 if event.rating == "again" else 100.0}
 

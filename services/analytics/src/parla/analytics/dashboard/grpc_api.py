@@ -50,4 +50,6 @@ class DashboardServicer(dashboard_pb2_grpc.DashboardServiceServicer):
                     for row in board.calibration
                 ],
             ),
+            missed_words=[pb.WeakSpot(key=w.key, language=w.language, times=w.times) for w in board.missed_words],
+            grammar_points=[pb.WeakSpot(key=w.key, language=w.language, times=w.times) for w in board.grammar_points],
         )

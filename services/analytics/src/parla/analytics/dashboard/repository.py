@@ -10,7 +10,7 @@ from sqlalchemy import Table, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from parla.analytics.dashboard.db import CalibrationRow, LearnerDayRow, SkillDayRow
+from parla.analytics.dashboard.db import CalibrationRow, LearnerDayRow, SkillDayRow, WeakSpotRow
 from parla.chassis.db import chunked
 
 
@@ -43,6 +43,15 @@ class DashboardRepository:
 
     async def skill_days(self, user_id: uuid.UUID, since: date) -> list[SkillDayRow]:
         statement = select(SkillDayRow).where(SkillDayRow.user_id == user_id, SkillDayRow.day >= since)
+        return list(await self.session.scalars(statement))
+
+    async def weakest(self, user_id: uuid.UUID, kind: str, limit: int) -> list[WeakSpotRow]:
+        statement = (
+            select(WeakSpotRow)
+            .where(WeakSpotRow.user_id == user_id, WeakSpotRow.kind == kind)
+            .order_by(WeakSpotRow.times.desc(), WeakSpotRow.key)
+            .limit(limit)
+        )
         return list(await self.session.scalars(statement))
 
     async def calibration(self, user_id: uuid.UUID) -> list[CalibrationRow]:

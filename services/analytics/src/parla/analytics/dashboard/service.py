@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parla.analytics.dashboard import domain
-from parla.analytics.dashboard.db import CalibrationRow, LearnerDayRow, SkillDayRow
+from parla.analytics.dashboard.db import CalibrationRow, LearnerDayRow, SkillDayRow, WeakSpotRow
 from parla.analytics.dashboard.repository import DashboardRepository
 from parla.chassis.db import Database
 from parla.chassis.errors import InvalidArgument
@@ -22,6 +22,8 @@ MAX_DAYS = 365
 DAY_KEYS = ("user_id", "day")
 SKILL_KEYS = ("user_id", "skill", "day")
 BIN_KEYS = ("user_id", "bin")
+WEAK_KEYS = ("user_id", "kind", "key", "language")
+WEAK_SHOWN = 10
 
 
 def _tally():
@@ -35,15 +37,18 @@ def _skills(tally, user_id: uuid.UUID, day: date, signals: dict[str, float]) -> 
 
 
 async def record_completions(session: AsyncSession, events: Sequence[ScenarioCompleted]) -> None:
-    days, skills = _tally(), _tally()
+    days, skills, weak = _tally(), _tally(), _tally()
     for e in events:
         day = e.completed_at.astimezone(UTC).date()
         days[(e.user_id, day)]["study_seconds"] += e.duration_seconds
         days[(e.user_id, day)]["scenarios"] += 1
         _skills(skills, e.user_id, day, domain.completion_signals(e))
+        for kind, key in domain.weak_spots(e):
+            weak[(e.user_id, kind, key, e.language)]["times"] += 1
     repository = DashboardRepository(session)
     await repository.add(LearnerDayRow.__table__, DAY_KEYS, days)
     await repository.add(SkillDayRow.__table__, SKILL_KEYS, skills)
+    await repository.add(WeakSpotRow.__table__, WEAK_KEYS, weak)
 
 
 async def record_study(session: AsyncSession, events: Sequence[ContentStudied]) -> None:
@@ -84,6 +89,8 @@ class Dashboard:
     due_reviews: int
     true_retention: float | None
     calibration: list[CalibrationRow]
+    missed_words: list[WeakSpotRow]
+    grammar_points: list[WeakSpotRow]
 
 
 def _now() -> datetime:
@@ -106,6 +113,8 @@ class DashboardService:
             rows = await repository.days(user_id, since)
             skill_rows = await repository.skill_days(user_id, skills_since)
             calibration = await repository.calibration(user_id)
+            missed = await repository.weakest(user_id, "word", WEAK_SHOWN)
+            grammar = await repository.weakest(user_id, "grammar", WEAK_SHOWN)
         by_skill: dict[str, list[tuple[date, float, int]]] = defaultdict(list)
         for row in skill_rows:
             by_skill[row.skill].append((row.day, row.total, row.samples))
@@ -117,4 +126,6 @@ class DashboardService:
             due_reviews=due,
             true_retention=round(recalled / due, 4) if due else None,
             calibration=calibration,
+            missed_words=missed,
+            grammar_points=grammar,
         )

@@ -61,12 +61,26 @@ class Retention(_message.Message):
     calibration: _containers.RepeatedCompositeFieldContainer[CalibrationBin]
     def __init__(self, reviews: _Optional[int] = ..., true_retention: _Optional[_Union[_wrappers_pb2.DoubleValue, _Mapping]] = ..., calibration: _Optional[_Iterable[_Union[CalibrationBin, _Mapping]]] = ...) -> None: ...
 
+class WeakSpot(_message.Message):
+    __slots__ = ("key", "language", "times")
+    KEY_FIELD_NUMBER: _ClassVar[int]
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    TIMES_FIELD_NUMBER: _ClassVar[int]
+    key: str
+    language: str
+    times: int
+    def __init__(self, key: _Optional[str] = ..., language: _Optional[str] = ..., times: _Optional[int] = ...) -> None: ...
+
 class Dashboard(_message.Message):
-    __slots__ = ("days", "skills", "retention")
+    __slots__ = ("days", "skills", "retention", "missed_words", "grammar_points")
     DAYS_FIELD_NUMBER: _ClassVar[int]
     SKILLS_FIELD_NUMBER: _ClassVar[int]
     RETENTION_FIELD_NUMBER: _ClassVar[int]
+    MISSED_WORDS_FIELD_NUMBER: _ClassVar[int]
+    GRAMMAR_POINTS_FIELD_NUMBER: _ClassVar[int]
     days: _containers.RepeatedCompositeFieldContainer[Day]
     skills: _containers.RepeatedCompositeFieldContainer[SkillLevel]
     retention: Retention
-    def __init__(self, days: _Optional[_Iterable[_Union[Day, _Mapping]]] = ..., skills: _Optional[_Iterable[_Union[SkillLevel, _Mapping]]] = ..., retention: _Optional[_Union[Retention, _Mapping]] = ...) -> None: ...
+    missed_words: _containers.RepeatedCompositeFieldContainer[WeakSpot]
+    grammar_points: _containers.RepeatedCompositeFieldContainer[WeakSpot]
+    def __init__(self, days: _Optional[_Iterable[_Union[Day, _Mapping]]] = ..., skills: _Optional[_Iterable[_Union[SkillLevel, _Mapping]]] = ..., retention: _Optional[_Union[Retention, _Mapping]] = ..., missed_words: _Optional[_Iterable[_Union[WeakSpot, _Mapping]]] = ..., grammar_points: _Optional[_Iterable[_Union[WeakSpot, _Mapping]]] = ...) -> None: ...
