@@ -34,10 +34,7 @@ from parla.organization.bookmarks.repository import BookmarkRepository, refs_of
 from parla.organization.catalogue.db import ItemRow
 from parla.organization.catalogue.domain import KINDS, ItemRef, item_ref, visible_to
 from parla.organization.catalogue.repository import CatalogueRepository
-
-DEFAULT_PAGE = 20
-MAX_PAGE = 100
-MAX_OFFSET = 10_000
+from parla.organization.paging import page
 
 
 def _now() -> datetime:
@@ -66,17 +63,6 @@ class Page:
 class FolderView:
     folder: FolderRow
     bookmark_count: int
-
-
-def _page_bounds(limit: int, offset: int) -> tuple[int, int]:
-    if limit < 0 or limit > MAX_PAGE:
-        raise InvalidArgument(f"limit must be 1 to {MAX_PAGE} (0: {DEFAULT_PAGE})", details={"limit": f"at most {MAX_PAGE}"})
-    if offset < 0 or offset > MAX_OFFSET:
-        raise InvalidArgument(
-            f"offset must be 0 to {MAX_OFFSET:,}; narrow the list by folder or kind instead",
-            details={"offset": f"at most {MAX_OFFSET}"},
-        )
-    return limit or DEFAULT_PAGE, offset
 
 
 def _required_folder(value: str, field: str) -> uuid.UUID:
@@ -153,7 +139,7 @@ class BookmarkService:
         """The caller's bookmarks, newest first: all, in one folder, or in none ("none"), of
         one kind or both. Items no longer visible are listed, as removed."""
         user = caller.user_id
-        limit, offset = _page_bounds(limit, offset)
+        limit, offset = page(limit, offset, instead="narrow the list by folder or kind instead")
         if kind:
             one_of(kind, KINDS, "kind")
         unfiled = folder == NO_FOLDER

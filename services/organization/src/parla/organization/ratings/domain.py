@@ -20,9 +20,6 @@ DIMENSIONS = ("difficulty_accuracy", "engagement", "learning_effectiveness", "cu
 STARS = (1, 2, 3, 4, 5)
 MAX_REVIEW = 2_000
 SORTS = ("helpful", "recent")
-DEFAULT_PAGE = 20
-MAX_PAGE = 100
-MAX_OFFSET = 10_000
 MAX_SCENARIO_ID = 100
 # Scenario ids are slugs ("at-the-pharmacy", "mi-cena-en-roma-3f9a").
 _SCENARIO_ID = re.compile(r"[a-z0-9-]+")
@@ -124,15 +121,6 @@ def review_text(value: str) -> str:
 
 def sort(value: str) -> str:
     return one_of(value or "helpful", SORTS, "sort")
-
-
-def page(limit: int, offset: int) -> tuple[int, int]:
-    """(limit, offset) of a page; limit 0 is the default page."""
-    if not 0 <= limit <= MAX_PAGE:
-        raise InvalidArgument(f"limit must be 1 to {MAX_PAGE}", details={"limit": f"1 to {MAX_PAGE}"})
-    if not 0 <= offset <= MAX_OFFSET:
-        raise InvalidArgument(f"offset must be 0 to {MAX_OFFSET}", details={"offset": f"0 to {MAX_OFFSET}"})
-    return limit or DEFAULT_PAGE, offset
 
 
 def scores_of(rating: Any) -> Scores:

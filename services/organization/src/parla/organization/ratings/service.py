@@ -20,6 +20,7 @@ from parla.chassis.messaging import add_event
 from parla.contracts.events import RatingDeleted, RatingDimensions, RatingSubmitted
 from parla.organization.catalogue.domain import ItemRef, visible_to
 from parla.organization.catalogue.repository import CatalogueRepository
+from parla.organization.paging import page
 from parla.organization.ratings import domain
 from parla.organization.ratings.db import RatingRow
 from parla.organization.ratings.domain import DIMENSIONS, Rating, ReviewPage, Summary
@@ -153,7 +154,7 @@ class RatingService:
     async def reviews(self, caller: Principal, scenario_id: str, *, sort: str, limit: int, offset: int) -> ReviewPage:
         """A page of the scenario's reviews, most helpful or most recent first."""
         scenario, order = domain.scenario_id(scenario_id), domain.sort(sort)
-        limit, offset = domain.page(limit, offset)
+        limit, offset = page(limit, offset)
         user = caller.user_id
         async with self._db.reading() as session:
             await _visible_scenario(session, scenario, user)

@@ -15,9 +15,6 @@ TAG_LENGTH = (2, 50)
 MAX_TAGS_PER_REQUEST = 20
 MAX_TAGS_PER_ITEM = 50
 MAX_TAGS_PER_LEARNER = 5_000
-DEFAULT_PAGE = 20
-MAX_PAGE = 100
-MAX_OFFSET = 10_000
 # Besides letters, marks and digits of any script.
 SEPARATORS = " -_"
 _SPACES = re.compile(r"\s+")
@@ -110,11 +107,3 @@ def kind_filter(kind: str) -> str | None:
             f"kind must be one of {', '.join(KINDS)}, or empty for all", details={"kind": f"one of {', '.join(KINDS)}"}
         )
     return kind
-
-
-def page_bounds(limit: int, offset: int) -> tuple[int, int]:
-    if limit < 0 or limit > MAX_PAGE:
-        raise InvalidArgument(f"limit must be 1 to {MAX_PAGE} (0: {DEFAULT_PAGE})", details={"limit": f"at most {MAX_PAGE}"})
-    if offset < 0 or offset > MAX_OFFSET:
-        raise InvalidArgument(f"offset must be 0 to {MAX_OFFSET:,}", details={"offset": f"at most {MAX_OFFSET}"})
-    return limit or DEFAULT_PAGE, offset

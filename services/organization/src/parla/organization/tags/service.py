@@ -18,6 +18,7 @@ from parla.language import LANGUAGES
 from parla.organization.catalogue.db import ItemRow
 from parla.organization.catalogue.domain import ItemRef, newest_per_key, visible_to
 from parla.organization.catalogue.repository import CatalogueRepository
+from parla.organization.paging import page
 from parla.organization.tags.domain import (
     MAX_TAGS_PER_ITEM,
     MAX_TAGS_PER_LEARNER,
@@ -25,7 +26,6 @@ from parla.organization.tags.domain import (
     normal_prefix,
     normal_tag,
     normal_tags,
-    page_bounds,
     tagged_ref,
 )
 from parla.organization.tags.keywords import texts_by_language
@@ -122,7 +122,7 @@ class TagService:
 
     async def my_tags(self, caller: Principal, *, prefix: str = "", limit: int = 0) -> list[tuple[str, int]]:
         """The caller's tags with how many of their items carry each, most used first."""
-        user, prefix, (limit, _) = caller.user_id, normal_prefix(prefix), page_bounds(limit, 0)
+        user, prefix, (limit, _) = caller.user_id, normal_prefix(prefix), page(limit, 0)
         async with self._db.reading() as session:
             return await TagRepository(session).my_counts(user, prefix=prefix, limit=limit)
 
@@ -130,7 +130,7 @@ class TagService:
         """Generated tags of public scenarios, with how many scenarios carry each, most first."""
         if language:
             one_of(language, LANGUAGES, "language")
-        prefix, (limit, _) = normal_prefix(prefix), page_bounds(limit, 0)
+        prefix, (limit, _) = normal_prefix(prefix), page(limit, 0)
         async with self._db.reading() as session:
             return await TagRepository(session).popular(language=language, prefix=prefix, limit=limit)
 
@@ -138,14 +138,14 @@ class TagService:
         """What carries the tag: the caller's own tagged items first, then the scenarios they can
         see whose generated tags hold it, strongest first."""
         user, tag, only = caller.user_id, normal_tag(tag, field="tag"), kind_filter(kind)
-        limit, offset = page_bounds(limit, offset)
+        limit, offset = page(limit, offset)
         async with self._db.reading() as session:
             repository = TagRepository(session)
             rows = await repository.carrying(user, tag, kind=only, limit=limit + 1, offset=offset)
-            page = rows[:limit]
-            items = await CatalogueRepository(session).items(ref for ref, _ in page if ref.kind != "collection")
-            names = await repository.collection_names(user, (ref.id for ref, _ in page if ref.kind == "collection"))
-        found = [_found(ref, mine, user, items, names) for ref, mine in page]
+            shown = rows[:limit]
+            items = await CatalogueRepository(session).items(ref for ref, _ in shown if ref.kind != "collection")
+            names = await repository.collection_names(user, (ref.id for ref, _ in shown if ref.kind == "collection"))
+        found = [_found(ref, mine, user, items, names) for ref, mine in shown]
         return FoundPage(found, has_more=len(rows) > limit)
 
 
