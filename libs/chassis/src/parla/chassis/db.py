@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import uuid
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager
 from contextvars import ContextVar
@@ -11,7 +12,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import DateTime, Dialect, Engine, create_engine, event
+from sqlalchemy import DateTime, Dialect, Engine, Insert, Table, create_engine, event, func, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -156,6 +158,23 @@ BULK_ROWS = 500
 def chunked(items: Sequence[T], size: int = BULK_ROWS) -> list[Sequence[T]]:
     """``items`` in slices of at most ``size``, for bulk statements."""
     return [items[start : start + size] for start in range(0, len(items), size)]
+
+
+def insert_for(session: AsyncSession, table: Table) -> Insert:
+    """An INSERT of ``table`` in the session's own dialect, so that its ``on_conflict_do_*``
+    (an upsert, an insert-if-absent) is PostgreSQL's or SQLite's as the database is."""
+    dialect = postgresql if session.bind.dialect.name == "postgresql" else sqlite
+    return dialect.insert(table)
+
+
+async def lock_until_commit(session: AsyncSession, namespace: int, key: uuid.UUID) -> None:
+    """Make this transaction the only one holding (``namespace``, ``key``) until it ends: for
+    read-check-write use cases whose checks read rows that may not exist yet, which FOR UPDATE
+    cannot lock. PostgreSQL takes a transaction-scoped advisory lock (the namespace keeps one
+    feature's locks from meeting another's); on SQLite every writing transaction already holds
+    the database's write lock (BEGIN IMMEDIATE)."""
+    if session.bind.dialect.name == "postgresql":
+        await session.execute(select(func.pg_advisory_xact_lock(namespace, int.from_bytes(key.bytes[:4], "big", signed=True))))
 
 
 def is_sqlite(url: str) -> bool:

@@ -10,12 +10,11 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Table, case, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parla.analytics.db import LearnerProgressRow, LearningSessionRow, ScenarioEngagementRow
 from parla.analytics.domain import LearningSession
-from parla.chassis.db import chunked
+from parla.chassis.db import chunked, insert_for
 
 
 @dataclass
@@ -43,9 +42,6 @@ class AnalyticsRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    def _insert(self, table: Table):
-        return (postgresql if self.session.bind.dialect.name == "postgresql" else sqlite).insert(table)
-
     async def _add_up(self, table: Table, key: str, tallies: dict[Any, _Tally]) -> None:
         """Add each tally's sums to the row at its key (creating it), and move each latest
         column forward only: events arrive out of order, and an old one must not rewind the
@@ -53,7 +49,7 @@ class AnalyticsRepository:
         if not tallies:
             return
         first = next(iter(tallies.values()))
-        statement = self._insert(table)
+        statement = insert_for(self.session, table)
         moved = {
             name: case(
                 (table.c[name].is_(None), statement.excluded[name]),
@@ -100,7 +96,7 @@ class AnalyticsRepository:
         """Inserts the sessions not stored yet; returns their ids."""
         table = LearningSessionRow.__table__
         inserted: set[uuid.UUID] = set()
-        statement = self._insert(table).on_conflict_do_nothing(index_elements=["id"]).returning(table.c.id)
+        statement = insert_for(self.session, table).on_conflict_do_nothing(index_elements=["id"]).returning(table.c.id)
         unique = list({s.id: s.__dict__ for s in sessions}.values())
         for chunk in chunked(unique):
             inserted.update(await self.session.scalars(statement, chunk))

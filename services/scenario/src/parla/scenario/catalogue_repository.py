@@ -17,9 +17,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from parla.chassis.db import insert_for
 from parla.scenario.db import CatalogueCountRow, ScenarioLocalizationRow, ScenarioRow
 from parla.scenario.domain.scenario import ScenarioSpec
 
@@ -252,12 +252,11 @@ class CatalogueRepository:
 
     async def _count(self, before: Counter[Cell], after: Counter[Cell]) -> None:
         """Move the counts by what changed, in SQL (concurrent writers add up, never overwrite)."""
-        dialect = postgresql if self.session.bind.dialect.name == "postgresql" else sqlite
         for cell in sorted(before.keys() | after.keys()):  # one order, so writers never deadlock
             change = after[cell] - before[cell]
             if change:
                 language, category, difficulty = cell
-                statement = dialect.insert(_COUNTS).values(
+                statement = insert_for(self.session, _COUNTS).values(
                     language=language, category=category, difficulty=difficulty, scenarios=change
                 )
                 await self.session.execute(

@@ -7,11 +7,10 @@ from collections.abc import Mapping
 from datetime import date
 
 from sqlalchemy import Table, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parla.analytics.dashboard.db import CalibrationRow, LearnerDayRow, SkillDayRow, WeakSpotRow
-from parla.chassis.db import chunked
+from parla.chassis.db import chunked, insert_for
 
 
 class DashboardRepository:
@@ -24,8 +23,7 @@ class DashboardRepository:
         if not amounts:
             return
         columns = sorted({name for values in amounts.values() for name in values})
-        dialect = postgresql if self.session.bind.dialect.name == "postgresql" else sqlite
-        statement = dialect.insert(table)
+        statement = insert_for(self.session, table)
         upsert = statement.on_conflict_do_update(
             index_elements=list(keys), set_={name: table.c[name] + statement.excluded[name] for name in columns}
         )

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from sqlalchemy import Table, and_, bindparam, case, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import and_, bindparam, case, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parla.analytics.discovery.db import DiscoveryRow, DiscoveryScenarioRow, LearnerScenarioRow, ScenarioStatsRow
 from parla.analytics.discovery.domain import DEFAULT_TOP_RATED_MINIMUM, Counts, mean_rating, popularity
-from parla.chassis.db import chunked
+from parla.chassis.db import chunked, insert_for
 
 COUNTERS = ("views", "starts", "completions", "bookmarks", "ratings", "ratings_sum", "trend")
 ORDERS = {"trending": DiscoveryRow.trend, "popular": DiscoveryRow.popular, "top_rated": DiscoveryRow.top_rated}
@@ -21,16 +20,13 @@ class DiscoveryRepository:
         self.session = session
         self._minimum = top_rated_minimum
 
-    def _insert(self, table: Table):
-        return (postgresql if self.session.bind.dialect.name == "postgresql" else sqlite).insert(table)
-
     # --- what a scenario is ---------------------------------------------------------------------
 
     async def put_scenarios(self, rows: Sequence[dict]) -> None:
         """Insert or replace scenarios, each only by a newer change than the one stored."""
         table = DiscoveryScenarioRow.__table__
         for chunk in chunked(rows):
-            statement = self._insert(table).values(list(chunk))
+            statement = insert_for(self.session, table).values(list(chunk))
             columns = {name: statement.excluded[name] for name in chunk[0] if name != "scenario_id"}
             await self.session.execute(
                 statement.on_conflict_do_update(
@@ -63,7 +59,7 @@ class DiscoveryRepository:
             ]
             await self.session.execute(update(table).where(table.c.scenario_id.in_(list(scenarios))).values(listed=False))
             if rows:
-                insert = self._insert(table).values(rows)
+                insert = insert_for(self.session, table).values(rows)
                 kept = {
                     name: insert.excluded[name]
                     for name in ("listed", "category", "popular", "mean_rating", "ratings", "top_rated")
@@ -79,7 +75,7 @@ class DiscoveryRepository:
         if not amounts:
             return
         table = DiscoveryRow.__table__
-        statement = self._insert(table)
+        statement = insert_for(self.session, table)
         added = {name: table.c[name] + statement.excluded[name] for name in ("trend_local", "trend")}
         upsert = statement.on_conflict_do_update(index_elements=["language", "scenario_id"], set_=added)
         rows = [
@@ -111,7 +107,7 @@ class DiscoveryRepository:
         if not deltas:
             return
         table = ScenarioStatsRow.__table__
-        statement = self._insert(table)
+        statement = insert_for(self.session, table)
         upsert = statement.on_conflict_do_update(
             index_elements=["scenario_id"], set_={name: table.c[name] + statement.excluded[name] for name in COUNTERS}
         )
@@ -198,14 +194,10 @@ class LearnerRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    def _insert(self):
-        dialect = postgresql if self.session.bind.dialect.name == "postgresql" else sqlite
-        return dialect.insert(LearnerScenarioRow.__table__)
-
     async def started(self, rows: Sequence[dict]) -> None:
         """(user_id, scenario_id, category, started_at) rows, one per key."""
         table = LearnerScenarioRow.__table__
-        statement = self._insert()
+        statement = insert_for(self.session, LearnerScenarioRow.__table__)
         later = case(
             (table.c.started_at.is_(None), statement.excluded.started_at),
             (statement.excluded.started_at > table.c.started_at, statement.excluded.started_at),
@@ -221,7 +213,7 @@ class LearnerRepository:
         """(user_id, scenario_id, category, completed_at, last_score, completions) rows, one per
         key: the batch's latest completion of each, and how many there were."""
         table = LearnerScenarioRow.__table__
-        statement = self._insert()
+        statement = insert_for(self.session, LearnerScenarioRow.__table__)
         newer = and_(table.c.completed_at.is_not(None), table.c.completed_at > statement.excluded.completed_at)
         upsert = statement.on_conflict_do_update(
             index_elements=["user_id", "scenario_id"],
@@ -237,7 +229,7 @@ class LearnerRepository:
 
     async def rated(self, ratings: dict[tuple, int | None]) -> None:
         """The learner's rating of each scenario (None: taken back)."""
-        statement = self._insert()
+        statement = insert_for(self.session, LearnerScenarioRow.__table__)
         upsert = statement.on_conflict_do_update(
             index_elements=["user_id", "scenario_id"], set_={"rating": statement.excluded.rating}
         )

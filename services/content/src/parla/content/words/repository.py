@@ -7,10 +7,9 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from parla.chassis.db import chunked
+from parla.chassis.db import chunked, insert_for
 from parla.content.words.db import WordStatusRow
 from parla.content.words.domain import MOVED_BY_USE
 
@@ -22,12 +21,9 @@ class WordRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    def _insert(self):
-        return (postgresql if self.session.bind.dialect.name == "postgresql" else sqlite).insert(_TABLE)
-
     async def set(self, user_id: uuid.UUID, words: Sequence[tuple[str, str, str]], now: datetime) -> None:
         """The learner's word: (language, lemma, status) each, whatever they were."""
-        statement = self._insert()
+        statement = insert_for(self.session, _TABLE)
         upsert = statement.on_conflict_do_update(
             index_elements=_KEY, set_={"status": statement.excluded.status, "updated_at": statement.excluded.updated_at}
         )
@@ -48,7 +44,7 @@ class WordRepository:
     ) -> None:
         """(learner, language, lemma) each: at ``status`` if it had none or one of ``moved_from``
         (never from a status the learner set beyond it, such as "ignored")."""
-        statement = self._insert()
+        statement = insert_for(self.session, _TABLE)
         upsert = statement.on_conflict_do_update(
             index_elements=_KEY,
             set_={"status": statement.excluded.status, "updated_at": statement.excluded.updated_at},

@@ -9,16 +9,13 @@ from datetime import datetime
 from sqlalchemy import and_, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from parla.chassis.db import lock_until_commit
 from parla.organization.bookmarks.db import BookmarkRow, FolderRow
 from parla.organization.catalogue.domain import ItemRef
 from parla.organization.catalogue.repository import refs_in
 
 # The first key of the advisory locks taken here, so that they meet no other feature's.
 _LOCK_NAMESPACE = 0x0B00C3A2
-
-
-def _learner_key(user_id: uuid.UUID) -> int:
-    return int.from_bytes(user_id.bytes[:4], "big", signed=True)
 
 
 class BookmarkRepository:
@@ -31,8 +28,7 @@ class BookmarkRepository:
         bookmarked or not) read rows that may not exist yet, which FOR UPDATE cannot lock; on
         PostgreSQL a transaction-scoped advisory lock per learner does. On SQLite every writing
         transaction already holds the database's write lock (BEGIN IMMEDIATE)."""
-        if self.session.bind.dialect.name == "postgresql":
-            await self.session.execute(select(func.pg_advisory_xact_lock(_LOCK_NAMESPACE, _learner_key(user_id))))
+        await lock_until_commit(self.session, _LOCK_NAMESPACE, user_id)
 
     # --- bookmarks ------------------------------------------------------------------------
 

@@ -6,11 +6,10 @@ import uuid
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from sqlalchemy import Table, and_, false, or_, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import and_, false, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from parla.chassis.db import chunked
+from parla.chassis.db import chunked, insert_for
 from parla.organization.catalogue.db import FinishedRow, ItemRow
 from parla.organization.catalogue.domain import ItemRef
 
@@ -31,15 +30,12 @@ class CatalogueRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    def _insert(self, table: Table):
-        return (postgresql if self.session.bind.dialect.name == "postgresql" else sqlite).insert(table)
-
     async def put_items(self, rows: Sequence[dict]) -> None:
         """Insert or replace items, each only if it is newer than what is stored (events of one
         item may arrive late or again; the newest wins)."""
         table = ItemRow.__table__
         for chunk in chunked(rows):
-            statement = self._insert(table).values(list(chunk))
+            statement = insert_for(self.session, table).values(list(chunk))
             columns = {name: statement.excluded[name] for name in chunk[0] if name not in ("kind", "item_id")}
             await self.session.execute(
                 statement.on_conflict_do_update(
@@ -61,7 +57,9 @@ class CatalogueRepository:
         unique = {(user, ref): at for user, ref, at in sorted(rows, key=lambda r: r[2], reverse=True)}
         values = [{"user_id": user, "kind": ref.kind, "item_id": ref.id, "finished_at": at} for (user, ref), at in unique.items()]
         for chunk in chunked(values):
-            await self.session.execute(self._insert(FinishedRow.__table__).values(list(chunk)).on_conflict_do_nothing())
+            await self.session.execute(
+                insert_for(self.session, FinishedRow.__table__).values(list(chunk)).on_conflict_do_nothing()
+            )
 
     async def items(self, refs: Iterable[ItemRef]) -> dict[ItemRef, ItemRow]:
         """The items known by these references (deleted ones included), by reference."""

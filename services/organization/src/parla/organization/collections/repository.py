@@ -6,11 +6,10 @@ import uuid
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from sqlalchemy import String, Table, and_, bindparam, cast, delete, exists, func, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import String, and_, bindparam, cast, delete, exists, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from parla.chassis.db import chunked
+from parla.chassis.db import chunked, insert_for
 from parla.organization.catalogue.db import ItemRow
 from parla.organization.catalogue.domain import ItemRef
 from parla.organization.catalogue.repository import refs_in
@@ -21,9 +20,6 @@ from parla.organization.tags.db import TagRow
 class CollectionRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
-
-    def _insert(self, table: Table):
-        return (postgresql if self.session.bind.dialect.name == "postgresql" else sqlite).insert(table)
 
     # --- one collection -----------------------------------------------------------------------
 
@@ -142,7 +138,7 @@ class CollectionRepository:
     async def subscribe(self, collection_id: uuid.UUID, user_id: uuid.UUID, now: datetime) -> bool:
         """True if this made a new subscription (a repeat changes nothing)."""
         statement = (
-            self._insert(SubscriptionRow.__table__)
+            insert_for(self.session, SubscriptionRow.__table__)
             .values(collection_id=collection_id, user_id=user_id, subscribed_at=now)
             .on_conflict_do_nothing()
         )

@@ -8,9 +8,9 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from parla.chassis.db import insert_for
 from parla.organization.ratings.db import HelpfulVoteRow, RatingRow, RatingSummaryRow
 from parla.organization.ratings.domain import COUNTERS
 
@@ -22,9 +22,6 @@ _VOTES = HelpfulVoteRow.__table__
 class RatingRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
-
-    def _insert(self, table):
-        return (postgresql if self.session.bind.dialect.name == "postgresql" else sqlite).insert(table)
 
     # --- ratings ---------------------------------------------------------------------------
 
@@ -45,7 +42,7 @@ class RatingRepository:
         """Insert a learner's first rating of a scenario; False if they already have one (a
         concurrent first rating that committed first): the unique key decides, not a read."""
         statement = (
-            self._insert(_RATINGS)
+            insert_for(self.session, _RATINGS)
             .values(**values)
             .on_conflict_do_nothing(index_elements=["scenario_id", "user_id"])
             .returning(_RATINGS.c.id)
@@ -90,7 +87,7 @@ class RatingRepository:
     async def add_vote(self, rating_id: uuid.UUID, user_id: uuid.UUID, now: datetime) -> bool:
         """Record the vote; False if the learner had already voted for this review."""
         statement = (
-            self._insert(_VOTES)
+            insert_for(self.session, _VOTES)
             .values(rating_id=rating_id, user_id=user_id, voted_at=now)
             .on_conflict_do_nothing(index_elements=["rating_id", "user_id"])
             .returning(_VOTES.c.rating_id)
@@ -124,7 +121,9 @@ class RatingRepository:
         """Add ``delta`` to the scenario's counters in SQL (its row is made at the first rating)."""
         if not any(delta.values()):
             return
-        statement = self._insert(_SUMMARIES).values(scenario_id=scenario_id, **{name: delta[name] for name in COUNTERS})
+        statement = insert_for(self.session, _SUMMARIES).values(
+            scenario_id=scenario_id, **{name: delta[name] for name in COUNTERS}
+        )
         moved = {name: _SUMMARIES.c[name] + statement.excluded[name] for name in COUNTERS if delta[name]}
         await self.session.execute(statement.on_conflict_do_update(index_elements=["scenario_id"], set_=moved))
 

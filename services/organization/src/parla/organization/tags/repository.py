@@ -6,11 +6,10 @@ import uuid
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from sqlalchemy import Table, and_, case, delete, false, func, literal, or_, select, union_all
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import and_, case, delete, false, func, literal, or_, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from parla.chassis.db import chunked
+from parla.chassis.db import chunked, insert_for, lock_until_commit
 from parla.organization.catalogue.db import ItemRow
 from parla.organization.catalogue.domain import ItemRef
 from parla.organization.collections.db import CollectionRow
@@ -20,24 +19,16 @@ from parla.organization.tags.db import GeneratedTagRow, KeywordQueueRow, Popular
 _LOCK_NAMESPACE = 0x7A65_0001
 
 
-def _learner_key(user_id: uuid.UUID) -> int:
-    return int.from_bytes(user_id.bytes[:4], "big", signed=True)
-
-
 class TagRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
-
-    def _insert(self, table: Table):
-        return (postgresql if self.session.bind.dialect.name == "postgresql" else sqlite).insert(table)
 
     async def lock_learner(self, user_id: uuid.UUID) -> None:
         """Make this transaction the only one writing the learner's tags until it ends: the limits
         count rows that may not exist yet, which FOR UPDATE cannot lock; on PostgreSQL a
         transaction-scoped advisory lock per learner does. On SQLite every writing transaction
         already holds the database's write lock (BEGIN IMMEDIATE)."""
-        if self.session.bind.dialect.name == "postgresql":
-            await self.session.execute(select(func.pg_advisory_xact_lock(_LOCK_NAMESPACE, _learner_key(user_id))))
+        await lock_until_commit(self.session, _LOCK_NAMESPACE, user_id)
 
     # --- what can be tagged ---------------------------------------------------------------
 
@@ -82,7 +73,7 @@ class TagRepository:
     async def add(self, user_id: uuid.UUID, ref: ItemRef, tags: Sequence[str], at: datetime) -> None:
         if tags:
             rows = [{"user_id": user_id, "kind": ref.kind, "item_id": ref.id, "tag": tag, "tagged_at": at} for tag in tags]
-            await self.session.execute(self._insert(TagRow.__table__).values(rows).on_conflict_do_nothing())
+            await self.session.execute(insert_for(self.session, TagRow.__table__).values(rows).on_conflict_do_nothing())
 
     async def remove(self, user_id: uuid.UUID, ref: ItemRef, tags: Sequence[str]) -> None:
         await self.session.execute(
@@ -139,7 +130,7 @@ class TagRepository:
             per_language = carrying.add_columns(GeneratedTagRow.language).group_by(GeneratedTagRow.language, GeneratedTagRow.tag)
             any_language = carrying.add_columns(literal("")).group_by(GeneratedTagRow.tag)
             for counted in (per_language, any_language):
-                statement = self._insert(table).from_select(["tag", "scenarios", "language"], counted)
+                statement = insert_for(self.session, table).from_select(["tag", "scenarios", "language"], counted)
                 await self.session.execute(
                     statement.on_conflict_do_update(
                         index_elements=["language", "tag"], set_={"scenarios": statement.excluded.scenarios}
@@ -209,7 +200,7 @@ class TagRepository:
         for chunk in chunked(sorted(set(scenario_ids))):
             await self.session.execute(delete(table).where(table.c.scenario_id.in_(list(chunk))))
         for chunk in chunked(list(rows)):
-            await self.session.execute(self._insert(table).values(list(chunk)))
+            await self.session.execute(insert_for(self.session, table).values(list(chunk)))
         await self.recount_popular(before | {row["tag"] for row in rows})
 
     # --- the keyword queue --------------------------------------------------------------------
@@ -218,7 +209,7 @@ class TagRepository:
         """Queue scenarios' texts for keywords; a scenario already queued keeps the newest change."""
         table = KeywordQueueRow.__table__
         for chunk in chunked(list(rows)):
-            statement = self._insert(table).values(list(chunk))
+            statement = insert_for(self.session, table).values(list(chunk))
             await self.session.execute(
                 statement.on_conflict_do_update(
                     index_elements=["scenario_id"],
