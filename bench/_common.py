@@ -9,9 +9,11 @@ import asyncio
 import logging
 import shutil
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -103,3 +105,48 @@ async def start_run(client: httpx.AsyncClient, headers: dict[str, str], scenario
     answer = await client.post("/api/v1/runs", json={"scenario_id": scenario_id, "language": "es"}, headers=headers)
     answer.raise_for_status()
     return answer.json()["id"]
+
+
+# --- two datasets, one run ----------------------------------------------------------------------
+
+
+def scratch_database_urls(backend: str, root: Path, names: Sequence[str], resources) -> list[str]:
+    """A URL per name: SQLite files under ``root``, or fresh databases on a PostgreSQL server of
+    the bench's own, stopped (and its data removed) with ``resources`` (an exit stack)."""
+    if backend == "sqlite":
+        return [f"sqlite+aiosqlite:///{root / f'{name}.db'}" for name in names]
+    runner = PostgresRunner(root / "postgres", port=free_port())
+    resources.callback(shutil.rmtree, runner.data_dir, ignore_errors=True)
+    resources.callback(runner.stop)
+    runner.start()
+    return [runner.create_database(name, fresh=True) for name in names]
+
+
+async def alternating(small, large, case: Callable[[Any], Awaitable[object]], requests: int, warmup: int = 20):
+    """Milliseconds of each call of ``case`` on the baseline and on the large dataset: the two
+    alternate, and which goes first alternates too, so that the machine's noise falls on both
+    alike; the first ``warmup`` rounds are not timed."""
+    timings: dict[int, list[float]] = {id(small): [], id(large): []}
+    for n in range(requests + warmup):
+        for dataset in (small, large) if n % 2 == 0 else (large, small):
+            start = time.perf_counter()
+            await case(dataset)
+            if n >= warmup:
+                timings[id(dataset)].append((time.perf_counter() - start) * 1000)
+    return timings[id(small)], timings[id(large)]
+
+
+def ratio_header(target: float, width: int) -> str:
+    return f"  {'case':{width}} {'p50 base/large':>16} {'baseline p99':>13} {'large p99':>10} {'ratio':>6}  target ≤ {target}×"
+
+
+def ratio_line(
+    title: str, base: list[float], big: list[float], target: float, width: int, *, held: bool = True
+) -> tuple[str, bool]:
+    """A case's line (medians, p99s, the ratio of the p99s and its verdict), and whether it is
+    within the target (a case not held to it always is)."""
+    ratio = percentile(big, 0.99) / percentile(base, 0.99)
+    verdict = ("met" if ratio <= target else "NOT met") if held else "(not held)"
+    medians = f"{percentile(base, 0.5):.2f}/{percentile(big, 0.5):.2f} ms"
+    p99s = f"{percentile(base, 0.99):10.2f} ms {percentile(big, 0.99):7.2f} ms"
+    return f"  {title:{width}} {medians:>16} {p99s} {ratio:5.2f}×  {verdict}", ratio <= target or not held

@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import random
-import shutil
 import tempfile
 import time
 import uuid
@@ -34,15 +33,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from _common import percentile
+from _common import alternating, ratio_header, ratio_line, scratch_database_urls
 from sqlalchemy import insert, text
 
 from parla.chassis.auth import Principal
 from parla.chassis.db import Database, chunked, make_engine
 from parla.chassis.migrations import migrate
 from parla.chassis.runtime import freeze_startup_objects
-from parla.devstack.postgres import PostgresRunner
-from parla.devstack.testing import free_port
 from parla.organization import main as organization
 from parla.organization.catalogue.db import ItemRow
 from parla.organization.collections.db import CollectionItemRow, CollectionRow
@@ -206,26 +203,8 @@ INFORMATIONAL = {
 }
 
 
-async def _measure(small: Database, large: Database, case: Case, requests: int) -> tuple[list[float], list[float]]:
-    timings: dict[int, list[float]] = {id(small): [], id(large): []}
-    for n in range(requests + 20):
-        for db in (small, large) if n % 2 == 0 else (large, small):
-            start = time.perf_counter()
-            await case(db)
-            if n >= 20:
-                timings[id(db)].append((time.perf_counter() - start) * 1000)
-    return timings[id(small)], timings[id(large)]
-
-
 async def _databases(backend: str, root: Path, resources: AsyncExitStack) -> tuple[Database, Database]:
-    if backend == "sqlite":
-        urls = [f"sqlite+aiosqlite:///{root / f'{size.name}.db'}" for size in (SMALL, LARGE)]
-    else:
-        runner = PostgresRunner(root / "postgres", port=free_port())
-        resources.callback(shutil.rmtree, runner.data_dir, ignore_errors=True)
-        resources.callback(runner.stop)
-        runner.start()
-        urls = [runner.create_database(f"bench_organization_{size.name}", fresh=True) for size in (SMALL, LARGE)]
+    urls = scratch_database_urls(backend, root, [f"bench_organization_{size.name}" for size in (SMALL, LARGE)], resources)
     dbs = []
     for url, size in zip(urls, (SMALL, LARGE), strict=True):
         await migrate(url, organization.MIGRATIONS)
@@ -246,16 +225,13 @@ async def run(backend: str, requests: int) -> bool:
         async with AsyncExitStack() as resources:
             small, large = await _databases(backend, Path(folder), resources)
             freeze_startup_objects()  # as the service does once it has started
-            print(f"  {'case':40} {'p50 base/large':>15} {'baseline p99':>13} {'large p99':>10} {'ratio':>6}  target ≤ {TARGET}×")
+            print(ratio_header(TARGET, 40))
             for title, case in {**cases(), **INFORMATIONAL}.items():
-                base, big = await _measure(small, large, case, requests)
-                ratio = percentile(big, 0.99) / percentile(base, 0.99)
-                held = title not in INFORMATIONAL
-                verdict = ("met" if ratio <= TARGET else "NOT met") if held else "(not held)"
-                met &= ratio <= TARGET or not held
-                medians = f"{percentile(base, 0.5):.2f}/{percentile(big, 0.5):.2f} ms"
-                p99s = f"{percentile(base, 0.99):10.2f} ms {percentile(big, 0.99):7.2f} ms"
-                print(f"  {title:40} {medians:>15} {p99s} {ratio:5.2f}×  {verdict}")
+                line, within = ratio_line(
+                    title, *await alternating(small, large, case, requests), TARGET, 40, held=title not in INFORMATIONAL
+                )
+                met &= within
+                print(line)
     return met
 
 
