@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -64,10 +64,7 @@ class DiscoveryProjection:
 
     async def scenarios_changed(self, session: AsyncSession, events: Sequence[ScenarioChanged]) -> None:
         repository = self._repository(session)
-        latest: dict[str, ScenarioChanged] = {}
-        for event in events:
-            if event.scenario_id not in latest or event.occurred_at >= latest[event.scenario_id].occurred_at:
-                latest[event.scenario_id] = event
+        latest = domain.newest(events, lambda e: e.scenario_id, lambda e: e.occurred_at)
         await repository.put_scenarios(
             [
                 {
@@ -91,11 +88,7 @@ class DiscoveryProjection:
 
     async def started(self, session: AsyncSession, events: Sequence[ScenarioStarted]) -> None:
         await self._engaged(session, [(e.language, e.scenario_id, e.occurred_at) for e in events], domain.START, "starts")
-        latest: dict[tuple, ScenarioStarted] = {}
-        for e in events:
-            key = (e.user_id, e.scenario_id)
-            if key not in latest or e.occurred_at > latest[key].occurred_at:
-                latest[key] = e
+        latest = domain.newest(events, lambda e: (e.user_id, e.scenario_id), lambda e: e.occurred_at)
         await LearnerRepository(session).started(
             [
                 {"user_id": u, "scenario_id": s, "category": e.category, "started_at": e.occurred_at}
@@ -108,13 +101,8 @@ class DiscoveryProjection:
             session, [(e.language, e.scenario_id, e.completed_at) for e in events], domain.COMPLETION, "completions"
         )
         await self._repository(session).refresh_scores(e.scenario_id for e in events)
-        latest: dict[tuple, ScenarioCompleted] = {}
-        count: dict[tuple, int] = defaultdict(int)
-        for e in events:
-            key = (e.user_id, e.scenario_id)
-            count[key] += 1
-            if key not in latest or e.completed_at > latest[key].completed_at:
-                latest[key] = e
+        latest = domain.newest(events, lambda e: (e.user_id, e.scenario_id), lambda e: e.completed_at)
+        count = Counter((e.user_id, e.scenario_id) for e in events)
         await LearnerRepository(session).completed(
             [
                 {"user_id": u, "scenario_id": s, "category": e.category, "completed_at": e.completed_at}
