@@ -18,8 +18,9 @@ harmless.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Generic, TypeVar
 
 from sqlalchemy import insert, select
@@ -51,6 +52,19 @@ class Subscription(Generic[E]):
 
     event: type[E]
     apply: Callable[[AsyncSession, Sequence[E]], Awaitable[None]]
+
+
+def newest_per_key(events: Iterable[E], key: Callable[[E], Hashable], at: Callable[[E], datetime] | None = None) -> list[E]:
+    """The newest event (by ``at``, by default its ``occurred_at``) of each key in a batch, for a
+    handler that keeps a row's latest state: one statement may touch a row once, and an older
+    change must not overwrite a newer one."""
+    when = at or (lambda event: event.occurred_at)
+    found: dict[Hashable, E] = {}
+    for event in events:
+        k = key(event)
+        if k not in found or when(event) >= when(found[k]):
+            found[k] = event
+    return list(found.values())
 
 
 @dataclass(frozen=True)

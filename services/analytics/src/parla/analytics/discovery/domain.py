@@ -11,12 +11,9 @@ order-independent, so a late event counts exactly as if it had come on time.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import TypeVar
 
-E = TypeVar("E")
 EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
 DEFAULT_HALF_LIFE = timedelta(days=3)
 # 2^x overflows a double past x = 1023: with a half-life of a day that is 2.8 years after the
@@ -69,14 +66,3 @@ def popularity(counts: Counts) -> float:
 
 def mean_rating(ratings: int, ratings_sum: int) -> float:
     return ratings_sum / ratings if ratings else 0.0
-
-
-def newest(events: Iterable[E], key: Callable[[E], Hashable], at: Callable[[E], datetime]) -> dict[Hashable, E]:
-    """The newest event (by ``at``) of each key in a batch: one statement may touch a row once,
-    and an older change must not overwrite a newer one."""
-    found: dict[Hashable, E] = {}
-    for event in events:
-        k = key(event)
-        if k not in found or at(event) >= at(found[k]):
-            found[k] = event
-    return found

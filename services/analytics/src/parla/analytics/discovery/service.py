@@ -14,6 +14,7 @@ from parla.analytics.discovery.db import DiscoveryRow, DiscoveryScenarioRow, Sce
 from parla.analytics.discovery.repository import DiscoveryRepository, LearnerRepository
 from parla.chassis.db import Database
 from parla.chassis.errors import InvalidArgument, one_of
+from parla.chassis.inbox import newest_per_key
 from parla.contracts.events import (
     BookmarkAdded,
     BookmarkRemoved,
@@ -48,6 +49,10 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def _learner_and_scenario(event: ScenarioStarted | ScenarioCompleted) -> tuple:
+    return (event.user_id, event.scenario_id)
+
+
 class DiscoveryProjection:
     """Handlers of the events discovery is kept from; each takes a batch of one event type."""
 
@@ -64,7 +69,7 @@ class DiscoveryProjection:
 
     async def scenarios_changed(self, session: AsyncSession, events: Sequence[ScenarioChanged]) -> None:
         repository = self._repository(session)
-        latest = domain.newest(events, lambda e: e.scenario_id, lambda e: e.occurred_at)
+        latest = {e.scenario_id: e for e in newest_per_key(events, lambda e: e.scenario_id)}
         await repository.put_scenarios(
             [
                 {
@@ -88,11 +93,10 @@ class DiscoveryProjection:
 
     async def started(self, session: AsyncSession, events: Sequence[ScenarioStarted]) -> None:
         await self._engaged(session, [(e.language, e.scenario_id, e.occurred_at) for e in events], domain.START, "starts")
-        latest = domain.newest(events, lambda e: (e.user_id, e.scenario_id), lambda e: e.occurred_at)
         await LearnerRepository(session).started(
             [
-                {"user_id": u, "scenario_id": s, "category": e.category, "started_at": e.occurred_at}
-                for (u, s), e in latest.items()
+                {"user_id": e.user_id, "scenario_id": e.scenario_id, "category": e.category, "started_at": e.occurred_at}
+                for e in newest_per_key(events, _learner_and_scenario)
             ]
         )
 
@@ -101,13 +105,12 @@ class DiscoveryProjection:
             session, [(e.language, e.scenario_id, e.completed_at) for e in events], domain.COMPLETION, "completions"
         )
         await self._repository(session).refresh_scores(e.scenario_id for e in events)
-        latest = domain.newest(events, lambda e: (e.user_id, e.scenario_id), lambda e: e.completed_at)
-        count = Counter((e.user_id, e.scenario_id) for e in events)
+        count = Counter(_learner_and_scenario(e) for e in events)
         await LearnerRepository(session).completed(
             [
-                {"user_id": u, "scenario_id": s, "category": e.category, "completed_at": e.completed_at}
-                | {"last_score": e.score, "completions": count[(u, s)]}
-                for (u, s), e in latest.items()
+                {"user_id": e.user_id, "scenario_id": e.scenario_id, "category": e.category, "completed_at": e.completed_at}
+                | {"last_score": e.score, "completions": count[_learner_and_scenario(e)]}
+                for e in newest_per_key(events, _learner_and_scenario, lambda e: e.completed_at)
             ]
         )
 

@@ -50,17 +50,6 @@ def visible_to(item: Item | None, user_id: uuid.UUID) -> bool:
     return item.visibility == "public" or item.owner_id == user_id
 
 
-def newest_per_key(events, key) -> list:
-    """The latest event (by ``occurred_at``) for each key: a batch may carry several changes of
-    one row, and one statement may touch a row once."""
-    latest: dict[Any, Any] = {}
-    for event in events:
-        k = key(event)
-        if k not in latest or event.occurred_at >= latest[k].occurred_at:
-            latest[k] = event
-    return list(latest.values())
-
-
 # A document is read at about this many words a minute, for a collection's total time.
 READING_WORDS_PER_MINUTE = 150
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from parla.chassis.inbox import newest_per_key
 from parla.contracts.events import (
     ContentDeleted,
     ContentImported,
@@ -17,7 +18,7 @@ from parla.contracts.events import (
 )
 from parla.contracts.rpc.organization.v1 import items_pb2 as pb
 from parla.organization.catalogue.db import ItemRow
-from parla.organization.catalogue.domain import ItemRef, newest_per_key, reading_minutes, visible_to
+from parla.organization.catalogue.domain import ItemRef, reading_minutes, visible_to
 from parla.organization.catalogue.repository import CatalogueRepository
 
 # A document counts as finished once studied this far.

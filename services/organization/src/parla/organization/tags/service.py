@@ -13,10 +13,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from parla.chassis.auth import Principal
 from parla.chassis.db import Database
 from parla.chassis.errors import Conflict, NotFound, one_of
+from parla.chassis.inbox import newest_per_key
 from parla.contracts.events import ScenarioChanged, ScenarioDeleted
 from parla.language import LANGUAGES
 from parla.organization.catalogue.db import ItemRow
-from parla.organization.catalogue.domain import ItemRef, newest_per_key, visible_to
+from parla.organization.catalogue.domain import ItemRef, visible_to
 from parla.organization.catalogue.repository import CatalogueRepository
 from parla.organization.paging import page
 from parla.organization.tags.domain import (
