@@ -28,12 +28,16 @@ async def _language(language: str | None, caller: CurrentUser, auth: AuthService
     return (profile.target_languages or ["es"])[0]
 
 
-async def _level(caller: CurrentUser, auth: AuthServiceDep) -> str:
-    """The learner's level, for recommendations; none for a caller without an account here."""
+async def _language_and_level(language: str | None, caller: CurrentUser, auth: AuthServiceDep) -> tuple[str, str]:
+    """The language (as ``_language``) and the learner's level for recommendations, from one read
+    of the profile; no level for a caller without an account here who named a language."""
     try:
-        return (await auth.profile(caller.principal.user_id)).level
+        profile = await auth.profile(caller.principal.user_id)
     except NotFound:
-        return ""
+        if language:
+            return language, ""
+        raise
+    return language or (profile.target_languages or ["es"])[0], profile.level
 
 
 @router.get("")
@@ -42,8 +46,8 @@ async def hub(
     limit: Annotated[int, Query(ge=1, le=20)] = 10,
 ) -> HubOut:  # fmt: skip
     """Trending, popular and top rated scenarios in one language, and the trending of each category."""
-    chosen = await _language(language, caller, auth)
-    answer = await clients.discovery.GetHub(pb.HubRequest(language=chosen, limit=limit, level=await _level(caller, auth)))
+    chosen, level = await _language_and_level(language, caller, auth)
+    answer = await clients.discovery.GetHub(pb.HubRequest(language=chosen, limit=limit, level=level))
     return from_message(HubOut, answer).model_copy(update={"language": chosen})
 
 
@@ -89,5 +93,6 @@ async def recommended(
 ) -> RecommendationsOut:  # fmt: skip
     """For you, from what you played, finished, rated and struggled with, at your level first;
     never what you finished in the last week. Each comes with its reason."""
-    request = pb.RecommendRequest(language=await _language(language, caller, auth), level=await _level(caller, auth), limit=limit)
+    chosen, level = await _language_and_level(language, caller, auth)
+    request = pb.RecommendRequest(language=chosen, level=level, limit=limit)
     return from_message(RecommendationsOut, await clients.discovery.Recommend(request))
