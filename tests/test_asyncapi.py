@@ -58,6 +58,8 @@ def test_each_consumer_group_receives_batches_of_its_event_model():
     analytics = {
         f"analytics:{event_type}"
         for event_type in (
+            "user.registered",
+            "user.updated",
             "scenario.published",
             "scenario.updated",
             "scenario.deleted",
@@ -68,6 +70,7 @@ def test_each_consumer_group_receives_batches_of_its_event_model():
             "rating.deleted",
             "bookmark.added",
             "bookmark.removed",
+            "collection.changed",
             "content.studied",
             "review.recorded",
         )

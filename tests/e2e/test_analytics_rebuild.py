@@ -15,6 +15,7 @@ from parla.analytics import main as analytics
 from parla.analytics.db import Base
 from parla.analytics.rebuild import rebuild
 from parla.chassis.db import Database, make_engine
+from parla.chassis.messaging import outbox_table
 from parla.chassis.migrations import migrate
 from parla.devstack.testing import eventually
 
@@ -81,12 +82,19 @@ async def test_rebuilding_from_the_topics_gives_exactly_the_state_the_consumers_
     db = Database(make_engine(url))
     try:
         applied = await rebuild(
-            db, bootstrap_servers=kafka.bootstrap, subscriptions=consumers.subscriptions(), consumer="analytics"
+            db, bootstrap_servers=kafka.bootstrap, subscriptions=consumers.subscriptions(announce=False), consumer="analytics"
         )
+        async with db.reading() as session:
+            announced = (await session.execute(select(outbox_table.c.event_type))).scalars().all()
     finally:
         await db.dispose()
+    assert announced == [], "a rebuild announces no XP or achievement again"
     assert applied["scenario.published"] >= 13, applied
     assert applied["scenario.completed"] >= 1 and applied["rating.submitted"] >= 1, applied
     rebuilt = await snapshot(url)
     assert {name: len(rows) for name, rows in rebuilt.items()} == {name: len(rows) for name, rows in live.items()}
     assert same(live, rebuilt)
+    # The rebuild was not of empty tables: the learner's XP and first achievement are in both.
+    xp = Base.metadata.tables["learner_game"].columns.keys().index("xp")
+    assert live["learner_game"] and all(row[xp] > 0 for row in live["learner_game"]), live["learner_game"]
+    assert any(row[1] == "first_steps" for row in live["achievements"]), live["achievements"]

@@ -13,7 +13,7 @@ import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from parla.chassis.grpc_client import client_interceptors
-from parla.contracts.rpc.analytics.v1 import dashboard_pb2_grpc, discovery_pb2_grpc, progress_pb2_grpc
+from parla.contracts.rpc.analytics.v1 import dashboard_pb2_grpc, discovery_pb2_grpc, gamification_pb2_grpc, progress_pb2_grpc
 from parla.contracts.rpc.content.v1 import documents_pb2_grpc, review_pb2_grpc, words_pb2_grpc
 from parla.contracts.rpc.organization.v1 import bookmarks_pb2_grpc, collections_pb2_grpc, ratings_pb2_grpc, tags_pb2_grpc
 from parla.contracts.rpc.persona.v1 import budget_pb2_grpc, persona_pb2_grpc
@@ -106,6 +106,10 @@ class ServiceClients:
     @cached_property
     def dashboard(self) -> dashboard_pb2_grpc.DashboardServiceStub:
         return dashboard_pb2_grpc.DashboardServiceStub(self.channels["analytics"])
+
+    @cached_property
+    def gamification(self) -> gamification_pb2_grpc.GamificationServiceStub:
+        return gamification_pb2_grpc.GamificationServiceStub(self.channels["analytics"])
 
     @cached_property
     def progress(self) -> progress_pb2_grpc.ProgressServiceStub:

@@ -11,6 +11,7 @@ class DayOut(BaseModel):
     scenarios: int = 0
     documents: int = 0
     reviews: int = 0
+    xp: int = Field(default=0, description="XP granted for runs completed that day")
 
 
 class SkillOut(BaseModel):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Uuid
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, String, Uuid, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from parla.chassis.db import UTCDateTime
@@ -25,6 +25,7 @@ class UserRow(Base):
     target_languages: Mapped[list] = mapped_column(JSON)
     level: Mapped[str] = mapped_column(String(20))
     timezone: Mapped[str] = mapped_column(String(64))
+    leaderboard_opt_in: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at = mapped_column(UTCDateTime(), nullable=False)
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from parla.chassis.events_catalogue import ServiceEvents
-from parla.contracts.events import UserRegistered
+from parla.contracts.events import UserRegistered, UserUpdated
 
 
 def events() -> ServiceEvents:
-    return ServiceEvents("gateway", publishes=(UserRegistered,))
+    return ServiceEvents("gateway", publishes=(UserRegistered, UserUpdated))

@@ -37,6 +37,7 @@ from parla.gateway.routes import (
     collections,
     discover,
     documents,
+    gamification,
     health,
     me,
     personas,
@@ -97,6 +98,7 @@ def _api() -> APIRouter:
         bookmarks.router,
         ratings.router,
         discover.router,
+        gamification.router,
     ):
         api.include_router(router)
     return api

@@ -18,8 +18,8 @@ class AccountRepository:
     async def by_email(self, email: str) -> UserRow | None:
         return await self.session.scalar(select(UserRow).where(UserRow.email == email.lower()))
 
-    async def by_id(self, user_id: uuid.UUID) -> UserRow | None:
-        return await self.session.get(UserRow, user_id)
+    async def by_id(self, user_id: uuid.UUID, *, for_update: bool = False) -> UserRow | None:
+        return await self.session.get(UserRow, user_id, with_for_update=for_update)
 
     async def add_user(self, user: UserRow) -> None:
         self.session.add(user)

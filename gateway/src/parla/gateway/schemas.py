@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from functools import cache
 from typing import Annotated, Any, Literal, TypeVar
 from zoneinfo import available_timezones
 
 from google.protobuf.json_format import MessageToDict
 from google.protobuf.message import Message
-from pydantic import AfterValidator, BaseModel, ConfigDict, EmailStr, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, EmailStr, Field, field_validator, model_validator
 
 Language = Literal["en", "es", "fr", "de", "it", "pt", "zh", "ja"]
 Level = Literal["beginner", "intermediate", "advanced"]
@@ -36,6 +37,24 @@ def _plain_text(text: str) -> str:
 # Every free text a request carries is one of these two.
 Text = Annotated[str, AfterValidator(_storable)]
 PlainText = Annotated[Text, AfterValidator(_plain_text)]
+
+
+@cache
+def _time_zones() -> frozenset[str]:
+    # Listing them reads the whole zoneinfo tree (about 10 ms): once per process, not per request.
+    return frozenset(available_timezones())
+
+
+def _known_timezone(value: str) -> str:
+    if value not in _time_zones():
+        raise ValueError("unknown time zone; use an IANA name such as Europe/Madrid")
+    return value
+
+
+TimeZone = Annotated[
+    Text, Field(max_length=64, description="An IANA time zone, e.g. Europe/Madrid"), AfterValidator(_known_timezone)
+]
+DisplayName = Annotated[PlainText, Field(min_length=1, max_length=80)]
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -70,18 +89,44 @@ class _In(BaseModel):
 class RegisterRequest(_In):
     email: EmailStr = Field(max_length=320)
     password: Text = Field(min_length=8, max_length=128, description="8 to 128 characters")
-    display_name: Annotated[PlainText, Field(min_length=1, max_length=80)]
+    display_name: DisplayName
     native_language: Language | None = None
     target_languages: list[Language] = Field(default_factory=list, max_length=8)
     level: Level = "beginner"
-    timezone: Text = Field(default="UTC", max_length=64, description="An IANA time zone, e.g. Europe/Madrid")
+    timezone: TimeZone = "UTC"
+    leaderboard_opt_in: bool = Field(default=False, description="Appear on the weekly leaderboards")
 
-    @field_validator("timezone")
+
+# The profile fields a PATCH may leave out but not set to null (the account always has them).
+_REQUIRED_IF_SENT = ("display_name", "target_languages", "level", "timezone", "leaderboard_opt_in")
+
+
+class ProfileUpdate(_In):
+    """Only the fields sent change; e-mail and roles are not among them."""
+
+    display_name: DisplayName | None = None
+    native_language: Language | None = Field(default=None, description="null clears it")
+    target_languages: list[Language] | None = Field(default=None, max_length=8)
+    level: Level | None = None
+    timezone: TimeZone | None = None
+    leaderboard_opt_in: bool | None = Field(default=None, description="Appear on the weekly leaderboards")
+
+    @field_validator(*_REQUIRED_IF_SENT)
     @classmethod
-    def _known_timezone(cls, value: str) -> str:
-        if value not in available_timezones():
-            raise ValueError("unknown time zone; use an IANA name such as Europe/Madrid")
+    def _not_null(cls, value: object) -> object:
+        if value is None:
+            raise ValueError("must not be null; leave the field out to keep its value")
         return value
+
+    @model_validator(mode="after")
+    def _something_to_change(self) -> ProfileUpdate:
+        if not self.model_fields_set:
+            raise ValueError(f"send at least one field to change: {', '.join(type(self).model_fields)}")
+        return self
+
+    def changes(self) -> dict[str, Any]:
+        """The fields sent, and nothing else."""
+        return self.model_dump(exclude_unset=True)
 
 
 class LoginRequest(_In):
@@ -104,6 +149,7 @@ class UserOut(BaseModel):
     target_languages: list[str]
     level: str
     timezone: str
+    leaderboard_opt_in: bool
     created_at: datetime
 
 

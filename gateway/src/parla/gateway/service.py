@@ -1,21 +1,21 @@
-"""Use cases the gateway owns: accounts, sign-in and token rotation."""
+"""Use cases the gateway owns: accounts, their profiles, sign-in and token rotation."""
 
 from __future__ import annotations
 
 import asyncio
 import os
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy.exc import IntegrityError
 
 from parla.chassis.db import Database
-from parla.chassis.errors import Conflict, NotFound, Unauthenticated
+from parla.chassis.errors import Conflict, InvalidArgument, NotFound, Unauthenticated
 from parla.chassis.messaging import add_event
-from parla.contracts.events import UserRegistered
+from parla.contracts.events import UserProfile, UserRegistered, UserUpdated
 from parla.gateway.db import RefreshTokenRow, UserRow
 from parla.gateway.repository import AccountRepository
 from parla.gateway.security import (
@@ -28,6 +28,8 @@ from parla.gateway.security import (
 )
 
 LEARNER_ROLES = ["learner"]
+# What a learner may change of their own account: never the e-mail, the password hash or roles.
+EDITABLE_PROFILE = frozenset({"display_name", "native_language", "target_languages", "level", "timezone", "leaderboard_opt_in"})
 BAD_CREDENTIALS = "e-mail or password is wrong; check both and try again"
 BAD_REFRESH = "this refresh token is not valid any more; sign in again"
 
@@ -36,6 +38,20 @@ T = TypeVar("T")
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+def _profile_event(event: type[UserProfile], user: UserRow, now: datetime) -> UserProfile:
+    """The whole profile as it is now: consumers keep the newest and never merge parts."""
+    return event(
+        user_id=user.id,
+        display_name=user.display_name,
+        native_language=user.native_language,
+        target_languages=list(user.target_languages),
+        level=user.level,
+        timezone=user.timezone,
+        leaderboard_opt_in=user.leaderboard_opt_in,
+        occurred_at=now,
+    )
 
 
 @dataclass(frozen=True)
@@ -47,6 +63,7 @@ class Registration:
     target_languages: list[str]
     level: str
     timezone: str
+    leaderboard_opt_in: bool = False
 
 
 @dataclass(frozen=True)
@@ -85,6 +102,7 @@ class AuthService:
             target_languages=data.target_languages,
             level=data.level,
             timezone=data.timezone,
+            leaderboard_opt_in=data.leaderboard_opt_in,
             created_at=now,
         )
         try:
@@ -93,16 +111,7 @@ class AuthService:
                 if await accounts.by_email(user.email) is not None:
                     raise Conflict("an account with this e-mail exists; sign in instead", details={"email": "already registered"})
                 await accounts.add_user(user)
-                await add_event(
-                    session,
-                    UserRegistered(
-                        user_id=user.id,
-                        display_name=user.display_name,
-                        native_language=user.native_language,
-                        target_languages=user.target_languages,
-                        occurred_at=now,
-                    ),
-                )
+                await add_event(session, _profile_event(UserRegistered, user, now))
                 refresh = await self._new_refresh(accounts, user.id, uuid.uuid4(), now)
         except IntegrityError:
             # Only a concurrent sign-up with the same e-mail gets here; anything else is a bug to surface.
@@ -166,6 +175,27 @@ class AuthService:
             user = await AccountRepository(session).by_id(user_id)
         if user is None:
             raise NotFound("this account no longer exists")
+        return user
+
+    async def update_profile(self, user_id: uuid.UUID, changes: Mapping[str, Any]) -> UserRow:
+        """Apply the fields given and announce the whole profile, only if something changed."""
+        refused = set(changes) - EDITABLE_PROFILE
+        if refused:
+            raise InvalidArgument(
+                f"only these can be changed here: {', '.join(sorted(EDITABLE_PROFILE))}",
+                details=dict.fromkeys(sorted(refused), "cannot be changed"),
+            )
+        async with self._db.transaction() as session:
+            # Locked, so two changes at once apply one after the other and each event carries
+            # the profile its own change produced.
+            user = await AccountRepository(session).by_id(user_id, for_update=True)
+            if user is None:
+                raise NotFound("this account no longer exists")
+            changed = {name: value for name, value in changes.items() if getattr(user, name) != value}
+            for name, value in changed.items():
+                setattr(user, name, value)
+            if changed:
+                await add_event(session, _profile_event(UserUpdated, user, _now()))
         return user
 
     async def native_language(self, user_id: uuid.UUID) -> str | None:

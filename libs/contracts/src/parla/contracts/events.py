@@ -39,15 +39,30 @@ class Event(BaseModel):
         return {"event_type": self.event_type, **self.model_dump(mode="json")}
 
 
-class UserRegistered(Event):
-    event_type: ClassVar[str] = "user.registered"
+class UserProfile(Event):
+    """A learner's profile as it is after the change: every field, so a consumer keeps the newest
+    whole profile and never merges partial updates."""
+
     user_id: uuid.UUID
     display_name: str
     native_language: str | None = None
     target_languages: list[str] = []
+    level: str = "beginner"
+    timezone: str = Field(default="UTC", description="IANA time zone the learner's days are counted in")
+    leaderboard_opt_in: bool = Field(default=False, description="Shown on the weekly leaderboards")
 
     def partition_key(self) -> str:
         return str(self.user_id)
+
+
+class UserRegistered(UserProfile):
+    event_type: ClassVar[str] = "user.registered"
+
+
+class UserUpdated(UserProfile):
+    """A learner changed their profile (time zone, languages, level, leaderboard choice...)."""
+
+    event_type: ClassVar[str] = "user.updated"
 
 
 class ScenarioStarted(Event):
@@ -347,6 +362,35 @@ class CollectionSubscribed(Event):
         return str(self.collection_id)
 
 
+class XpGranted(Event):
+    """The system granted (or, when a late event changed a grant, corrected) a learner's XP.
+    ``amount`` is this change; ``total`` the learner's XP after it."""
+
+    event_type: ClassVar[str] = "xp.granted"
+    user_id: uuid.UUID
+    source: str = Field(description="What earned it: scenario")
+    source_id: str = Field(description="Which one: the run's id")
+    language: str
+    amount: int
+    total: int = Field(ge=0)
+    level: int = Field(ge=1)
+    granted_at: datetime
+
+    def partition_key(self) -> str:
+        return str(self.user_id)
+
+
+class AchievementUnlocked(Event):
+    event_type: ClassVar[str] = "achievement.unlocked"
+    user_id: uuid.UUID
+    code: str
+    title: str
+    unlocked_at: datetime
+
+    def partition_key(self) -> str:
+        return str(self.user_id)
+
+
 EventModel = type[Event]
 
 # (event_type, schema_version) -> model. Consumers decode through this table only.
@@ -354,6 +398,7 @@ EVENT_MODELS: dict[tuple[str, int], EventModel] = {
     (model.event_type, 1): model
     for model in (
         UserRegistered,
+        UserUpdated,
         ScenarioPublished,
         ScenarioUpdated,
         ScenarioDeleted,
@@ -373,5 +418,7 @@ EVENT_MODELS: dict[tuple[str, int], EventModel] = {
         BookmarkRemoved,
         CollectionChanged,
         CollectionSubscribed,
+        XpGranted,
+        AchievementUnlocked,
     )
 }

@@ -48,6 +48,7 @@ TOPICS: dict[str, Topic] = {
         "collection.changed",
         "collection.subscribed",
         "achievement.unlocked",
+        "xp.granted",
     )
 }
 

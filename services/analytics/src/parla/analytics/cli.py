@@ -26,7 +26,7 @@ async def _rebuild(settings: AnalyticsSettings) -> int:
     db = Database(make_engine(url))
     try:
         half_life = timedelta(hours=settings.trending_half_life_hours)
-        subscriptions = consumers.subscriptions(half_life, settings.top_rated_minimum_ratings)
+        subscriptions = consumers.subscriptions(half_life, settings.top_rated_minimum_ratings, announce=False)
         counts = await rebuild(
             db, bootstrap_servers=settings.kafka_bootstrap_servers, subscriptions=subscriptions, consumer=settings.service_name
         )

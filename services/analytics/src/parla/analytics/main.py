@@ -11,6 +11,8 @@ from parla.analytics.dashboard import grpc_api as dashboard_api
 from parla.analytics.dashboard.service import DashboardService
 from parla.analytics.discovery import grpc_api as discovery_api
 from parla.analytics.discovery.service import DiscoveryService
+from parla.analytics.gamification import grpc_api as gamification_api
+from parla.analytics.gamification.service import GamificationService
 from parla.analytics.service import ProgressService
 from parla.chassis.db import Database
 from parla.chassis.grpc_server import ServiceRegistration
@@ -31,6 +33,11 @@ async def build(db: Database, settings: AnalyticsSettings | None = None) -> Comp
             ),
             ServiceRegistration(
                 dashboard_api.add_to_server, dashboard_api.DashboardServicer(DashboardService(db=db)), dashboard_api.SERVICE_NAME
+            ),
+            ServiceRegistration(
+                gamification_api.add_to_server,
+                gamification_api.GamificationServicer(GamificationService(db=db)),
+                gamification_api.SERVICE_NAME,
             ),
         ],
         subscriptions=consumers.subscriptions(half_life, settings.top_rated_minimum_ratings),

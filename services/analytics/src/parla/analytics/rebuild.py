@@ -20,6 +20,7 @@ from sqlalchemy import delete
 from parla.analytics.dashboard import db as dashboard_db  # noqa: F401  (their tables are emptied too)
 from parla.analytics.db import Base
 from parla.analytics.discovery import db as discovery_db  # noqa: F401
+from parla.analytics.gamification import db as gamification_db  # noqa: F401
 from parla.chassis.db import Database
 from parla.chassis.inbox import BatchApplier, Subscription
 from parla.chassis.logging import get_logger

@@ -22,6 +22,8 @@ class LearnerDayRow(Base):
     # Reviews of cards already learned (their recall was predicted), and how many were recalled.
     due_reviews: Mapped[int] = mapped_column(Integer, default=0)
     due_recalled: Mapped[int] = mapped_column(Integer, default=0)
+    # XP granted for runs completed that day (corrections land on the run's day too).
+    xp: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class SkillDayRow(Base):

@@ -31,6 +31,7 @@ class DashboardServicer(dashboard_pb2_grpc.DashboardServiceServicer):
                     scenarios=row.scenarios,
                     documents=row.documents,
                     reviews=row.reviews,
+                    xp=row.xp,
                 )
                 for row in board.days
             ],

@@ -24,6 +24,9 @@ class DiscoveryScenarioRow(Base):
     titles: Mapped[dict] = mapped_column(JSON)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     changed_at = mapped_column(UTCDateTime(), nullable=False)
+    # When it was first announced public (whatever order its events came in): with the time of
+    # its deletion (changed_at of a deleted one), when it was listed, for "all of" achievements.
+    public_since = mapped_column(UTCDateTime())
 
 
 class ScenarioStatsRow(Base):

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
 
-from sqlalchemy import and_, bindparam, case, select, update
+from sqlalchemy import and_, bindparam, case, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parla.analytics.discovery.db import DiscoveryRow, DiscoveryScenarioRow, LearnerScenarioRow, ScenarioStatsRow
@@ -33,6 +34,21 @@ class DiscoveryRepository:
                     index_elements=["scenario_id"], set_=columns, where=table.c.changed_at <= statement.excluded.changed_at
                 )
             )
+
+    async def mark_public_since(self, first_public: Mapping[str, datetime]) -> None:
+        """Keep each scenario's earliest public announcement, whichever event came first."""
+        table = DiscoveryScenarioRow.__table__
+        statement = (
+            update(table)
+            .where(
+                table.c.scenario_id == bindparam("sid"),
+                or_(table.c.public_since.is_(None), table.c.public_since > bindparam("since")),
+            )
+            .values(public_since=bindparam("since"))
+        )
+        rows = [{"sid": scenario_id, "since": since} for scenario_id, since in sorted(first_public.items())]
+        for chunk in chunked(rows):
+            await self.session.execute(statement, list(chunk))
 
     async def list_rows(self, scenario_ids: Iterable[str]) -> None:
         """Make each scenario's rows match what is known of it: one per language it has, listed

@@ -87,6 +87,11 @@ class DiscoveryProjection:
             ]
         )
         await repository.list_rows(latest)
+        first_public: dict[str, datetime] = {}
+        for e in events:
+            if e.visibility == "public" and not isinstance(e, ScenarioDeleted):
+                first_public[e.scenario_id] = min(e.occurred_at, first_public.get(e.scenario_id, e.occurred_at))
+        await repository.mark_public_since(first_public)
 
     async def viewed(self, session: AsyncSession, events: Sequence[ScenarioViewed]) -> None:
         await self._engaged(session, [(e.language, e.scenario_id, e.occurred_at) for e in events], domain.VIEW, "views")

@@ -14,18 +14,20 @@ class GetDashboardRequest(_message.Message):
     def __init__(self, days: _Optional[int] = ...) -> None: ...
 
 class Day(_message.Message):
-    __slots__ = ("day", "minutes", "scenarios", "documents", "reviews")
+    __slots__ = ("day", "minutes", "scenarios", "documents", "reviews", "xp")
     DAY_FIELD_NUMBER: _ClassVar[int]
     MINUTES_FIELD_NUMBER: _ClassVar[int]
     SCENARIOS_FIELD_NUMBER: _ClassVar[int]
     DOCUMENTS_FIELD_NUMBER: _ClassVar[int]
     REVIEWS_FIELD_NUMBER: _ClassVar[int]
+    XP_FIELD_NUMBER: _ClassVar[int]
     day: str
     minutes: int
     scenarios: int
     documents: int
     reviews: int
-    def __init__(self, day: _Optional[str] = ..., minutes: _Optional[int] = ..., scenarios: _Optional[int] = ..., documents: _Optional[int] = ..., reviews: _Optional[int] = ...) -> None: ...
+    xp: int
+    def __init__(self, day: _Optional[str] = ..., minutes: _Optional[int] = ..., scenarios: _Optional[int] = ..., documents: _Optional[int] = ..., reviews: _Optional[int] = ..., xp: _Optional[int] = ...) -> None: ...
 
 class SkillLevel(_message.Message):
     __slots__ = ("skill", "level", "trend", "samples")
