@@ -132,3 +132,31 @@ async def test_weak_areas_are_the_words_missed_and_points_corrected_most_often(d
     assert [(w.key, w.times) for w in board.grammar_points] == [("estoy cansado", 1), ("mesa is feminine", 1)]
     assert "yo soy cansado" not in {w.key for w in board.grammar_points}, "what the learner said is not kept"
     assert (await dashboards.dashboard(uuid.uuid4())).missed_words == []
+
+
+async def test_weak_categories_and_what_moved_the_learners_skills_are_read_from_their_history(db, dashboards):
+    from parla.analytics.discovery.service import DiscoveryProjection
+    from parla.analytics.service import record_completed, record_studied
+
+    learner, document = uuid.uuid4(), uuid.uuid4()
+    runs = [
+        scenario_completed(user_id=learner, scenario_id="dinner", category="restaurant", score=40, completed_at=NOW - 3 * DAY),
+        scenario_completed(user_id=learner, scenario_id="dinner", category="restaurant", score=65, completed_at=NOW - DAY),
+        scenario_completed(user_id=learner, scenario_id="airport", category="travel", score=90, completed_at=NOW - DAY),
+    ]
+    stretches = [
+        ContentStudied(
+            document_id=document, user_id=learner, language="es", seconds=600, progress_percent=p, occurred_at=NOW - d * DAY
+        )
+        for p, d in ((10, 5), (70, 2))
+    ]
+    async with db.transaction() as session:
+        await record_completed(session, runs)
+        await DiscoveryProjection().completed(session, runs)
+        await record_studied(session, stretches)
+    board = await dashboards.dashboard(learner)
+    assert [(w.category, w.mean_score, w.scenarios) for w in board.weak_categories] == [("restaurant", 65.0, 1)]
+    assert [(e.kind, e.subject_id, e.skill, e.sessions, e.gain) for e in board.effective] == [
+        ("content", str(document), "comprehension", 2, 60.0),
+        ("scenario", "dinner", "conversation", 2, 25.0),
+    ]

@@ -8,10 +8,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from parla.analytics.repository import AnalyticsRepository
-from parla.analytics.service import ProgressService, record_completed, record_started
+from parla.analytics.service import ProgressService, record_completed, record_reviewed, record_started, record_studied
 from parla.chassis.auth import Principal
 from parla.chassis.errors import InvalidArgument
-from parla.contracts.events import ScenarioCompleted, ScenarioStarted
+from parla.contracts.events import ContentStudied, MemoryState, ReviewRecorded, ScenarioCompleted, ScenarioStarted
 from parla.devstack.testing import scenario_completed, vocabulary
 
 NOW = datetime(2026, 3, 1, 12, tzinfo=UTC)
@@ -133,3 +133,50 @@ async def test_a_run_completed_twice_is_counted_once_in_one_batch_or_across_batc
     async with db.transaction() as session:
         await record_completed(session, [again.model_copy(update={"event_id": uuid.uuid4()})])
     assert await progress_of(db, [user]) == [(0, 1, 600, 80.0, 1)]
+
+
+def studied(user: uuid.UUID, seconds: int, progress: int, at: datetime) -> ContentStudied:
+    return ContentStudied(
+        document_id=uuid.uuid4(), user_id=user, language="es", seconds=seconds, progress_percent=progress, occurred_at=at
+    )
+
+
+def reviewed(user: uuid.UUID, rating: str, at: datetime, *, session: uuid.UUID | None = None, ms: int | None = 4000):
+    memory = MemoryState(state="review", stability=5.0, difficulty=5.0)
+    return ReviewRecorded(
+        review_id=uuid.uuid4(), user_id=user, card_id=uuid.uuid4(), language="es", rating=rating, reviewed_at=at,
+        retrievability=0.8, before=memory, after=memory, next_due=at + timedelta(days=3), session_id=session, duration_ms=ms,
+    )  # fmt: skip
+
+
+async def test_document_study_is_a_learning_session_whose_time_counts_as_study(db):
+    user = uuid.uuid4()
+    stretch = studied(user, 600, 40, NOW)
+    async with db.transaction() as session:
+        await record_studied(session, [stretch, stretch])  # the same stretch twice counts once
+    report = await ProgressService(db=db).progress(caller(user), recent_limit=5)
+    [learning] = report.recent_sessions
+    assert (learning.kind, learning.subject_id, learning.duration_seconds, learning.score) == (
+        "content",
+        str(stretch.document_id),
+        600,
+        40,
+    )
+    assert report.total_study_seconds == 600 and report.scenarios_completed == 0
+
+
+async def test_reviews_of_one_session_are_one_learning_session_with_time_items_and_accuracy_across_batches(db):
+    user, review_session = uuid.uuid4(), uuid.uuid4()
+    first = [
+        reviewed(user, "good", NOW, session=review_session),
+        reviewed(user, "again", NOW + timedelta(seconds=5), session=review_session),
+    ]
+    later = [reviewed(user, "easy", NOW + timedelta(seconds=9), session=review_session, ms=None)]
+    loose = [reviewed(user, "good", NOW - timedelta(hours=3)), reviewed(user, "hard", NOW - timedelta(hours=2))]
+    for batch in (later, first, loose):  # out of order: the later batch first
+        async with db.transaction() as session:
+            await record_reviewed(session, batch)
+    report = await ProgressService(db=db).progress(caller(user), recent_limit=5)
+    by_kind = [(s.items, s.accuracy, s.duration_seconds, s.ended_at) for s in report.recent_sessions]
+    assert by_kind == [(3, pytest.approx(0.6667, abs=1e-4), 8, NOW + timedelta(seconds=9)), (2, 1.0, 8, NOW - timedelta(hours=2))]
+    assert report.total_study_seconds == 16

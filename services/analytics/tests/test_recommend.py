@@ -8,10 +8,11 @@ from datetime import timedelta
 
 import pytest
 
+from parla.analytics.dashboard.service import record_completions
 from parla.analytics.discovery.service import DiscoveryProjection, DiscoveryService
 from parla.chassis.errors import InvalidArgument
 from parla.contracts.events import ScenarioDeleted, ScenarioStarted, ScenarioUpdated
-from parla.devstack.testing import scenario_completed
+from parla.devstack.testing import scenario_completed, vocabulary
 
 from .test_discovery import DAY, NOW, apply, published, rated, viewed
 
@@ -111,6 +112,28 @@ async def test_nothing_private_to_someone_else_or_deleted_is_ever_recommended(db
     await record(db, started(learner, "secret"), started(learner, "gone"))
     found = [scenario for scenario, _ in picked(await discovery.recommend(learner, language="es", limit=20))]
     assert "secret" not in found and "gone" not in found and found
+
+
+async def test_scenarios_that_practise_the_words_a_learner_keeps_missing_come_with_those_words(db, discovery):
+    await catalogue(db)
+    await apply(db, published("secret", kind=ScenarioUpdated, visibility="private"))
+    someone, learner = uuid.uuid4(), uuid.uuid4()
+    # Other learners' runs teach analytics each scenario's key words.
+    await record(
+        db,
+        finished(someone, "museum", 90, category="hobbies").model_copy(
+            update={"vocabulary_used": vocabulary("entrada", "cuadro")}
+        ),
+        finished(someone, "airport", 90, category="travel").model_copy(update={"vocabulary_used": vocabulary("maleta")}),
+        finished(someone, "secret", 90).model_copy(update={"vocabulary_used": vocabulary("entrada", "cuadro")}),
+    )
+    missed = finished(learner, "dinner-1", 80).model_copy(update={"vocabulary_missed": vocabulary("cuadro", "entrada")})
+    await record(db, missed)
+    async with db.transaction() as session:
+        await record_completions(session, [missed])
+    found = picked(await discovery.recommend(learner, language="es", limit=3))
+    assert found[0] == ("museum", "because it practises words you missed (cuadro, entrada)")
+    assert "secret" not in [scenario for scenario, _ in found]
 
 
 async def test_bad_arguments_are_refused_naming_them(db, discovery):

@@ -40,9 +40,30 @@ class WeakSpotOut(BaseModel):
     times: int
 
 
+class WeakCategoryOut(BaseModel):
+    category: str
+    mean_score: float = Field(default=0.0, description="Mean latest score of its scenarios you finished (under 70)")
+    scenarios: int = 0
+
+
+class EffectOut(BaseModel):
+    kind: str = Field(description="scenario | content")
+    subject_id: str
+    title: str = Field(default="", description="A scenario's title; empty for a document")
+    skill: str = Field(description="The skill it feeds: conversation (score) or comprehension (progress)")
+    sessions: int = 0
+    first: float = 0.0
+    latest: float = 0.0
+    gain: float = Field(default=0.0, description="latest - first")
+
+
 class DashboardOut(BaseModel):
     days: list[DayOut] = Field(default_factory=list, description="Days with activity in the period, oldest first")
     skills: list[SkillOut] = Field(default_factory=list, description="The eight skills, in a fixed order")
     retention: RetentionOut = Field(default_factory=RetentionOut)
     missed_words: list[WeakSpotOut] = Field(default_factory=list, description="Key words you did not use, most often first")
     grammar_points: list[WeakSpotOut] = Field(default_factory=list, description="Points you were corrected on, most often first")
+    weak_categories: list[WeakCategoryOut] = Field(default_factory=list, description="Categories that went worst, lowest first")
+    effective: list[EffectOut] = Field(
+        default_factory=list, description="Scenarios and documents you came back to that moved your skills most (90 days)"
+    )

@@ -269,6 +269,8 @@ class ReviewRecorded(Event):
     before: MemoryState
     after: MemoryState
     next_due: datetime
+    session_id: uuid.UUID | None = Field(default=None, description="The review session the card was shown in, if any")
+    duration_ms: int | None = Field(default=None, ge=0, le=3_600_000, description="How long the answer took, if the client said")
 
     def partition_key(self) -> str:
         return str(self.user_id)

@@ -11,7 +11,7 @@ from parla.analytics.dashboard import service as dashboard
 from parla.analytics.discovery import domain as discovery_domain
 from parla.analytics.discovery.service import DiscoveryProjection
 from parla.analytics.gamification.projection import GamificationProjection
-from parla.analytics.service import record_completed, record_started
+from parla.analytics.service import record_completed, record_reviewed, record_started, record_studied
 from parla.chassis.events_catalogue import ServiceEvents
 from parla.chassis.inbox import Subscription
 from parla.contracts.events import (
@@ -72,10 +72,12 @@ def subscriptions(
         await game.bookmarked(session, events)
 
     async def studied(session: AsyncSession, events: Sequence[ContentStudied]) -> None:
+        await record_studied(session, events)
         await dashboard.record_study(session, events)
         await game.studied(session, events)
 
     async def reviewed(session: AsyncSession, events: Sequence[ReviewRecorded]) -> None:
+        await record_reviewed(session, events)
         await dashboard.record_reviews(session, events)
         await game.reviewed(session, events)
 

@@ -25,6 +25,8 @@ class LearningSessionRow(Base):
     duration_seconds: Mapped[int] = mapped_column(Integer)
     items: Mapped[int] = mapped_column(Integer)
     accuracy: Mapped[float] = mapped_column(Float)
+    # Items got right (words used, cards recalled): accuracy is correct / items.
+    correct: Mapped[int] = mapped_column(Integer, default=0)
     score: Mapped[float] = mapped_column(Float)
     ended_at = mapped_column(UTCDateTime(), nullable=False)
 

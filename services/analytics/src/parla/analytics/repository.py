@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, case, select
+from sqlalchemy import Float, Numeric, Table, case, cast, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parla.analytics.db import LearnerProgressRow, LearningSessionRow, ScenarioEngagementRow
@@ -91,6 +91,44 @@ class AnalyticsRepository:
             )
         await self._add_up(LearnerProgressRow.__table__, "user_id", learners)
         await self._add_up(ScenarioEngagementRow.__table__, "scenario_id", scenarios)
+
+    async def record_study(self, sessions: Sequence[LearningSession]) -> None:
+        """Stretches of document study, each once; their time counts as the learner's study."""
+        new = await self._new_sessions(sessions)
+        learners: dict[uuid.UUID, _Tally] = defaultdict(_Tally)
+        for learning_session in sessions:
+            if learning_session.id in new:
+                new.discard(learning_session.id)
+                learners[learning_session.user_id].add(total_study_seconds=learning_session.duration_seconds)
+        await self._add_up(LearnerProgressRow.__table__, "user_id", learners)
+
+    async def record_review_sessions(self, sessions: Sequence[LearningSession]) -> None:
+        """Add each batch's part to its review session (made when missing): items, the time spent,
+        the cards recalled and, from them, the accuracy; the session ends with its latest review."""
+        if not sessions:
+            return
+        table = LearningSessionRow.__table__
+        statement = insert_for(self.session, table)
+        # "items" is also a method of a column collection: named by subscript.
+        items, correct = table.c["items"] + statement.excluded["items"], table.c.correct + statement.excluded.correct
+        later = statement.excluded.ended_at > table.c.ended_at
+        upsert = statement.on_conflict_do_update(
+            index_elements=["id"],
+            set_={
+                "items": items,
+                "correct": correct,
+                # PostgreSQL rounds to places only numerics; SQLite takes either.
+                "accuracy": func.round(cast(cast(correct, Float) / items, Numeric(12, 6)), 4),
+                "duration_seconds": table.c.duration_seconds + statement.excluded.duration_seconds,
+                "ended_at": case((later, statement.excluded.ended_at), else_=table.c.ended_at),
+            },
+        )
+        for chunk in chunked([s.__dict__ for s in sessions]):
+            await self.session.execute(upsert, list(chunk))
+        learners: dict[uuid.UUID, _Tally] = defaultdict(_Tally)
+        for learning_session in sessions:
+            learners[learning_session.user_id].add(total_study_seconds=learning_session.duration_seconds)
+        await self._add_up(LearnerProgressRow.__table__, "user_id", learners)
 
     async def _new_sessions(self, sessions: Sequence[LearningSession]) -> set[uuid.UUID]:
         """Inserts the sessions not stored yet; returns their ids."""

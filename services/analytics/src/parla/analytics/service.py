@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parla.analytics.db import LearningSessionRow
-from parla.analytics.domain import average, session_from_completion
+from parla.analytics.domain import average, review_sessions, session_from_completion, session_from_study
 from parla.analytics.repository import AnalyticsRepository
 from parla.chassis.auth import Principal
 from parla.chassis.db import Database
 from parla.chassis.errors import InvalidArgument
-from parla.contracts.events import ScenarioCompleted, ScenarioStarted
+from parla.contracts.events import ContentStudied, ReviewRecorded, ScenarioCompleted, ScenarioStarted
 
 MAX_RECENT = 50
 
@@ -26,6 +26,16 @@ async def record_started(session: AsyncSession, events: Sequence[ScenarioStarted
 async def record_completed(session: AsyncSession, events: Sequence[ScenarioCompleted]) -> None:
     """Runs completed, as learning sessions and progress per learner and per scenario."""
     await AnalyticsRepository(session).record_completions([(session_from_completion(e), e.scenario_id) for e in events])
+
+
+async def record_studied(session: AsyncSession, events: Sequence[ContentStudied]) -> None:
+    """Stretches of document study, as learning sessions."""
+    await AnalyticsRepository(session).record_study([session_from_study(e) for e in events])
+
+
+async def record_reviewed(session: AsyncSession, events: Sequence[ReviewRecorded]) -> None:
+    """Reviews, as learning sessions: one per review session."""
+    await AnalyticsRepository(session).record_review_sessions(review_sessions(events))
 
 
 @dataclass(frozen=True)

@@ -53,4 +53,21 @@ class DashboardServicer(dashboard_pb2_grpc.DashboardServiceServicer):
             ),
             missed_words=[pb.WeakSpot(key=w.key, language=w.language, times=w.times) for w in board.missed_words],
             grammar_points=[pb.WeakSpot(key=w.key, language=w.language, times=w.times) for w in board.grammar_points],
+            weak_categories=[
+                pb.WeakCategory(category=w.category, mean_score=w.mean_score, scenarios=w.scenarios)
+                for w in board.weak_categories
+            ],
+            effective=[
+                pb.Effect(
+                    kind=e.kind,
+                    subject_id=e.subject_id,
+                    title=e.title,
+                    skill=e.skill,
+                    sessions=e.sessions,
+                    first=e.first,
+                    latest=e.latest,
+                    gain=e.gain,
+                )
+                for e in board.effective
+            ],
         )

@@ -11,9 +11,10 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from parla.analytics.dashboard import domain
+from parla.analytics.dashboard import domain, effectiveness
 from parla.analytics.dashboard.db import CalibrationRow, LearnerDayRow, SkillDayRow, WeakSpotRow
 from parla.analytics.dashboard.repository import DashboardRepository
+from parla.analytics.domain import answer_seconds
 from parla.chassis.db import Database
 from parla.chassis.errors import InvalidArgument
 from parla.contracts.events import ContentStudied, ReviewRecorded, ScenarioCompleted
@@ -68,6 +69,7 @@ async def record_reviews(session: AsyncSession, events: Sequence[ReviewRecorded]
     for e in events:
         day = e.reviewed_at.astimezone(UTC).date()
         days[(e.user_id, day)]["reviews"] += 1
+        days[(e.user_id, day)]["study_seconds"] += answer_seconds(e)
         _skills(skills, e.user_id, day, domain.review_signals(e))
         if domain.was_due(e):
             days[(e.user_id, day)]["due_reviews"] += 1
@@ -91,6 +93,8 @@ class Dashboard:
     calibration: list[CalibrationRow]
     missed_words: list[WeakSpotRow]
     grammar_points: list[WeakSpotRow]
+    weak_categories: list[effectiveness.WeakCategory]
+    effective: list[effectiveness.Effect]
 
 
 def _now() -> datetime:
@@ -115,6 +119,7 @@ class DashboardService:
             calibration = await repository.calibration(user_id)
             missed = await repository.weakest(user_id, "word", WEAK_SHOWN)
             grammar = await repository.weakest(user_id, "grammar", WEAK_SHOWN)
+            weak_categories, effective = await effectiveness.read(session, user_id, self._clock())
         by_skill: dict[str, list[tuple[date, float, int]]] = defaultdict(list)
         for row in skill_rows:
             by_skill[row.skill].append((row.day, row.total, row.samples))
@@ -128,4 +133,6 @@ class DashboardService:
             calibration=calibration,
             missed_words=missed,
             grammar_points=grammar,
+            weak_categories=weak_categories,
+            effective=effective,
         )

@@ -93,3 +93,14 @@ class LearnerScenarioRow(Base):
     last_score: Mapped[float | None] = mapped_column(Float)
     completions: Mapped[int] = mapped_column(Integer, default=0)
     rating: Mapped[int | None] = mapped_column(Integer)
+
+
+class ScenarioWordRow(Base):
+    """A key word of a scenario in one language, as its completed runs list it (words used and
+    missed): what "practises words you missed" is matched on."""
+
+    __tablename__ = "scenario_words"
+
+    language: Mapped[str] = mapped_column(String(5), primary_key=True)
+    lemma: Mapped[str] = mapped_column(String(100), primary_key=True)
+    scenario_id: Mapped[str] = mapped_column(String(100), primary_key=True)

@@ -59,6 +59,11 @@ def wishes(history: Sequence[History], category_names: dict[str, str]) -> list[W
     return found
 
 
+def missed_words_reason(words: Sequence[str]) -> str:
+    shown = ", ".join(words[:3])
+    return f"because it practises words you missed ({shown})"
+
+
 def unfinished(history: Iterable[History]) -> list[History]:
     """Scenarios started and never finished, most recent first: worth finishing."""
     started = [h for h in history if h.started_at is not None and h.completed_at is None]

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from parla.analytics.discovery import domain, recommend
 from parla.analytics.discovery.db import DiscoveryRow, DiscoveryScenarioRow, ScenarioStatsRow
 from parla.analytics.discovery.repository import DiscoveryRepository, LearnerRepository
+from parla.analytics.discovery.vocabulary import VocabularyRepository
 from parla.chassis.db import Database
 from parla.chassis.errors import InvalidArgument, one_of
 from parla.chassis.inbox import newest_per_key
@@ -110,6 +111,7 @@ class DiscoveryProjection:
             session, [(e.language, e.scenario_id, e.completed_at) for e in events], domain.COMPLETION, "completions"
         )
         await self._repository(session).refresh_scores(e.scenario_id for e in events)
+        await VocabularyRepository(session).learn(events)
         count = Counter(_learner_and_scenario(e) for e in events)
         await LearnerRepository(session).completed(
             [
@@ -220,9 +222,10 @@ class DiscoveryService:
         return row.popular if order == "popular" else row.mean_rating
 
     async def recommend(self, user_id, *, language: str, level: str = "", limit: int = 0) -> list[tuple[Discovered, str]]:
-        """For one learner: scenarios they started and did not finish, then those their history
-        asks for (categories they struggled with, then liked, then what is popular), at their
-        level first; never one they finished in the last week."""
+        """For one learner: scenarios they started and did not finish, then those that practise
+        the words they keep missing, then those their history asks for (categories they struggled
+        with, then liked, then what is popular), at their level first; never one they finished in
+        the last week."""
         _check_learner(language, level)
         async with self._db.reading() as session:
             return await self._recommend(session, user_id, language, level, min(limit or 10, MAX_HUB_LIST))
@@ -241,6 +244,13 @@ class DiscoveryService:
         if unfinished:
             finishing = recommend.Wish("", "because you started it and have not finished it yet")
             candidates.append((finishing, await self._these(repository, unfinished[:limit], language)))
+        words = VocabularyRepository(session)
+        missed = await words.missed(user_id, language)
+        if missed:
+            practising = recommend.Wish("", recommend.missed_words_reason(missed))
+            candidates.append(
+                (practising, await self._these(repository, await words.practising(language, missed, limit * 3), language))
+            )
         for wish in recommend.wishes(history, {c: c.replace("_", " ") for c in CATEGORIES})[:4]:
             found = (await self._page(repository, "popular", language, wish.category, limit * 3)).scenarios
             candidates.append((wish, found))

@@ -105,4 +105,6 @@ def recorded_event(card: CardRow, log: ReviewLogRow, done: Reviewed) -> ReviewRe
         before=memory(log.state_before, log.stability_before, log.difficulty_before),
         after=memory(log.state_after, log.stability_after, log.difficulty_after),
         next_due=done.card.due,
+        session_id=log.session_id,
+        duration_ms=log.duration_ms,
     )

@@ -73,16 +73,50 @@ class WeakSpot(_message.Message):
     times: int
     def __init__(self, key: _Optional[str] = ..., language: _Optional[str] = ..., times: _Optional[int] = ...) -> None: ...
 
+class WeakCategory(_message.Message):
+    __slots__ = ("category", "mean_score", "scenarios")
+    CATEGORY_FIELD_NUMBER: _ClassVar[int]
+    MEAN_SCORE_FIELD_NUMBER: _ClassVar[int]
+    SCENARIOS_FIELD_NUMBER: _ClassVar[int]
+    category: str
+    mean_score: float
+    scenarios: int
+    def __init__(self, category: _Optional[str] = ..., mean_score: _Optional[float] = ..., scenarios: _Optional[int] = ...) -> None: ...
+
+class Effect(_message.Message):
+    __slots__ = ("kind", "subject_id", "title", "skill", "sessions", "first", "latest", "gain")
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    SUBJECT_ID_FIELD_NUMBER: _ClassVar[int]
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    SKILL_FIELD_NUMBER: _ClassVar[int]
+    SESSIONS_FIELD_NUMBER: _ClassVar[int]
+    FIRST_FIELD_NUMBER: _ClassVar[int]
+    LATEST_FIELD_NUMBER: _ClassVar[int]
+    GAIN_FIELD_NUMBER: _ClassVar[int]
+    kind: str
+    subject_id: str
+    title: str
+    skill: str
+    sessions: int
+    first: float
+    latest: float
+    gain: float
+    def __init__(self, kind: _Optional[str] = ..., subject_id: _Optional[str] = ..., title: _Optional[str] = ..., skill: _Optional[str] = ..., sessions: _Optional[int] = ..., first: _Optional[float] = ..., latest: _Optional[float] = ..., gain: _Optional[float] = ...) -> None: ...
+
 class Dashboard(_message.Message):
-    __slots__ = ("days", "skills", "retention", "missed_words", "grammar_points")
+    __slots__ = ("days", "skills", "retention", "missed_words", "grammar_points", "weak_categories", "effective")
     DAYS_FIELD_NUMBER: _ClassVar[int]
     SKILLS_FIELD_NUMBER: _ClassVar[int]
     RETENTION_FIELD_NUMBER: _ClassVar[int]
     MISSED_WORDS_FIELD_NUMBER: _ClassVar[int]
     GRAMMAR_POINTS_FIELD_NUMBER: _ClassVar[int]
+    WEAK_CATEGORIES_FIELD_NUMBER: _ClassVar[int]
+    EFFECTIVE_FIELD_NUMBER: _ClassVar[int]
     days: _containers.RepeatedCompositeFieldContainer[Day]
     skills: _containers.RepeatedCompositeFieldContainer[SkillLevel]
     retention: Retention
     missed_words: _containers.RepeatedCompositeFieldContainer[WeakSpot]
     grammar_points: _containers.RepeatedCompositeFieldContainer[WeakSpot]
-    def __init__(self, days: _Optional[_Iterable[_Union[Day, _Mapping]]] = ..., skills: _Optional[_Iterable[_Union[SkillLevel, _Mapping]]] = ..., retention: _Optional[_Union[Retention, _Mapping]] = ..., missed_words: _Optional[_Iterable[_Union[WeakSpot, _Mapping]]] = ..., grammar_points: _Optional[_Iterable[_Union[WeakSpot, _Mapping]]] = ...) -> None: ...
+    weak_categories: _containers.RepeatedCompositeFieldContainer[WeakCategory]
+    effective: _containers.RepeatedCompositeFieldContainer[Effect]
+    def __init__(self, days: _Optional[_Iterable[_Union[Day, _Mapping]]] = ..., skills: _Optional[_Iterable[_Union[SkillLevel, _Mapping]]] = ..., retention: _Optional[_Union[Retention, _Mapping]] = ..., missed_words: _Optional[_Iterable[_Union[WeakSpot, _Mapping]]] = ..., grammar_points: _Optional[_Iterable[_Union[WeakSpot, _Mapping]]] = ..., weak_categories: _Optional[_Iterable[_Union[WeakCategory, _Mapping]]] = ..., effective: _Optional[_Iterable[_Union[Effect, _Mapping]]] = ...) -> None: ...
