@@ -10,15 +10,9 @@ from google.protobuf.struct_pb2 import Struct
 
 from parla.chassis.errors import InvalidArgument
 from parla.contracts.rpc.scenario.v1 import authoring_pb2 as pb
+from parla.gateway.authoring_schemas import AuthoredScenarioOut, FromTemplateIn, ScenarioDraftIn, TemplatesOut
 from parla.gateway.deps import Clients, SignedIn
-from parla.gateway.schemas import (
-    AuthoredScenarioOut,
-    FromTemplateIn,
-    Language,
-    ScenarioDraftIn,
-    TemplatesOut,
-    from_message,
-)
+from parla.gateway.schemas import Language, from_message
 
 router = APIRouter(prefix="/scenarios", tags=["authoring"], dependencies=[SignedIn])
 templates_router = APIRouter(tags=["authoring"], dependencies=[SignedIn])

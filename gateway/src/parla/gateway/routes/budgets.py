@@ -9,7 +9,8 @@ from fastapi import APIRouter, Query
 
 from parla.contracts.rpc.persona.v1 import budget_pb2 as pb
 from parla.gateway.deps import AdminRoute, Clients, SignedIn
-from parla.gateway.schemas import AdminBudgetIn, BudgetOut, BudgetResetIn, MyBudgetIn, UsageOut, from_message
+from parla.gateway.persona_schemas import AdminBudgetIn, BudgetOut, BudgetResetIn, MyBudgetIn, UsageOut
+from parla.gateway.schemas import from_message
 
 router = APIRouter(tags=["budget"], dependencies=[SignedIn])
 # The persona service checks the role too; the gateway checks it first, before it reads the body.

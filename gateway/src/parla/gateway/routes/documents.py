@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException
 
 from parla.contracts.rpc.content.v1 import documents_pb2 as pb
 from parla.contracts.rpc.scenario.v1 import authoring_pb2 as authoring_pb
+from parla.gateway.authoring_schemas import AuthoredScenarioOut
 from parla.gateway.deps import AuthServiceDep, Clients, CurrentUser, SignedIn
 from parla.gateway.document_schemas import (
     MAX_DOCUMENT_BYTES,
@@ -32,7 +33,7 @@ from parla.gateway.document_schemas import (
     StudyIn,
     StudyMaterialOut,
 )
-from parla.gateway.schemas import ERROR_RESPONSES, AuthoredScenarioOut, Language, from_message
+from parla.gateway.schemas import ERROR_RESPONSES, Language, from_message
 
 router = APIRouter(prefix="/content", tags=["content"], dependencies=[SignedIn], responses=ERROR_RESPONSES)
 

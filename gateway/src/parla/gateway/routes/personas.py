@@ -8,7 +8,8 @@ from fastapi import APIRouter, Path
 
 from parla.contracts.rpc.persona.v1 import persona_pb2 as pb
 from parla.gateway.deps import Clients, SignedIn
-from parla.gateway.schemas import PersonaOut, PersonaPreferenceIn, PersonaPreferenceOut, PersonasOut, from_message
+from parla.gateway.persona_schemas import PersonaOut, PersonaPreferenceIn, PersonaPreferenceOut, PersonasOut
+from parla.gateway.schemas import from_message
 
 router = APIRouter(tags=["personas"], dependencies=[SignedIn])
 

@@ -29,8 +29,9 @@ class VocabularyRepository:
     async def learn(self, events: Sequence[ScenarioCompleted]) -> None:
         rows = sorted({(e.language, lemma, e.scenario_id) for e in events for lemma in key_words(e)})
         table = ScenarioWordRow.__table__
+        statement = insert_for(self.session, table).on_conflict_do_nothing()
         for chunk in chunked([{"language": lang, "lemma": lemma, "scenario_id": sid} for lang, lemma, sid in rows]):
-            await self.session.execute(insert_for(self.session, table).values(list(chunk)).on_conflict_do_nothing())
+            await self.session.execute(statement, list(chunk))
 
     async def missed(self, user_id: uuid.UUID, language: str) -> list[str]:
         """The words the learner missed most often in this language."""

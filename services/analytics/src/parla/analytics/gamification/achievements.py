@@ -66,7 +66,7 @@ CATALOGUE = (
     Achievement("perfectionist", "Perfectionist", "Finish a scenario with a perfect score"),
     Achievement("excellence_streak", "Excellence Streak", "Score 90 or more in 5 scenarios in a row"),
     Achievement("cultural_expert", "Cultural Expert", "Live the same situation in 3 languages: one scenario completed in each"),
-    Achievement("speed_demon", "Speed Demon", "Complete a scenario in half its estimated time or less"),
+    Achievement("speed_demon", "Speed Demon", "Complete a scenario in half its estimated time or less, scoring 60 or more"),
     Achievement("helpful_reviewer", "Helpful Reviewer", "Rate 10 scenarios"),
     Achievement("super_reviewer", "Super Reviewer", "Rate 50 scenarios"),
     Achievement("curator", "Curator", "Create 5 collections"),

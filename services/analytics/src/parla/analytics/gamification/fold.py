@@ -19,12 +19,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
 
 from parla.analytics.gamification import achievements as rules_of
-from parla.analytics.gamification.rules import Run, run_xp
+from parla.analytics.gamification.rules import SPEED_MIN_SCORE, Run, run_xp
 
 SLOT = timedelta(minutes=15)
 MAX_FREEZES = 3
@@ -143,6 +143,8 @@ class State:
 
     timezone: str = "UTC"
     last_active_at: datetime | None = None
+    # The zone the learner had at their last activity.
+    last_zone: str = "UTC"
     streak: int = 0
     longest: int = 0
     freezes: int = 0
@@ -161,6 +163,7 @@ class State:
         return {
             "timezone": self.timezone,
             "last_active_at": _iso(self.last_active_at),
+            "last_zone": self.last_zone,
             "streak": self.streak,
             "longest": self.longest,
             "freezes": self.freezes,
@@ -168,9 +171,9 @@ class State:
             "xp": self.xp,
             "completions": self.completions,
             "excellent_run": self.excellent_run,
-            "languages": self.languages,
-            "scenario_languages": self.scenario_languages,
-            "milestones": self.milestones,
+            "languages": list(self.languages),
+            "scenario_languages": {scenario: list(langs) for scenario, langs in self.scenario_languages.items()},
+            "milestones": dict(self.milestones),
             "unlocked": {code: at.isoformat() for code, at in self.unlocked.items()},
             "high_water": [self.high_water[0].isoformat(), *self.high_water[1:]] if self.high_water else None,
         }
@@ -188,6 +191,7 @@ class State:
 
 _PLAIN = (
     "timezone",
+    "last_zone",
     "streak",
     "longest",
     "freezes",
@@ -255,10 +259,10 @@ class _Folding:
         day = at.astimezone(local).date()
         if state.last_active_at is not None:
             last = state.last_active_at.astimezone(local).date()
-            state.last_active_at = at
+            missed = _missed(state, day, last)
+            state.last_active_at, state.last_zone = at, state.timezone
             if day <= last:
                 return
-            missed = (day - last).days - 1
             if missed == 0:
                 state.streak += 1
             elif missed <= state.freezes:
@@ -269,7 +273,7 @@ class _Folding:
             else:
                 state.streak = 1
         else:
-            state.last_active_at, state.streak = at, 1
+            state.last_active_at, state.last_zone, state.streak = at, state.timezone, 1
         if state.streak % FREEZE_EVERY == 0 and state.freezes < MAX_FREEZES:
             state.freezes += 1
         state.longest = max(state.longest, state.streak)
@@ -306,12 +310,22 @@ class _Folding:
             self.unlock("excellence_streak", at)
         if fact.score >= rules_of.PERFECT_SCORE:
             self.unlock("perfectionist", at)
-        if fact.estimated_minutes > 0 and fact.duration_seconds <= rules_of.SPEED_SHARE * fact.estimated_minutes * 60:
+        quick = fact.duration_seconds <= rules_of.SPEED_SHARE * fact.estimated_minutes * 60
+        if fact.estimated_minutes > 0 and quick and fact.score >= SPEED_MIN_SCORE:
             self.unlock("speed_demon", at)
         for group in self.catalogue.groups_of(fact.scenario_id):
             code = rules_of.ALL_OF.get(group)
             if code and code not in state.unlocked and self.catalogue.completes(group, state.scenario_languages, at):
                 self.unlock(code, at)
+
+
+def _missed(state: State, day: date, last: date) -> int:
+    """Days missed between the last activity and ``day``. The last activity's day is read both
+    in the current zone (``last``) and in the zone the learner had then, and the later one
+    counts: after a move west, a morning in the old zone may be the evening before in the new
+    one, and a move must not cost a day."""
+    there = state.last_active_at.astimezone(zone(state.last_zone)).date()
+    return max(0, (day - max(last, there)).days - 1)
 
 
 @dataclass(frozen=True)
@@ -329,7 +343,7 @@ def streak_now(state: State, now: datetime, timezone: str) -> StreakNow:
         return StreakNow(0, state.freezes, False)
     local = zone(timezone)
     today, last = now.astimezone(local).date(), state.last_active_at.astimezone(local).date()
-    missed = (today - last).days - 1
+    missed = _missed(state, today, last)
     if missed <= 0:
         return StreakNow(state.streak, state.freezes, today <= last)
     if missed <= state.freezes:

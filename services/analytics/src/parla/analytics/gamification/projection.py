@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from parla.analytics.dashboard.db import LearnerDayRow
 from parla.analytics.dashboard.repository import DashboardRepository
 from parla.analytics.gamification import achievements
-from parla.analytics.gamification.db import AchievementRow, LearnerGameRow, WeeklyXpRow, XpGrantRow
+from parla.analytics.gamification.db import AchievementRow, LearnerGameRow, XpGrantRow
 from parla.analytics.gamification.fold import (
     EMPTY_CATALOGUE,
     Catalogue,
@@ -267,16 +267,21 @@ class GamificationProjection:
 
     async def _add_xp_by_period(self, session: AsyncSession, repository: GamificationRepository, changes: _Changes) -> None:
         """What each grant changed, added to its week's board and to its day in the dashboard."""
-        weeks: dict[tuple, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        weeks: dict[tuple, int] = defaultdict(int)
         days: dict[tuple, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         for user, grant, before in changes.grants:
-            weeks[(week_of(grant.granted_at), grant.language, user)]["xp"] += grant.amount - before
+            weeks[(week_of(grant.granted_at), grant.language, user)] += grant.amount - before
             days[(user, grant.granted_at.date())]["xp"] += grant.amount - before
-        dashboard = DashboardRepository(session)
-        await dashboard.add(WeeklyXpRow.__table__, ("week", "language", "user_id"), weeks)
-        await dashboard.add(LearnerDayRow.__table__, ("user_id", "day"), days)
-        profiles = await repository.profiles(list({user for _, _, user in weeks}))
-        await repository.list_on_boards({user: row.leaderboard_opt_in for user, row in profiles.items()})
+        await DashboardRepository(session).add(LearnerDayRow.__table__, ("user_id", "day"), days)
+        if weeks:
+            profiles = await repository.profiles(list({user for _, _, user in weeks}))
+            opted = {user: row.leaderboard_opt_in for user, row in profiles.items()}
+            await repository.add_weekly(
+                [
+                    {"week": week, "language": language, "user_id": user, "xp": xp, "listed": opted.get(user, False)}
+                    for (week, language, user), xp in sorted(weeks.items())
+                ]
+            )
 
     async def _catalogue_now(self, repository: GamificationRepository) -> Catalogue:
         """The "all of" groups, loaded again only when the scenarios known have changed."""

@@ -59,10 +59,12 @@ class GamificationRepository:
         """Insert the rows that are not there yet; the ones that were new. Rows go in key order
         so that two batches adding overlapping facts wait for each other rather than deadlock."""
         rows = sorted({tuple(row[k] for k in keys): row for row in rows}.values(), key=lambda row: [str(row[k]) for k in keys])
+        # Parameters as a list (not a VALUES clause built per batch): the statement is compiled
+        # once and cached, and SQLAlchemy sends the rows as multi-row inserts of its own.
+        statement = insert_for(self.session, table).on_conflict_do_nothing(index_elements=keys).returning(*table.c)
         new = []
         for chunk in chunked(rows):
-            statement = insert_for(self.session, table).values(list(chunk)).on_conflict_do_nothing(index_elements=keys)
-            new.extend(await self.session.execute(statement.returning(*table.c)))
+            new.extend(await self.session.execute(statement, list(chunk)))
         return new
 
     async def add_slots(self, rows: list[dict]) -> dict[uuid.UUID, list[Fact]]:
@@ -104,14 +106,15 @@ class GamificationRepository:
     async def put_profiles(self, rows: list[dict]) -> None:
         """Each learner's newest profile wins, whatever order their events came in."""
         table = LearnerProfileRow.__table__
+        if not rows:
+            return
+        statement = insert_for(self.session, table)
+        columns = {name: statement.excluded[name] for name in rows[0] if name != "user_id"}
+        upsert = statement.on_conflict_do_update(
+            index_elements=["user_id"], set_=columns, where=table.c.changed_at <= statement.excluded.changed_at
+        )
         for chunk in chunked(rows):
-            statement = insert_for(self.session, table).values(list(chunk))
-            columns = {name: statement.excluded[name] for name in chunk[0] if name != "user_id"}
-            await self.session.execute(
-                statement.on_conflict_do_update(
-                    index_elements=["user_id"], set_=columns, where=table.c.changed_at <= statement.excluded.changed_at
-                )
-            )
+            await self.session.execute(upsert, list(chunk))
 
     async def profiles(self, users: Users) -> dict[uuid.UUID, LearnerProfileRow]:
         return {row.user_id: row for row in await self.of_users(LearnerProfileRow, users)}
@@ -145,11 +148,10 @@ class GamificationRepository:
         row to lock), in key order so that two batches never wait on each other in a circle."""
         ordered = sorted(set(users))
         table = LearnerGameRow.__table__
+        missing = insert_for(self.session, table).on_conflict_do_nothing(index_elements=["user_id"])
         for chunk in chunked(ordered):
             rows = [{"user_id": user, "xp": 0, "level": 1, "streak": 0, "longest_streak": 0, "state": {}} for user in chunk]
-            await self.session.execute(
-                insert_for(self.session, table).values(rows).on_conflict_do_nothing(index_elements=["user_id"])
-            )
+            await self.session.execute(missing, rows)
         found = {}
         for chunk in chunked(ordered):
             statement = select(LearnerGameRow).where(LearnerGameRow.user_id.in_(chunk)).order_by(LearnerGameRow.user_id)
@@ -163,15 +165,29 @@ class GamificationRepository:
         return {(row.user_id, row.code): row for row in await self.of_users(AchievementRow, users)}
 
     async def upsert(self, table: Table, rows: list[dict], keys: list[str]) -> None:
+        if not rows:
+            return
+        statement = insert_for(self.session, table)
+        columns = {name: statement.excluded[name] for name in rows[0] if name not in keys}
+        upsert = statement.on_conflict_do_update(index_elements=keys, set_=columns)
         for chunk in chunked(rows):
-            statement = insert_for(self.session, table).values(list(chunk))
-            columns = {name: statement.excluded[name] for name in chunk[0] if name not in keys}
-            await self.session.execute(statement.on_conflict_do_update(index_elements=keys, set_=columns))
+            await self.session.execute(upsert, list(chunk))
 
     async def remove_achievements(self, keys: Sequence[tuple[uuid.UUID, str]]) -> None:
         table = AchievementRow
         for chunk in chunked(sorted(keys)):
             await self.session.execute(delete(table).where(tuple_(table.user_id, table.code).in_(chunk)))
+
+    async def add_weekly(self, rows: list[dict]) -> None:
+        """Add XP to learners' weeks; a week made here takes the learner's choice to appear (the
+        profile handler keeps it for the weeks already made)."""
+        table = WeeklyXpRow.__table__
+        statement = insert_for(self.session, table)
+        upsert = statement.on_conflict_do_update(
+            index_elements=["week", "language", "user_id"], set_={"xp": table.c.xp + statement.excluded.xp}
+        )
+        for chunk in chunked(rows):
+            await self.session.execute(upsert, list(chunk))
 
     async def list_on_boards(self, opted: Mapping[uuid.UUID, bool]) -> None:
         """Make these learners' weekly rows say whether they chose to appear."""
