@@ -1,4 +1,4 @@
-"""Trending, the hub and a learner's recommendations with 100,000 scenarios and the state of
+"""Trending, the hub, a learner's recommendations and the weekly leaderboard with 100,000 scenarios and the state of
 10,000,000 events, against 10,000 scenarios and 1,000,000 events (the baseline), in the same
 run, on SQLite (the embedded default) and PostgreSQL. Target: p99 ≤ 1.3× the baseline.
 
@@ -12,7 +12,10 @@ long-tailed popularity over the last 30 days, summed per scenario into counts an
 and language into decayed-trend sums (``domain.contribution``), scores computed by the
 projection's own rules. (Ingesting ten million events through Kafka is the ingest benchmark's
 subject, not this one's.) A learner with a history of 40 scenarios, some played badly, asks for
-recommendations.
+recommendations; it keeps missing five words, which scenarios' key words (ten per scenario and
+language, long-tailed) are matched against. This week's Spanish leaderboard has one learner per
+scenario of the dataset, half of them shown, and the learner asks for its first page and their
+place in the middle of it.
 
 The requests are the analytics service's own use cases, called in-process as its gRPC servicer
 calls them, the two datasets' calls alternating, after a warm-up.
@@ -35,9 +38,19 @@ from _common import alternating, ratio_header, ratio_line, scratch_database_urls
 from sqlalchemy import insert, text
 
 from parla.analytics import main as analytics
+from parla.analytics.dashboard.db import WeakSpotRow
 from parla.analytics.discovery import domain
-from parla.analytics.discovery.db import DiscoveryRow, DiscoveryScenarioRow, LearnerScenarioRow, ScenarioStatsRow
+from parla.analytics.discovery.db import (
+    DiscoveryRow,
+    DiscoveryScenarioRow,
+    LearnerScenarioRow,
+    ScenarioStatsRow,
+    ScenarioWordRow,
+)
 from parla.analytics.discovery.service import CATEGORIES, LANGUAGES, DiscoveryService
+from parla.analytics.gamification.db import LearnerProfileRow, WeeklyXpRow
+from parla.analytics.gamification.projection import week_of
+from parla.analytics.gamification.service import GamificationService
 from parla.chassis.db import Database, chunked, make_engine
 from parla.chassis.migrations import migrate
 from parla.chassis.runtime import freeze_startup_objects
@@ -45,6 +58,7 @@ from parla.chassis.runtime import freeze_startup_objects
 TARGET = 1.3
 NOW = datetime(2026, 11, 1, tzinfo=UTC)
 LEARNER = uuid.UUID("00000000-0000-4000-8000-00000000b0b0")
+VOCABULARY, KEY_WORDS = 5_000, 10
 SHARE = {"views": 0.6, "starts": 0.2, "completions": 0.12, "bookmarks": 0.04, "ratings": 0.04}
 
 
@@ -118,6 +132,43 @@ def _history(rng: random.Random) -> list[dict]:
     return list({row["scenario_id"]: row for row in played}.values())
 
 
+async def _words(rows: list[dict], rng: random.Random) -> list[dict]:
+    """Ten key words per scenario and language, drawn from a 5,000-word vocabulary with a
+    long tail: a common word is a key word of a share of the catalogue, whatever its size."""
+    weights = [1 / (rank + 1) for rank in range(VOCABULARY)]
+    found = []
+    for row in rows:
+        for lemma in set(rng.choices(range(VOCABULARY), weights, k=KEY_WORDS)):
+            found.append({"language": row["language"], "lemma": f"word{lemma}", "scenario_id": row["scenario_id"]})
+    return found
+
+
+def _missed() -> list[dict]:
+    """The learner keeps missing five words, common and rare."""
+    return [
+        {"user_id": LEARNER, "kind": "word", "key": f"word{rank}", "language": "es", "times": 10 - n}
+        for n, rank in enumerate((3, 40, 300, 1200, 4000))
+    ]
+
+
+def _board(size: Size, rng: random.Random) -> tuple[list[dict], list[dict]]:
+    """This week's Spanish board: one learner per scenario in the dataset, half of them shown,
+    the bench's learner among them in the middle; and each learner's profile."""
+    week = week_of(NOW)
+    learners = [uuid.UUID(int=rng.getrandbits(128)) for _ in range(size.scenarios)] + [LEARNER]
+    board = [
+        {"week": week, "language": "es", "user_id": user, "xp": rng.randrange(50, 5_000), "listed": n % 2 == 0}
+        for n, user in enumerate(learners)
+    ]
+    board[-1] |= {"xp": 2_500, "listed": True}
+    profiles = [
+        {"user_id": user, "display_name": f"Learner {n}", "timezone": "Europe/Madrid", "leaderboard_opt_in": n % 2 == 0}
+        | {"changed_at": NOW}
+        for n, user in enumerate(learners)
+    ]
+    return board, profiles
+
+
 async def _fill(db: Database, size: Size) -> None:
     rng = random.Random(size.scenarios)
     scenarios, stats, rows = _state(size, rng)
@@ -126,6 +177,9 @@ async def _fill(db: Database, size: Size) -> None:
         (ScenarioStatsRow, stats),
         (DiscoveryRow, rows),
         (LearnerScenarioRow, _history(rng)),
+        (ScenarioWordRow, _words(rows, rng)),
+        (WeakSpotRow, _missed()),
+        *zip((WeeklyXpRow, LearnerProfileRow), _board(size, rng), strict=True),
     ):
         for chunk in chunked(values, 5_000):
             async with db.transaction() as session:
@@ -138,6 +192,9 @@ def cases():
     def service(db: Database) -> DiscoveryService:
         return DiscoveryService(db=db, clock=lambda: NOW)
 
+    def game(db: Database) -> GamificationService:
+        return GamificationService(db=db, clock=lambda: NOW)
+
     return {
         "trending, page 1": lambda db: service(db).page("trending", language="es"),
         "trending, one category": lambda db: service(db).page("trending", language="es", category="travel"),
@@ -145,6 +202,7 @@ def cases():
         "top rated, page 1": lambda db: service(db).page("top_rated", language="es"),
         "recommended for a learner": lambda db: service(db).recommend(LEARNER, language="es", level="intermediate"),
         "hub (13 lists and recommendations)": lambda db: service(db).hub(language="es", limit=10, user_id=LEARNER),
+        "weekly leaderboard and your place": lambda db: game(db).leaderboard(LEARNER, language="es", week="", limit=20, offset=0),
     }
 
 

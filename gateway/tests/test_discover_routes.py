@@ -93,7 +93,15 @@ async def test_recommendations_carry_the_learners_level_and_each_reason(gateway,
 async def test_the_dashboard_asks_for_the_period_and_shows_no_data_as_null(gateway, services, signing_keys):
     board = dpb.Dashboard(
         days=[dpb.Day(day="2026-06-30", minutes=12, reviews=4)],
-        skills=[dpb.SkillLevel(skill="vocabulary", level=DoubleValue(value=50.0), samples=4), dpb.SkillLevel(skill="speaking")],
+        skills=[
+            dpb.SkillLevel(
+                skill="vocabulary",
+                level=DoubleValue(value=50.0),
+                samples=4,
+                days=[dpb.SkillDay(day="2026-06-30", mean=50.0, samples=4)],
+            ),
+            dpb.SkillLevel(skill="speaking"),
+        ],
         retention=dpb.Retention(reviews=3, true_retention=DoubleValue(value=0.6667)),
     )
     services.answer("GetDashboard", board)
@@ -103,8 +111,14 @@ async def test_the_dashboard_asks_for_the_period_and_shows_no_data_as_null(gatew
     assert request.days == 7
     body = response.json()
     assert body["skills"] == [
-        {"skill": "vocabulary", "level": 50.0, "trend": None, "samples": 4},
-        {"skill": "speaking", "level": None, "trend": None, "samples": 0},
+        {
+            "skill": "vocabulary",
+            "level": 50.0,
+            "trend": None,
+            "samples": 4,
+            "days": [{"day": "2026-06-30", "mean": 50.0, "samples": 4}],
+        },
+        {"skill": "speaking", "level": None, "trend": None, "samples": 0, "days": []},
     ]
     assert body["retention"]["true_retention"] == 0.6667 and body["days"][0]["minutes"] == 12
     assert (await gateway.get("/api/v1/dashboard", params={"days": 0}, headers=signed_in(signing_keys)[1])).status_code == 422

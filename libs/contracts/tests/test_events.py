@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from parla.contracts.events import (
     EVENT_MODELS,
+    AchievementUnlocked,
     AiUsageRecorded,
     BookmarkAdded,
     BookmarkRemoved,
@@ -35,7 +36,9 @@ from parla.contracts.events import (
     ScenarioUpdated,
     ScenarioViewed,
     UserRegistered,
+    UserUpdated,
     VocabularyOutcome,
+    XpGranted,
 )
 from parla.contracts.topics import DLQ_SUFFIX, TOPICS, Topic, all_topic_names, topic_for
 
@@ -133,6 +136,18 @@ SAMPLES: list[Event] = [
         collection_id=uuid.uuid4(), owner_id=USER, change="items", visibility="public", learning_path=True, item_count=3
     ),
     CollectionSubscribed(collection_id=uuid.uuid4(), owner_id=uuid.uuid4(), user_id=USER, subscribed=True),
+    UserUpdated(user_id=USER, display_name="Ana", timezone="Asia/Tokyo", leaderboard_opt_in=True),
+    XpGranted(
+        user_id=USER,
+        source="scenario",
+        source_id=str(RUN),
+        language="es",
+        amount=75,
+        total=290,
+        level=3,
+        granted_at=datetime(2026, 6, 1, tzinfo=UTC),
+    ),
+    AchievementUnlocked(user_id=USER, code="first_steps", title="First Steps", unlocked_at=datetime(2026, 6, 1, tzinfo=UTC)),
 ]
 
 

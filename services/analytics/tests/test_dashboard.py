@@ -160,3 +160,24 @@ async def test_weak_categories_and_what_moved_the_learners_skills_are_read_from_
         ("content", str(document), "comprehension", 2, 60.0),
         ("scenario", "dinner", "conversation", 2, 25.0),
     ]
+
+
+async def test_each_skill_comes_with_its_days_for_charts_over_the_period_asked(db, dashboards):
+    learner = uuid.uuid4()
+    await apply(
+        db, record_reviews, review(learner, "good", 0.9, at=NOW - 40 * DAY), review(learner, "again", 0.9, at=NOW - 2 * DAY)
+    )
+    await apply(db, record_reviews, review(learner, "good", 0.9, at=NOW - 2 * DAY), review(learner, "easy", 0.9, at=NOW))
+    vocabulary = skills(await dashboards.dashboard(learner, days=60))["vocabulary"]
+    assert [
+        (d.isoformat(), mean, n) for d, mean, n in (await dashboards.dashboard(learner, days=60)).skill_series["vocabulary"]
+    ] == [
+        ((NOW - 40 * DAY).date().isoformat(), 100.0, 1),
+        ((NOW - 2 * DAY).date().isoformat(), 50.0, 2),
+        (NOW.date().isoformat(), 100.0, 1),
+    ]
+    assert vocabulary.samples == 3, "the level is still of the last 30 days"
+    assert [d for d, _, _ in (await dashboards.dashboard(learner, days=7)).skill_series["vocabulary"]] == [
+        (NOW - 2 * DAY).date(),
+        NOW.date(),
+    ]

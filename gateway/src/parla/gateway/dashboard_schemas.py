@@ -14,11 +14,18 @@ class DayOut(BaseModel):
     xp: int = Field(default=0, description="XP granted for runs completed that day")
 
 
+class SkillDayOut(BaseModel):
+    day: str = Field(description="YYYY-MM-DD (UTC)")
+    mean: float = Field(default=0.0, description="The mean of the skill's signals that day, 0-100")
+    samples: int = 0
+
+
 class SkillOut(BaseModel):
     skill: str
     level: float | None = Field(default=None, description="0-100, the last 30 days' mean; null: no data yet")
     trend: float | None = Field(default=None, description="The last 7 days against the 23 before; null when either has no data")
     samples: int = 0
+    days: list[SkillDayOut] = Field(default_factory=list, description="The skill over the period: each day with a signal")
 
 
 class CalibrationBinOut(BaseModel):

@@ -43,4 +43,6 @@ class LeaderboardOut(BaseModel):
     language: str
     entries: list[LeaderboardEntryOut] = Field(default_factory=list)
     has_more: bool = False
-    you: LeaderboardEntryOut | None = Field(default=None, description="Your place, when you appear on this board")
+    you: LeaderboardEntryOut | None = Field(
+        default=None, description="Your place, when you appear on this board (rank 0: beyond the first 10,000)"
+    )

@@ -36,7 +36,17 @@ class DashboardServicer(dashboard_pb2_grpc.DashboardServiceServicer):
                 for row in board.days
             ],
             skills=[
-                pb.SkillLevel(skill=s.name, level=_maybe(s.level), trend=_maybe(s.trend), samples=s.samples) for s in board.skills
+                pb.SkillLevel(
+                    skill=s.name,
+                    level=_maybe(s.level),
+                    trend=_maybe(s.trend),
+                    samples=s.samples,
+                    days=[
+                        pb.SkillDay(day=day.isoformat(), mean=mean, samples=count)
+                        for day, mean, count in board.skill_series.get(s.name, [])
+                    ],
+                )
+                for s in board.skills
             ],
             retention=pb.Retention(
                 reviews=board.due_reviews,

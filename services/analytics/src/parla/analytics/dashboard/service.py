@@ -88,6 +88,8 @@ async def record_reviews(session: AsyncSession, events: Sequence[ReviewRecorded]
 class Dashboard:
     days: list[LearnerDayRow]
     skills: list[domain.Skill]
+    # skill -> (day, mean of its signals, how many) for each day of the period with a signal
+    skill_series: dict[str, list[tuple[date, float, int]]]
     due_reviews: int
     true_retention: float | None
     calibration: list[CalibrationRow]
@@ -111,7 +113,7 @@ class DashboardService:
             raise InvalidArgument(f"days is 1-{MAX_DAYS}", details={"days": "out of range"})
         today = self._clock().astimezone(UTC).date()
         since = today - timedelta(days=(days or 30) - 1)
-        skills_since = today - timedelta(days=domain.LEVEL_DAYS - 1)
+        skills_since = min(since, today - timedelta(days=domain.LEVEL_DAYS - 1))
         async with self._db.reading() as session:
             repository = DashboardRepository(session)
             rows = await repository.days(user_id, since)
@@ -128,6 +130,10 @@ class DashboardService:
         return Dashboard(
             days=rows,
             skills=[domain.skill(name, by_skill.get(name, []), today) for name in domain.SKILLS],
+            skill_series={
+                name: [(day, round(total / samples, 1), samples) for day, total, samples in sorted(rows) if day >= since]
+                for name, rows in by_skill.items()
+            },
             due_reviews=due,
             true_retention=round(recalled / due, 4) if due else None,
             calibration=calibration,

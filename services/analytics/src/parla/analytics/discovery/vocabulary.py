@@ -4,9 +4,10 @@ scenarios that practise the words a learner keeps missing."""
 from __future__ import annotations
 
 import uuid
+from collections import Counter
 from collections.abc import Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parla.analytics.dashboard.db import WeakSpotRow
@@ -16,6 +17,7 @@ from parla.contracts.events import ScenarioCompleted
 
 MAX_LEMMA = 100
 MISSED_WORDS = 5
+PER_WORD = 200
 
 
 def key_words(event: ScenarioCompleted) -> set[str]:
@@ -44,15 +46,16 @@ class VocabularyRepository:
         return list(await self.session.scalars(statement))
 
     async def practising(self, language: str, lemmas: Sequence[str], limit: int) -> list[str]:
-        """Scenarios whose key words include the most of ``lemmas``."""
-        if not lemmas:
-            return []
-        overlap = func.count().label("overlap")
-        statement = (
-            select(ScenarioWordRow.scenario_id, overlap)
-            .where(ScenarioWordRow.language == language, ScenarioWordRow.lemma.in_(list(lemmas)))
-            .group_by(ScenarioWordRow.scenario_id)
-            .order_by(overlap.desc(), ScenarioWordRow.scenario_id)
-            .limit(limit)
-        )
-        return [scenario_id for scenario_id, _ in await self.session.execute(statement)]
+        """Scenarios whose key words include the most of ``lemmas``. Each word's scenarios are read
+        up to a bound from the primary key's range, so the work stays the same however many
+        scenarios share a common word."""
+        overlap: Counter[str] = Counter()
+        for lemma in lemmas:
+            statement = (
+                select(ScenarioWordRow.scenario_id)
+                .where(ScenarioWordRow.language == language, ScenarioWordRow.lemma == lemma)
+                .limit(PER_WORD)
+            )
+            overlap.update(await self.session.scalars(statement))
+        ranked = sorted(overlap.items(), key=lambda pair: (-pair[1], pair[0]))
+        return [scenario_id for scenario_id, _ in ranked[:limit]]

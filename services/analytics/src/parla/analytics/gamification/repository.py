@@ -34,6 +34,7 @@ from parla.analytics.gamification.fold import (
 from parla.chassis.db import chunked, insert_for
 
 Users = Sequence[uuid.UUID]
+MAX_RANKED = 10_000
 
 
 def completion_fact(row) -> CompletionFact:
@@ -242,13 +243,21 @@ class GamificationRepository:
         if mine is None:
             return None
         xp, name = mine
-        ahead = select(func.count()).where(
-            WeeklyXpRow.week == week,
-            WeeklyXpRow.language == language,
-            WeeklyXpRow.listed.is_(True),
-            (WeeklyXpRow.xp > xp) | ((WeeklyXpRow.xp == xp) & (WeeklyXpRow.user_id < user_id)),
+        # Counting who is ahead walks the board's index up to the learner: bounded, like the
+        # board's pages, so a place beyond them costs no more than the last page (0: beyond).
+        ahead = (
+            select(WeeklyXpRow.user_id)
+            .where(
+                WeeklyXpRow.week == week,
+                WeeklyXpRow.language == language,
+                WeeklyXpRow.listed.is_(True),
+                (WeeklyXpRow.xp > xp) | ((WeeklyXpRow.xp == xp) & (WeeklyXpRow.user_id < user_id)),
+            )
+            .limit(MAX_RANKED)
+            .subquery()
         )
-        return int(await self.session.scalar(ahead)) + 1, xp, name
+        count = int(await self.session.scalar(select(func.count()).select_from(ahead)))
+        return (count + 1 if count < MAX_RANKED else 0), xp, name
 
 
 def _by_user(pairs: Iterable[tuple[uuid.UUID, Fact]]) -> dict[uuid.UUID, list[Fact]]:

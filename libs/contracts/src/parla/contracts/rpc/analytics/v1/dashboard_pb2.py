@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import wrappers_pb2 as google_dot_protobuf_dot_wrappers__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"parla/analytics/v1/dashboard.proto\x12\x12parla.analytics.v1\x1a\x1egoogle/protobuf/wrappers.proto\"#\n\x13GetDashboardRequest\x12\x0c\n\x04\x64\x61ys\x18\x01 \x01(\x05\"f\n\x03\x44\x61y\x12\x0b\n\x03\x64\x61y\x18\x01 \x01(\t\x12\x0f\n\x07minutes\x18\x02 \x01(\x05\x12\x11\n\tscenarios\x18\x03 \x01(\x05\x12\x11\n\tdocuments\x18\x04 \x01(\x05\x12\x0f\n\x07reviews\x18\x05 \x01(\x05\x12\n\n\x02xp\x18\x06 \x01(\x05\"\x86\x01\n\nSkillLevel\x12\r\n\x05skill\x18\x01 \x01(\t\x12+\n\x05level\x18\x02 \x01(\x0b\x32\x1c.google.protobuf.DoubleValue\x12+\n\x05trend\x18\x03 \x01(\x0b\x32\x1c.google.protobuf.DoubleValue\x12\x0f\n\x07samples\x18\x04 \x01(\x05\"Q\n\x0e\x43\x61librationBin\x12\x0b\n\x03\x62in\x18\x01 \x01(\x05\x12\x0f\n\x07reviews\x18\x02 \x01(\x05\x12\x11\n\tpredicted\x18\x03 \x01(\x01\x12\x0e\n\x06\x61\x63tual\x18\x04 \x01(\x01\"\x8b\x01\n\tRetention\x12\x0f\n\x07reviews\x18\x01 \x01(\x05\x12\x34\n\x0etrue_retention\x18\x02 \x01(\x0b\x32\x1c.google.protobuf.DoubleValue\x12\x37\n\x0b\x63\x61libration\x18\x03 \x03(\x0b\x32\".parla.analytics.v1.CalibrationBin\"8\n\x08WeakSpot\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\x10\n\x08language\x18\x02 \x01(\t\x12\r\n\x05times\x18\x03 \x01(\x05\"G\n\x0cWeakCategory\x12\x10\n\x08\x63\x61tegory\x18\x01 \x01(\t\x12\x12\n\nmean_score\x18\x02 \x01(\x01\x12\x11\n\tscenarios\x18\x03 \x01(\x05\"\x87\x01\n\x06\x45\x66\x66\x65\x63t\x12\x0c\n\x04kind\x18\x01 \x01(\t\x12\x12\n\nsubject_id\x18\x02 \x01(\t\x12\r\n\x05title\x18\x03 \x01(\t\x12\r\n\x05skill\x18\x04 \x01(\t\x12\x10\n\x08sessions\x18\x05 \x01(\x05\x12\r\n\x05\x66irst\x18\x06 \x01(\x01\x12\x0e\n\x06latest\x18\x07 \x01(\x01\x12\x0c\n\x04gain\x18\x08 \x01(\x01\"\xe8\x02\n\tDashboard\x12%\n\x04\x64\x61ys\x18\x01 \x03(\x0b\x32\x17.parla.analytics.v1.Day\x12.\n\x06skills\x18\x02 \x03(\x0b\x32\x1e.parla.analytics.v1.SkillLevel\x12\x30\n\tretention\x18\x03 \x01(\x0b\x32\x1d.parla.analytics.v1.Retention\x12\x32\n\x0cmissed_words\x18\x04 \x03(\x0b\x32\x1c.parla.analytics.v1.WeakSpot\x12\x34\n\x0egrammar_points\x18\x05 \x03(\x0b\x32\x1c.parla.analytics.v1.WeakSpot\x12\x39\n\x0fweak_categories\x18\x06 \x03(\x0b\x32 .parla.analytics.v1.WeakCategory\x12-\n\teffective\x18\x07 \x03(\x0b\x32\x1a.parla.analytics.v1.Effect2j\n\x10\x44\x61shboardService\x12V\n\x0cGetDashboard\x12\'.parla.analytics.v1.GetDashboardRequest\x1a\x1d.parla.analytics.v1.Dashboardb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"parla/analytics/v1/dashboard.proto\x12\x12parla.analytics.v1\x1a\x1egoogle/protobuf/wrappers.proto\"#\n\x13GetDashboardRequest\x12\x0c\n\x04\x64\x61ys\x18\x01 \x01(\x05\"f\n\x03\x44\x61y\x12\x0b\n\x03\x64\x61y\x18\x01 \x01(\t\x12\x0f\n\x07minutes\x18\x02 \x01(\x05\x12\x11\n\tscenarios\x18\x03 \x01(\x05\x12\x11\n\tdocuments\x18\x04 \x01(\x05\x12\x0f\n\x07reviews\x18\x05 \x01(\x05\x12\n\n\x02xp\x18\x06 \x01(\x05\"\xb2\x01\n\nSkillLevel\x12\r\n\x05skill\x18\x01 \x01(\t\x12+\n\x05level\x18\x02 \x01(\x0b\x32\x1c.google.protobuf.DoubleValue\x12+\n\x05trend\x18\x03 \x01(\x0b\x32\x1c.google.protobuf.DoubleValue\x12\x0f\n\x07samples\x18\x04 \x01(\x05\x12*\n\x04\x64\x61ys\x18\x05 \x03(\x0b\x32\x1c.parla.analytics.v1.SkillDay\"6\n\x08SkillDay\x12\x0b\n\x03\x64\x61y\x18\x01 \x01(\t\x12\x0c\n\x04mean\x18\x02 \x01(\x01\x12\x0f\n\x07samples\x18\x03 \x01(\x05\"Q\n\x0e\x43\x61librationBin\x12\x0b\n\x03\x62in\x18\x01 \x01(\x05\x12\x0f\n\x07reviews\x18\x02 \x01(\x05\x12\x11\n\tpredicted\x18\x03 \x01(\x01\x12\x0e\n\x06\x61\x63tual\x18\x04 \x01(\x01\"\x8b\x01\n\tRetention\x12\x0f\n\x07reviews\x18\x01 \x01(\x05\x12\x34\n\x0etrue_retention\x18\x02 \x01(\x0b\x32\x1c.google.protobuf.DoubleValue\x12\x37\n\x0b\x63\x61libration\x18\x03 \x03(\x0b\x32\".parla.analytics.v1.CalibrationBin\"8\n\x08WeakSpot\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\x10\n\x08language\x18\x02 \x01(\t\x12\r\n\x05times\x18\x03 \x01(\x05\"G\n\x0cWeakCategory\x12\x10\n\x08\x63\x61tegory\x18\x01 \x01(\t\x12\x12\n\nmean_score\x18\x02 \x01(\x01\x12\x11\n\tscenarios\x18\x03 \x01(\x05\"\x87\x01\n\x06\x45\x66\x66\x65\x63t\x12\x0c\n\x04kind\x18\x01 \x01(\t\x12\x12\n\nsubject_id\x18\x02 \x01(\t\x12\r\n\x05title\x18\x03 \x01(\t\x12\r\n\x05skill\x18\x04 \x01(\t\x12\x10\n\x08sessions\x18\x05 \x01(\x05\x12\r\n\x05\x66irst\x18\x06 \x01(\x01\x12\x0e\n\x06latest\x18\x07 \x01(\x01\x12\x0c\n\x04gain\x18\x08 \x01(\x01\"\xe8\x02\n\tDashboard\x12%\n\x04\x64\x61ys\x18\x01 \x03(\x0b\x32\x17.parla.analytics.v1.Day\x12.\n\x06skills\x18\x02 \x03(\x0b\x32\x1e.parla.analytics.v1.SkillLevel\x12\x30\n\tretention\x18\x03 \x01(\x0b\x32\x1d.parla.analytics.v1.Retention\x12\x32\n\x0cmissed_words\x18\x04 \x03(\x0b\x32\x1c.parla.analytics.v1.WeakSpot\x12\x34\n\x0egrammar_points\x18\x05 \x03(\x0b\x32\x1c.parla.analytics.v1.WeakSpot\x12\x39\n\x0fweak_categories\x18\x06 \x03(\x0b\x32 .parla.analytics.v1.WeakCategory\x12-\n\teffective\x18\x07 \x03(\x0b\x32\x1a.parla.analytics.v1.Effect2j\n\x10\x44\x61shboardService\x12V\n\x0cGetDashboard\x12\'.parla.analytics.v1.GetDashboardRequest\x1a\x1d.parla.analytics.v1.Dashboardb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -37,19 +37,21 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_DAY']._serialized_start=127
   _globals['_DAY']._serialized_end=229
   _globals['_SKILLLEVEL']._serialized_start=232
-  _globals['_SKILLLEVEL']._serialized_end=366
-  _globals['_CALIBRATIONBIN']._serialized_start=368
-  _globals['_CALIBRATIONBIN']._serialized_end=449
-  _globals['_RETENTION']._serialized_start=452
-  _globals['_RETENTION']._serialized_end=591
-  _globals['_WEAKSPOT']._serialized_start=593
-  _globals['_WEAKSPOT']._serialized_end=649
-  _globals['_WEAKCATEGORY']._serialized_start=651
-  _globals['_WEAKCATEGORY']._serialized_end=722
-  _globals['_EFFECT']._serialized_start=725
-  _globals['_EFFECT']._serialized_end=860
-  _globals['_DASHBOARD']._serialized_start=863
-  _globals['_DASHBOARD']._serialized_end=1223
-  _globals['_DASHBOARDSERVICE']._serialized_start=1225
-  _globals['_DASHBOARDSERVICE']._serialized_end=1331
+  _globals['_SKILLLEVEL']._serialized_end=410
+  _globals['_SKILLDAY']._serialized_start=412
+  _globals['_SKILLDAY']._serialized_end=466
+  _globals['_CALIBRATIONBIN']._serialized_start=468
+  _globals['_CALIBRATIONBIN']._serialized_end=549
+  _globals['_RETENTION']._serialized_start=552
+  _globals['_RETENTION']._serialized_end=691
+  _globals['_WEAKSPOT']._serialized_start=693
+  _globals['_WEAKSPOT']._serialized_end=749
+  _globals['_WEAKCATEGORY']._serialized_start=751
+  _globals['_WEAKCATEGORY']._serialized_end=822
+  _globals['_EFFECT']._serialized_start=825
+  _globals['_EFFECT']._serialized_end=960
+  _globals['_DASHBOARD']._serialized_start=963
+  _globals['_DASHBOARD']._serialized_end=1323
+  _globals['_DASHBOARDSERVICE']._serialized_start=1325
+  _globals['_DASHBOARDSERVICE']._serialized_end=1431
 # @@protoc_insertion_point(module_scope)

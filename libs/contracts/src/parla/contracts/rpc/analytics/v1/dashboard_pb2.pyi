@@ -30,16 +30,28 @@ class Day(_message.Message):
     def __init__(self, day: _Optional[str] = ..., minutes: _Optional[int] = ..., scenarios: _Optional[int] = ..., documents: _Optional[int] = ..., reviews: _Optional[int] = ..., xp: _Optional[int] = ...) -> None: ...
 
 class SkillLevel(_message.Message):
-    __slots__ = ("skill", "level", "trend", "samples")
+    __slots__ = ("skill", "level", "trend", "samples", "days")
     SKILL_FIELD_NUMBER: _ClassVar[int]
     LEVEL_FIELD_NUMBER: _ClassVar[int]
     TREND_FIELD_NUMBER: _ClassVar[int]
     SAMPLES_FIELD_NUMBER: _ClassVar[int]
+    DAYS_FIELD_NUMBER: _ClassVar[int]
     skill: str
     level: _wrappers_pb2.DoubleValue
     trend: _wrappers_pb2.DoubleValue
     samples: int
-    def __init__(self, skill: _Optional[str] = ..., level: _Optional[_Union[_wrappers_pb2.DoubleValue, _Mapping]] = ..., trend: _Optional[_Union[_wrappers_pb2.DoubleValue, _Mapping]] = ..., samples: _Optional[int] = ...) -> None: ...
+    days: _containers.RepeatedCompositeFieldContainer[SkillDay]
+    def __init__(self, skill: _Optional[str] = ..., level: _Optional[_Union[_wrappers_pb2.DoubleValue, _Mapping]] = ..., trend: _Optional[_Union[_wrappers_pb2.DoubleValue, _Mapping]] = ..., samples: _Optional[int] = ..., days: _Optional[_Iterable[_Union[SkillDay, _Mapping]]] = ...) -> None: ...
+
+class SkillDay(_message.Message):
+    __slots__ = ("day", "mean", "samples")
+    DAY_FIELD_NUMBER: _ClassVar[int]
+    MEAN_FIELD_NUMBER: _ClassVar[int]
+    SAMPLES_FIELD_NUMBER: _ClassVar[int]
+    day: str
+    mean: float
+    samples: int
+    def __init__(self, day: _Optional[str] = ..., mean: _Optional[float] = ..., samples: _Optional[int] = ...) -> None: ...
 
 class CalibrationBin(_message.Message):
     __slots__ = ("bin", "reviews", "predicted", "actual")
