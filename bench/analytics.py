@@ -132,7 +132,7 @@ def _history(rng: random.Random) -> list[dict]:
     return list({row["scenario_id"]: row for row in played}.values())
 
 
-async def _words(rows: list[dict], rng: random.Random) -> list[dict]:
+def _words(rows: list[dict], rng: random.Random) -> list[dict]:
     """Ten key words per scenario and language, drawn from a 5,000-word vocabulary with a
     long tail: a common word is a key word of a share of the catalogue, whatever its size."""
     weights = [1 / (rank + 1) for rank in range(VOCABULARY)]

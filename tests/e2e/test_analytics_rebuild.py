@@ -77,6 +77,12 @@ async def test_rebuilding_from_the_topics_gives_exactly_the_state_the_consumers_
         return second if rated_here and same(first, second) else None
 
     live = await eventually(settled, timeout=90, interval=0.5)
+    # What the learner sees of it: XP granted by the system for the run, and their first achievement.
+    standing = (await api.get("/api/v1/gamification", headers=learner.headers)).json()
+    unlocked = {a["code"] for a in standing["achievements"] if a["unlocked_at"]}
+    assert standing["xp"] > 0 and "first_steps" in unlocked and standing["streak"]["current"] == 1, standing
+    days = (await api.get("/api/v1/dashboard", headers=learner.headers)).json()["days"]
+    assert sum(day["xp"] for day in days) == standing["xp"], days
     url = postgres.create_database("e2e_analytics_rebuilt")
     await migrate(url, analytics.MIGRATIONS)
     db = Database(make_engine(url))

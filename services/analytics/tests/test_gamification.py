@@ -191,3 +191,20 @@ def _study(user, at):
     from parla.contracts.events import ContentStudied
 
     return ContentStudied(document_id=uuid.uuid4(), user_id=user, language="es", seconds=300, progress_percent=40, occurred_at=at)
+
+
+async def test_a_place_beyond_the_first_thousand_is_shown_as_zero_rather_than_counted(db, game):
+    from parla.analytics.gamification.projection import week_of
+    from parla.analytics.gamification.repository import MAX_RANKED, GamificationRepository
+
+    me = uuid.uuid4()
+    ahead = [uuid.uuid4() for _ in range(MAX_RANKED)]
+    await feed(db, game.profiles, *[registered(user, at=MONDAY - DAY, opt_in=True) for user in [me, *ahead]])
+    async with db.transaction() as session:
+        rows = [{"week": week_of(MONDAY), "language": "es", "user_id": user, "xp": 500, "listed": True} for user in ahead]
+        await GamificationRepository(session).add_weekly(
+            [*rows, {"week": week_of(MONDAY), "language": "es", "user_id": me, "xp": 100, "listed": True}]
+        )
+    board = await reader(db, MONDAY).leaderboard(me, language="es", week="", limit=5, offset=0)
+    assert board.you is not None and (board.you.rank, board.you.xp) == (0, 100)
+    assert [e.rank for e in board.entries] == [1, 2, 3, 4, 5] and board.has_more

@@ -44,5 +44,5 @@ class LeaderboardOut(BaseModel):
     entries: list[LeaderboardEntryOut] = Field(default_factory=list)
     has_more: bool = False
     you: LeaderboardEntryOut | None = Field(
-        default=None, description="Your place, when you appear on this board (rank 0: beyond the first 10,000)"
+        default=None, description="Your place, when you appear on this board (rank 0: beyond the first 1,000)"
     )

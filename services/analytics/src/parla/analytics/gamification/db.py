@@ -124,6 +124,6 @@ class WeeklyXpRow(Base):
     listed: Mapped[bool] = mapped_column(Boolean, default=False)
 
     __table_args__ = (
-        Index("ix_weekly_xp_board", "week", "language", "listed", "xp"),
+        Index("ix_weekly_xp_board", "week", "language", "listed", "xp", "user_id"),
         Index("ix_weekly_xp_user", "user_id"),
     )

@@ -34,7 +34,7 @@ from parla.analytics.gamification.fold import (
 from parla.chassis.db import chunked, insert_for
 
 Users = Sequence[uuid.UUID]
-MAX_RANKED = 10_000
+MAX_RANKED = 1_000
 
 
 def completion_fact(row) -> CompletionFact:
@@ -219,7 +219,8 @@ class GamificationRepository:
             select(WeeklyXpRow.user_id, WeeklyXpRow.xp, LearnerProfileRow.display_name)
             .join(LearnerProfileRow, LearnerProfileRow.user_id == WeeklyXpRow.user_id)
             .where(WeeklyXpRow.week == week, WeeklyXpRow.language == language, WeeklyXpRow.listed.is_(True), WeeklyXpRow.xp > 0)
-            .order_by(WeeklyXpRow.xp.desc(), WeeklyXpRow.user_id)
+            # One direction for both keys, so the board's index gives the order (ties: the later id first).
+            .order_by(WeeklyXpRow.xp.desc(), WeeklyXpRow.user_id.desc())
             .limit(limit)
             .offset(offset)
         )
@@ -243,20 +244,16 @@ class GamificationRepository:
         if mine is None:
             return None
         xp, name = mine
-        # Counting who is ahead walks the board's index up to the learner: bounded, like the
-        # board's pages, so a place beyond them costs no more than the last page (0: beyond).
-        ahead = (
-            select(WeeklyXpRow.user_id)
-            .where(
-                WeeklyXpRow.week == week,
-                WeeklyXpRow.language == language,
-                WeeklyXpRow.listed.is_(True),
-                (WeeklyXpRow.xp > xp) | ((WeeklyXpRow.xp == xp) & (WeeklyXpRow.user_id < user_id)),
-            )
-            .limit(MAX_RANKED)
-            .subquery()
-        )
-        count = int(await self.session.scalar(select(func.count()).select_from(ahead)))
+        # Counting who is ahead walks the board's index down to the learner, so it is bounded: a
+        # place is exact in the first thousand, and beyond them it is 0 ("1,000+"), whatever the
+        # board's size. Two ranges of the index (more XP; as much XP and a later id), not one OR,
+        # which SQLite would read from the board's bottom.
+        board = (WeeklyXpRow.week == week, WeeklyXpRow.language == language, WeeklyXpRow.listed.is_(True))
+        count = 0
+        for ahead in (WeeklyXpRow.xp > xp, (WeeklyXpRow.xp == xp) & (WeeklyXpRow.user_id > user_id)):
+            if count < MAX_RANKED:
+                rows = select(WeeklyXpRow.user_id).where(*board, ahead).limit(MAX_RANKED - count).subquery()
+                count += int(await self.session.scalar(select(func.count()).select_from(rows)))
         return (count + 1 if count < MAX_RANKED else 0), xp, name
 
 

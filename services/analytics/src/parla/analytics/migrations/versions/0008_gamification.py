@@ -83,7 +83,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('week', 'language', 'user_id')
     )
     with op.batch_alter_table('weekly_xp', schema=None) as batch_op:
-        batch_op.create_index('ix_weekly_xp_board', ['week', 'language', 'listed', 'xp'], unique=False)
+        batch_op.create_index('ix_weekly_xp_board', ['week', 'language', 'listed', 'xp', 'user_id'], unique=False)
         batch_op.create_index('ix_weekly_xp_user', ['user_id'], unique=False)
 
     op.create_table('xp_grants',
