@@ -180,8 +180,8 @@ class GamificationProjection:
         if not facts:
             return
         repository = GamificationRepository(session)
-        rows = await repository.lock_states(list(facts))
-        states = {user: State.from_json(rows[user].state) if rows[user].state else State() for user in facts}
+        stored = await repository.lock_states(list(facts))
+        states = {user: State.from_json(stored[user]) if stored[user] else State() for user in facts}
         again = [user for user, new in facts.items() if not goes_on_from(states[user], new)]
         completing = again or any(isinstance(f, CompletionFact) for new in facts.values() for f in new)
         # Only completions are checked against the catalogue: other batches do not read it.

@@ -144,19 +144,28 @@ class GamificationRepository:
 
     # --- what the fold made ---------------------------------------------------------------------
 
-    async def lock_states(self, users: Users) -> dict[uuid.UUID, LearnerGameRow]:
-        """These learners' states, locked until commit (made first when missing, so there is a
-        row to lock), in key order so that two batches never wait on each other in a circle."""
+    async def lock_states(self, users: Users) -> dict[uuid.UUID, dict]:
+        """These learners' fold states (empty for a new learner), locked until commit — a row is
+        made first for a learner who has none, so there is one to lock — in key order, so that
+        two batches never wait on each other in a circle."""
         ordered = sorted(set(users))
+        found = await self._locked(ordered)
+        missing = [user for user in ordered if user not in found]
+        if missing:
+            table = LearnerGameRow.__table__
+            statement = insert_for(self.session, table).on_conflict_do_nothing(index_elements=["user_id"])
+            for chunk in chunked(missing):
+                rows = [{"user_id": user, "xp": 0, "level": 1, "streak": 0, "longest_streak": 0, "state": {}} for user in chunk]
+                await self.session.execute(statement, rows)
+            found.update(await self._locked(missing))
+        return found
+
+    async def _locked(self, users: list[uuid.UUID]) -> dict[uuid.UUID, dict]:
         table = LearnerGameRow.__table__
-        missing = insert_for(self.session, table).on_conflict_do_nothing(index_elements=["user_id"])
-        for chunk in chunked(ordered):
-            rows = [{"user_id": user, "xp": 0, "level": 1, "streak": 0, "longest_streak": 0, "state": {}} for user in chunk]
-            await self.session.execute(missing, rows)
         found = {}
-        for chunk in chunked(ordered):
-            statement = select(LearnerGameRow).where(LearnerGameRow.user_id.in_(chunk)).order_by(LearnerGameRow.user_id)
-            found.update({row.user_id: row for row in await self.session.scalars(statement.with_for_update())})
+        for chunk in chunked(users):
+            statement = select(table.c.user_id, table.c.state).where(table.c.user_id.in_(chunk)).order_by(table.c.user_id)
+            found.update({user: state for user, state in await self.session.execute(statement.with_for_update())})
         return found
 
     async def grants_of(self, users: Users) -> dict[str, XpGrantRow]:
