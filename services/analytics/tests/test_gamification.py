@@ -208,3 +208,13 @@ async def test_a_place_beyond_the_first_thousand_is_shown_as_zero_rather_than_co
     board = await reader(db, MONDAY).leaderboard(me, language="es", week="", limit=5, offset=0)
     assert board.you is not None and (board.you.rank, board.you.xp) == (0, 100)
     assert [e.rank for e in board.entries] == [1, 2, 3, 4, 5] and board.has_more
+
+
+async def test_a_milestone_repeated_in_one_batch_keeps_its_first_time_as_separate_batches_would(db):
+    from parla.analytics.gamification.repository import GamificationRepository
+
+    learner = uuid.uuid4()
+    rows = [{"user_id": learner, "kind": "rating", "subject": "dinner", "at": MONDAY + n * HOUR} for n in (2, 0, 1)]
+    async with db.transaction() as session:
+        new = await GamificationRepository(session).add_milestones(rows)
+    assert [(f.subject, f.at) for f in new[learner]] == [("dinner", MONDAY + 2 * HOUR)]

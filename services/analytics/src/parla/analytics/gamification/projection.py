@@ -69,7 +69,6 @@ def _merge(*found: Facts) -> Facts:
 
 @dataclass
 class _Changes:
-    states: list[dict] = field(default_factory=list)
     grants: list[tuple[uuid.UUID, Grant, int]] = field(default_factory=list)  # (learner, grant, amount before)
     # (learner, code, when, whether it is new rather than moved by a late event)
     unlocked: list[tuple[uuid.UUID, str, datetime, bool]] = field(default_factory=list)

@@ -57,9 +57,14 @@ class GamificationRepository:
     # --- facts ----------------------------------------------------------------------------------
 
     async def _add_new(self, table: Table, rows: list[dict], keys: list[str]) -> list:
-        """Insert the rows that are not there yet; the ones that were new. Rows go in key order
-        so that two batches adding overlapping facts wait for each other rather than deadlock."""
-        rows = sorted({tuple(row[k] for k in keys): row for row in rows}.values(), key=lambda row: [str(row[k]) for k in keys])
+        """Insert the rows that are not there yet; the ones that were new. A key repeated in the
+        batch keeps its first row, as separate batches would (a milestone keeps its first time).
+        Rows go in key order so that two batches adding overlapping facts wait for each other
+        rather than deadlock."""
+        first: dict[tuple, dict] = {}
+        for row in rows:
+            first.setdefault(tuple(row[k] for k in keys), row)
+        rows = sorted(first.values(), key=lambda row: [str(row[k]) for k in keys])
         # Parameters as a list (not a VALUES clause built per batch): the statement is compiled
         # once and cached, and SQLAlchemy sends the rows as multi-row inserts of its own.
         statement = insert_for(self.session, table).on_conflict_do_nothing(index_elements=keys).returning(*table.c)
