@@ -8,35 +8,30 @@ consumers accept side by side (see ``EVENT_MODELS``).
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from parla.contracts.event_base import Event, Text
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-Text = Annotated[str, Field(max_length=10_000)]
-
-
-class Event(BaseModel):
-    """Envelope fields every event has."""
-
-    model_config = ConfigDict(frozen=True, extra="ignore")
-
-    event_type: ClassVar[str]
-    schema_version: int = 1
-    event_id: uuid.UUID = Field(default_factory=uuid.uuid4)
-    occurred_at: datetime = Field(default_factory=_now)
-
-    def partition_key(self) -> str:
-        """The aggregate whose events must stay in order (usually the learner)."""
-        raise NotImplementedError
-
-    def envelope(self) -> dict:
-        return {"event_type": self.event_type, **self.model_dump(mode="json")}
+# Other subjects' events live in modules of their own and belong to this catalogue: consumers
+# import every event from here.
+from parla.contracts.gamification_events import AchievementUnlocked, XpGranted
+from parla.contracts.organization_events import (
+    BookmarkAdded,
+    BookmarkRemoved,
+    CollectionChanged,
+    CollectionSubscribed,
+    RatingDeleted,
+    RatingSubmitted,
+)
+from parla.contracts.organization_events import (
+    BookmarkChanged as BookmarkChanged,
+)
+from parla.contracts.organization_events import (
+    RatingDimensions as RatingDimensions,
+)
 
 
 class UserProfile(Event):
@@ -46,7 +41,7 @@ class UserProfile(Event):
     user_id: uuid.UUID
     display_name: str
     native_language: str | None = None
-    target_languages: list[str] = []
+    target_languages: list[str] = Field(default=[])
     level: str = "beginner"
     timezone: str = Field(default="UTC", description="IANA time zone the learner's days are counted in")
     leaderboard_opt_in: bool = Field(default=False, description="Shown on the weekly leaderboards")
@@ -154,9 +149,9 @@ class ScenarioCompleted(Event):
     completed_at: datetime
     duration_seconds: int = Field(ge=0)
     estimated_minutes: int = Field(ge=0)
-    vocabulary_used: list[VocabularyOutcome] = []
-    vocabulary_missed: list[VocabularyOutcome] = []
-    mistakes: list[Mistake] = []
+    vocabulary_used: list[VocabularyOutcome] = Field(default=[])
+    vocabulary_missed: list[VocabularyOutcome] = Field(default=[])
+    mistakes: list[Mistake] = Field(default=[])
 
     def partition_key(self) -> str:
         return str(self.user_id)
@@ -271,123 +266,6 @@ class ReviewRecorded(Event):
     next_due: datetime
     session_id: uuid.UUID | None = Field(default=None, description="The review session the card was shown in, if any")
     duration_ms: int | None = Field(default=None, ge=0, le=3_600_000, description="How long the answer took, if the client said")
-
-    def partition_key(self) -> str:
-        return str(self.user_id)
-
-
-class RatingDimensions(BaseModel):
-    """The four dimensions of a rating, each 1-5."""
-
-    model_config = ConfigDict(frozen=True)
-
-    difficulty_accuracy: int = Field(ge=1, le=5)
-    engagement: int = Field(ge=1, le=5)
-    learning_effectiveness: int = Field(ge=1, le=5)
-    cultural_authenticity: int = Field(ge=1, le=5)
-
-
-class RatingSubmitted(Event):
-    """A learner rated a scenario, or changed their rating (``previous_overall`` is then set)."""
-
-    event_type: ClassVar[str] = "rating.submitted"
-    rating_id: uuid.UUID
-    user_id: uuid.UUID
-    scenario_id: str
-    overall: int = Field(ge=1, le=5)
-    dimensions: RatingDimensions
-    has_review: bool = False
-    previous_overall: int | None = Field(default=None, ge=1, le=5)
-
-    def partition_key(self) -> str:
-        return str(self.user_id)
-
-
-class RatingDeleted(Event):
-    """A learner took back their rating of a scenario; ``overall`` is what it was."""
-
-    event_type: ClassVar[str] = "rating.deleted"
-    rating_id: uuid.UUID
-    user_id: uuid.UUID
-    scenario_id: str
-    overall: int = Field(ge=1, le=5)
-
-    def partition_key(self) -> str:
-        return str(self.user_id)
-
-
-class BookmarkChanged(Event):
-    user_id: uuid.UUID
-    item_kind: str = Field(description="scenario | document")
-    item_id: str
-
-    def partition_key(self) -> str:
-        return str(self.user_id)
-
-
-class BookmarkAdded(BookmarkChanged):
-    event_type: ClassVar[str] = "bookmark.added"
-
-
-class BookmarkRemoved(BookmarkChanged):
-    event_type: ClassVar[str] = "bookmark.removed"
-
-
-class CollectionChanged(Event):
-    """A collection was created, changed (its fields or its items) or deleted."""
-
-    event_type: ClassVar[str] = "collection.changed"
-    collection_id: uuid.UUID
-    owner_id: uuid.UUID
-    change: str = Field(description="created | updated | items | deleted")
-    visibility: str = Field(description="public | private")
-    learning_path: bool = False
-    category: str = ""
-    difficulty: str = ""
-    item_count: int = Field(ge=0)
-    copied_from: uuid.UUID | None = None
-
-    def partition_key(self) -> str:
-        return str(self.collection_id)
-
-
-class CollectionSubscribed(Event):
-    """A learner subscribed to a public collection (``subscribed``), or unsubscribed."""
-
-    event_type: ClassVar[str] = "collection.subscribed"
-    collection_id: uuid.UUID
-    owner_id: uuid.UUID
-    user_id: uuid.UUID
-    subscribed: bool = True
-
-    def partition_key(self) -> str:
-        return str(self.collection_id)
-
-
-class XpGranted(Event):
-    """The system granted (or, when a late event changed a grant, corrected) a learner's XP.
-    ``amount`` is this change; ``total`` the learner's XP after it."""
-
-    event_type: ClassVar[str] = "xp.granted"
-    user_id: uuid.UUID
-    source: str = Field(description="What earned it: scenario")
-    source_id: str = Field(description="Which one: the run's id")
-    language: str
-    amount: int
-    total: int = Field(ge=0)
-    level: int = Field(ge=1)
-    granted_at: datetime
-
-    def partition_key(self) -> str:
-        return str(self.user_id)
-
-
-class AchievementUnlocked(Event):
-    event_type: ClassVar[str] = "achievement.unlocked"
-    user_id: uuid.UUID
-    code: str
-    title: str
-    unlocked_at: datetime
 
     def partition_key(self) -> str:
         return str(self.user_id)
