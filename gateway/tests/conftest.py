@@ -14,6 +14,9 @@ from .fakes import FakeServices
 _database_names = itertools.count()
 
 
+DEFAULT_DEADLINE = 4.0
+
+
 def _settings(tmp_path, signing_keys, database_url: str, **overrides) -> GatewaySettings:
     private, public = tmp_path / "private.pem", tmp_path / "public.pem"
     private.write_bytes(signing_keys.private_pem)
@@ -23,7 +26,9 @@ def _settings(tmp_path, signing_keys, database_url: str, **overrides) -> Gateway
         jwt_private_key_file=private,
         jwt_public_key_file=public,
         auth_rate_limit="1000/minute",
-        grpc_deadline_seconds=1.0,
+        # Generous enough for a route's two calls to the fake services on a loaded 2-core CI
+        # machine (1 s was not), and still apart from the turn deadline (8 s) the tests tell from it.
+        grpc_deadline_seconds=DEFAULT_DEADLINE,
         **overrides,
     )
 

@@ -8,6 +8,7 @@ import uuid
 
 from parla.contracts.rpc.scenario.v1 import scenario_pb2 as pb
 
+from .conftest import DEFAULT_DEADLINE
 from .fakes import signed_in
 
 
@@ -17,7 +18,7 @@ async def test_a_call_carries_the_callers_token_and_the_default_deadline(gateway
     assert answer.status_code == 404  # the fake service's answer, mapped as any NOT_FOUND is
     [call] = services.named("GetRun")
     assert call.metadata["authorization"] == f"Bearer {token}"
-    assert call.time_remaining is not None and 0 < call.time_remaining <= 1.05
+    assert call.time_remaining is not None and 0 < call.time_remaining <= DEFAULT_DEADLINE + 0.05
 
 
 async def test_a_turn_has_its_own_longer_deadline(gateway, services, signing_keys):
@@ -25,9 +26,9 @@ async def test_a_turn_has_its_own_longer_deadline(gateway, services, signing_key
     answer = await gateway.post(f"/api/v1/runs/{uuid.uuid4()}/turns", json={"text": "hola"}, headers=headers)
     assert answer.status_code == 404
     [call] = services.named("SubmitTurn")
-    # Longer than the default deadline (1 s in these tests), within the turn deadline (8 s; the
+    # Longer than the default deadline (4 s in these tests), within the turn deadline (8 s; the
     # wire's timeout is rounded up to the unit gRPC sends it in, a few milliseconds at most).
-    assert call.time_remaining is not None and 1.0 < call.time_remaining <= 8.05
+    assert call.time_remaining is not None and DEFAULT_DEADLINE < call.time_remaining <= 8.05
 
 
 async def test_concurrent_requests_each_carry_their_own_callers_token(gateway, services, signing_keys):
