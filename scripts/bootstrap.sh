@@ -45,6 +45,22 @@ if ! cmp -s "$viewer/package-lock.json" "$viewer/node_modules/.installed-lock"; 
   cp "$viewer/package-lock.json" "$viewer/node_modules/.installed-lock"
 fi
 
+# The web client, from its npm lock (again when the lock changes), built into web/dist when its
+# sources changed since the last build: the gateway serves it at /.
+web=web
+if ! cmp -s "$web/package-lock.json" "$web/node_modules/.installed-lock"; then
+  command -v npm >/dev/null || { echo "installing npm for the web client ..."; apt_install npm; }
+  echo "installing the web client's packages (npm ci) ..."
+  (cd "$web" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null)
+  cp "$web/package-lock.json" "$web/node_modules/.installed-lock"
+fi
+sources=$(cd "$web" && find src index.html package-lock.json vite.config.ts tsconfig.json -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum)
+if [[ "$sources" != "$(cat "$web/dist/.sources" 2>/dev/null)" ]]; then
+  echo "building the web client ..."
+  (cd "$web" && npm run build --silent >/dev/null)
+  echo "$sources" > "$web/dist/.sources"
+fi
+
 if $for_tests && [[ -z "${PARLA_TEST_POSTGRES_DSN:-}" ]] && ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
   echo "installing PostgreSQL for the tests ..."
   apt_install postgresql

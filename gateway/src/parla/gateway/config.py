@@ -37,7 +37,10 @@ class GatewaySettings(ServiceSettings):
     # Proxies whose X-Forwarded-For is believed (comma-separated addresses, or "*"): behind a
     # load balancer, rate limits must count the learner's address, not the balancer's.
     forwarded_allow_ips: str = "127.0.0.1"
-    web_dir: Path = _REPO_ROOT / "web"
+    # The web client as built (`npm run build` in web/, which `make run` does when it is stale);
+    # until it is, a page that says how to build it.
+    web_dir: Path = _REPO_ROOT / "web" / "dist"
+    web_fallback_dir: Path = _REPO_ROOT / "web" / "fallback"
     # The AsyncAPI viewer's npm package (gateway/asyncapi-ui, installed by scripts/bootstrap.sh).
     asyncapi_ui_dir: Path = _REPO_ROOT / "gateway" / "asyncapi-ui" / "node_modules" / "@asyncapi" / "react-component"
 

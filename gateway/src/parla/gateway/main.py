@@ -12,7 +12,6 @@ from typing import Any
 
 import uvicorn
 from fastapi import APIRouter, FastAPI
-from fastapi.staticfiles import StaticFiles
 
 from parla.chassis.auth import TokenVerifier
 from parla.chassis.db import Database, make_engine
@@ -52,6 +51,7 @@ from parla.gateway.routes import (
 from parla.gateway.schemas import ERROR_RESPONSES
 from parla.gateway.security import TokenIssuer
 from parla.gateway.service import AuthService
+from parla.gateway.web import SinglePageApp
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 # Large enough for any valid request (a 10 MB field still gets its 422 with the field named).
@@ -171,8 +171,9 @@ def create_app(settings: GatewaySettings, *, run_relay: bool = True, freeze_at_s
     app.include_router(health.router)
     app.include_router(asyncapi.router)
     app.include_router(_api())
-    if settings.web_dir.is_dir():
-        app.mount("/", StaticFiles(directory=settings.web_dir, html=True), name="web")
+    web = settings.web_dir if settings.web_dir.is_dir() else settings.web_fallback_dir
+    if web.is_dir():
+        app.mount("/", SinglePageApp(directory=web, html=True), name="web")
     return app
 
 
