@@ -4,6 +4,7 @@ import { signedIn, tokens } from "./api/client";
 import { CATALOGUES, locale, setLocale, t, type Locale } from "./i18n";
 import { AuthForm } from "./pages/AuthForm";
 import { Home } from "./pages/Home";
+import { Profile } from "./pages/Profile";
 
 function Header() {
   return (
@@ -13,9 +14,12 @@ function Header() {
           {t("app.name")}
         </Link>
         {tokens.value ? (
-          <button type="button" class="link" onClick={() => signedIn(null)}>
-            {t("nav.signOut")}
-          </button>
+          <>
+            <Link href="/profile">{t("nav.profile")}</Link>
+            <button type="button" class="link" onClick={() => signedIn(null)}>
+              {t("nav.signOut")}
+            </button>
+          </>
         ) : (
           <Link href="/sign-in">{t("nav.signIn")}</Link>
         )}
@@ -40,6 +44,7 @@ export function App() {
       <Switch>
         <Route path="/sign-in">{signed ? <Redirect to="/" /> : <AuthForm mode="signIn" />}</Route>
         <Route path="/sign-up">{signed ? <Redirect to="/" /> : <AuthForm mode="signUp" />}</Route>
+        <Route path="/profile">{signed ? <Profile /> : <Redirect to="/sign-in" />}</Route>
         <Route path="/">{signed ? <Home /> : <Redirect to="/sign-in" />}</Route>
       </Switch>
     </>
