@@ -5,13 +5,9 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 
-import orjson
-from sqlalchemy import select
-
 from parla.analytics.discovery.service import DiscoveryProjection
 from parla.analytics.gamification.projection import GamificationProjection
 from parla.chassis.db import Database
-from parla.chassis.messaging import outbox_table
 from parla.contracts.events import MemoryState, ReviewRecorded, ScenarioPublished, UserRegistered, UserUpdated
 
 MONDAY = datetime(2026, 6, 1, 9, tzinfo=UTC)  # a Monday
@@ -55,10 +51,3 @@ async def publish(db: Database, game: GamificationProjection, *events: ScenarioP
     async with db.transaction() as session:
         await discovery.scenarios_changed(session, list(events))
         await game.scenarios_published(session, list(events))
-
-
-async def outbox(db: Database, event_type: str) -> list[dict]:
-    """The events staged in the outbox, of one type, oldest first."""
-    async with db.reading() as session:
-        statement = select(outbox_table.c.payload).where(outbox_table.c.event_type == event_type).order_by(outbox_table.c.id)
-        return [orjson.loads(payload) for payload in (await session.execute(statement)).scalars()]

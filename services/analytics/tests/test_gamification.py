@@ -15,9 +15,9 @@ from parla.analytics.gamification.rules import BASE_XP
 from parla.analytics.gamification.service import GamificationService
 from parla.chassis.errors import InvalidArgument
 from parla.contracts.events import BookmarkAdded, CollectionChanged, RatingDimensions, RatingSubmitted
-from parla.devstack.testing import scenario_completed
+from parla.devstack.testing import outbox_events, scenario_completed
 
-from .gamification_fixtures import DAY, MONDAY, feed, outbox, publish, published, registered, review, updated
+from .gamification_fixtures import DAY, MONDAY, feed, publish, published, registered, review, updated
 
 HOUR = timedelta(hours=1)
 
@@ -42,14 +42,14 @@ async def test_a_completed_run_grants_its_base_xp_and_announces_it_with_first_st
     await feed(db, game.completed, run)
     standing = await reader(db, MONDAY).standing(learner)
     assert (standing.xp, standing.level, standing.level_xp, standing.next_level_xp) == (75, 1, 0, 100)
-    [granted] = await outbox(db, "xp.granted")
+    [granted] = await outbox_events(db, "xp.granted")
     assert (granted["user_id"], granted["source_id"], granted["amount"], granted["total"]) == (
         str(learner),
         str(run.run_id),
         75,
         75,
     )
-    [unlocked] = await outbox(db, "achievement.unlocked")
+    [unlocked] = await outbox_events(db, "achievement.unlocked")
     assert (unlocked["code"], unlocked["unlocked_at"]) == ("first_steps", MONDAY.isoformat().replace("+00:00", "Z"))
     assert standing.unlocked == {"first_steps": MONDAY}
 
@@ -60,7 +60,7 @@ async def test_the_same_completion_twice_grants_nothing_more_and_announces_nothi
     await feed(db, game.completed, run)
     await feed(db, game.completed, run.model_copy(update={"event_id": uuid.uuid4()}))  # published again
     assert (await reader(db, MONDAY).standing(learner)).xp == BASE_XP["beginner"]
-    assert len(await outbox(db, "xp.granted")) == 1 and len(await outbox(db, "achievement.unlocked")) == 1
+    assert len(await outbox_events(db, "xp.granted")) == 1 and len(await outbox_events(db, "achievement.unlocked")) == 1
 
 
 async def test_a_week_of_daily_learning_earns_the_streak_multiplier_on_the_seventh_day(db, game):
@@ -82,8 +82,8 @@ async def test_a_review_that_arrives_after_a_later_completion_corrects_its_grant
     await feed(db, game.reviewed, review(learner, at=MONDAY + 5 * DAY))  # day 6 of 7 was learned after all
     standing = await reader(db, MONDAY + 6 * DAY).standing(learner)
     assert standing.xp == 55 and standing.streak.current == 7
-    assert [e["amount"] for e in await outbox(db, "xp.granted")] == [50, 5]
-    codes = [e["code"] for e in await outbox(db, "achievement.unlocked")]
+    assert [e["amount"] for e in await outbox_events(db, "xp.granted")] == [50, 5]
+    codes = [e["code"] for e in await outbox_events(db, "achievement.unlocked")]
     assert codes.count("week_warrior") == 1 and codes.count("first_steps") == 1
 
 
@@ -184,7 +184,7 @@ async def test_a_replay_with_announcing_off_builds_the_same_standing_and_announc
     learner = uuid.uuid4()
     await feed(db, replay.completed, completion(learner, MONDAY))
     assert (await reader(db, MONDAY).standing(learner)).xp == 50
-    assert await outbox(db, "xp.granted") == [] and await outbox(db, "achievement.unlocked") == []
+    assert await outbox_events(db, "xp.granted") == [] and await outbox_events(db, "achievement.unlocked") == []
 
 
 def _study(user, at):

@@ -5,12 +5,8 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 
-import orjson
-from sqlalchemy import select
-
 from parla.chassis.auth import Principal
 from parla.chassis.db import Database
-from parla.chassis.messaging import outbox_table
 from parla.contracts.events import (
     ContentDeleted,
     ContentImported,
@@ -116,10 +112,3 @@ async def delete_document(db: Database, user: Principal, document_id: str) -> No
         await catalogue.record_documents_deleted(
             session, [ContentDeleted(document_id=uuid.UUID(document_id), user_id=user.user_id)]
         )
-
-
-async def outbox_events(db: Database, event_type: str) -> list[dict]:
-    """The events the service staged in its outbox, of one type, oldest first."""
-    async with db.reading() as session:
-        statement = select(outbox_table.c.payload).where(outbox_table.c.event_type == event_type).order_by(outbox_table.c.id)
-        return [orjson.loads(payload) for payload in (await session.execute(statement)).scalars()]

@@ -5,12 +5,8 @@ from __future__ import annotations
 import itertools
 from datetime import timedelta
 
-import orjson
-from sqlalchemy import select
-
 from parla.chassis.auth import Principal
 from parla.chassis.db import Database
-from parla.chassis.messaging import outbox_table
 from parla.organization.ratings.domain import DIMENSIONS
 from parla.organization.ratings.service import RatingService
 
@@ -48,15 +44,6 @@ async def player(db: Database, scenario: str) -> Principal:
 
 async def played_scenario(db: Database, scenario: str = "at-the-pharmacy", **fields) -> str:
     return await publish_scenario(db, scenario, **fields)
-
-
-async def events(db: Database, event_type: str) -> list[dict]:
-    """The events of this type staged in the outbox, in order."""
-    async with db.reading() as session:
-        rows = await session.scalars(
-            select(outbox_table.c.payload).where(outbox_table.c.event_type == event_type).order_by(outbox_table.c.id)
-        )
-        return [orjson.loads(row) for row in rows]
 
 
 def author_of(rating) -> Principal:

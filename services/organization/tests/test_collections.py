@@ -8,11 +8,12 @@ import uuid
 import pytest
 
 from parla.chassis.errors import Conflict, InvalidArgument, NotFound, PermissionDenied
+from parla.devstack.testing import outbox_events
 from parla.organization.catalogue.domain import ItemRef
 from parla.organization.collections.service import CollectionService
 from parla.organization.tags.db import TagRow
 
-from .catalogue_fixtures import T0, admin, complete, delete_scenario, import_document, learner, outbox_events, publish_scenario
+from .catalogue_fixtures import T0, admin, complete, delete_scenario, import_document, learner, publish_scenario
 
 
 def scenario(scenario_id: str) -> ItemRef:

@@ -11,12 +11,13 @@ import pytest
 from sqlalchemy import select
 
 from parla.chassis.errors import Conflict, InvalidArgument, NotFound
+from parla.devstack.testing import outbox_events
 from parla.organization.ratings.db import RatingRow, RatingSummaryRow
 from parla.organization.ratings.domain import COUNTERS, DIMENSIONS, Scores, summary_delta
 from parla.organization.ratings.repository import RatingRepository
 
 from .catalogue_fixtures import complete, delete_scenario, learner
-from .rating_fixtures import dims, events, played_scenario, player, rate, rating_service
+from .rating_fixtures import dims, played_scenario, player, rate, rating_service
 
 
 @pytest.fixture
@@ -71,7 +72,7 @@ async def test_rating_before_completing_a_run_is_a_conflict_that_says_to_finish_
     scenario = await played_scenario(db)
     with pytest.raises(Conflict, match="finish a run of this scenario before rating it"):
         await rate(ratings, learner(), scenario)
-    assert await rating_rows(db) == [] and await events(db, "rating.submitted") == []
+    assert await rating_rows(db) == [] and await outbox_events(db, "rating.submitted") == []
 
 
 async def test_another_learners_private_scenario_is_not_found_for_rating_summary_and_reviews(db, ratings):
@@ -137,7 +138,7 @@ async def test_each_rating_and_change_stages_rating_submitted_with_the_previous_
     user = await player(db, scenario)
     rating = await rate(ratings, user, scenario, 3, "Bien")
     await rate(ratings, user, scenario, 4, engagement=2)
-    first, change = await events(db, "rating.submitted")
+    first, change = await outbox_events(db, "rating.submitted")
     assert first["rating_id"] == change["rating_id"] == str(rating.id)
     assert (first["user_id"], first["scenario_id"], first["overall"], first["has_review"], first["previous_overall"]) == (
         str(user.user_id),
@@ -160,7 +161,7 @@ async def test_deleting_a_rating_moves_the_counters_back_and_stages_rating_delet
     kept = await counters(db, scenario)
     assert kept == await recounted(db, scenario)
     assert (kept["count"], kept["stars_1"], kept["sum_engagement"], kept["review_count"]) == (1, 0, 4, 0)
-    [deleted] = await events(db, "rating.deleted")
+    [deleted] = await outbox_events(db, "rating.deleted")
     assert (deleted["rating_id"], deleted["user_id"], deleted["scenario_id"], deleted["overall"]) == (
         str(rating.id),
         str(user.user_id),
@@ -175,7 +176,7 @@ async def test_deleting_a_rating_that_is_not_there_is_not_found_and_stages_nothi
     scenario = await played_scenario(db)
     with pytest.raises(NotFound):
         await ratings.delete(await player(db, scenario), scenario)
-    assert await events(db, "rating.deleted") == []
+    assert await outbox_events(db, "rating.deleted") == []
 
 
 async def test_a_summary_of_a_scenario_nobody_rated_is_zeros(db, ratings):
@@ -280,7 +281,7 @@ async def test_two_first_ratings_by_one_learner_at_once_end_in_one_rating_counte
     [row] = await rating_rows(db)
     kept = await counters(db, scenario)
     assert kept == await recounted(db, scenario) and kept["count"] == 1
-    submitted = await events(db, "rating.submitted")
+    submitted = await outbox_events(db, "rating.submitted")
     assert [event["previous_overall"] for event in submitted] == [None, submitted[0]["overall"]]
     assert row.overall == submitted[1]["overall"]
 

@@ -26,12 +26,16 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import jwt
+import orjson
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
 from parla.chassis.auth import ALGORITHM, AUDIENCE
+from parla.chassis.db import Database
+from parla.chassis.messaging import outbox_table
 from parla.contracts.events import ScenarioCompleted, VocabularyOutcome
 from parla.devstack.kafka import KafkaRunner
 from parla.devstack.postgres import PostgresRunner
@@ -223,6 +227,13 @@ def kafka(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KafkaBroker]:
 
 
 # --- event factories ----------------------------------------------------------------------------
+
+
+async def outbox_events(db: Database, event_type: str) -> list[dict]:
+    """The events a service staged in its outbox, of one type, oldest first."""
+    async with db.reading() as session:
+        statement = select(outbox_table.c.payload).where(outbox_table.c.event_type == event_type).order_by(outbox_table.c.id)
+        return [orjson.loads(payload) for payload in (await session.execute(statement)).scalars()]
 
 
 def vocabulary(*lemmas: str) -> list[VocabularyOutcome]:

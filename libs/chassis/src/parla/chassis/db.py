@@ -167,6 +167,23 @@ def insert_for(session: AsyncSession, table: Table) -> Insert:
     return dialect.insert(table)
 
 
+async def upsert(
+    session: AsyncSession, table: Table, rows: Sequence[dict], keys: Sequence[str], *, newest_by: str | None = None
+) -> None:
+    """Insert ``rows``, each replacing the stored row of its ``keys`` — only by a row not older
+    than it, by ``newest_by``, when given (events of one thing arrive late or again: the newest
+    wins). Every row has the same columns; the statement is compiled once and the rows sent as
+    its parameters, whatever their number."""
+    if not rows:
+        return
+    statement = insert_for(session, table)
+    columns = {name: statement.excluded[name] for name in rows[0] if name not in keys}
+    newer = table.c[newest_by] <= statement.excluded[newest_by] if newest_by else None
+    replace = statement.on_conflict_do_update(index_elements=list(keys), set_=columns, where=newer)
+    for chunk in chunked(rows):
+        await session.execute(replace, list(chunk))
+
+
 async def lock_until_commit(session: AsyncSession, namespace: int, key: uuid.UUID) -> None:
     """Make this transaction the only one holding (``namespace``, ``key``) until it ends: for
     read-check-write use cases whose checks read rows that may not exist yet, which FOR UPDATE

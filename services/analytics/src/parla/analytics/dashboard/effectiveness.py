@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from parla.analytics.db import LearningSessionRow
 from parla.analytics.discovery.db import DiscoveryScenarioRow, LearnerScenarioRow
-from parla.analytics.discovery.recommend import STRUGGLED_BELOW
+from parla.analytics.discovery.recommend import struggled
 
 WINDOW = timedelta(days=90)
 SHOWN = 5
@@ -50,12 +50,9 @@ class Effect:
 
 
 def weak_categories(history: list[tuple[str, float]]) -> list[WeakCategory]:
-    """From (category, latest score) of each scenario finished."""
-    scores: dict[str, list[float]] = defaultdict(list)
-    for category, score in history:
-        scores[category].append(score)
-    weak = [WeakCategory(c, round(sum(s) / len(s), 1), len(s)) for c, s in scores.items() if sum(s) / len(s) < STRUGGLED_BELOW]
-    return sorted(weak, key=lambda w: (w.mean_score, w.category))[:SHOWN]
+    """From (category, latest score) of each scenario finished: the categories recommendations
+    say the learner struggled with."""
+    return [WeakCategory(category, round(mean, 1), count) for mean, category, count in struggled(history)[:SHOWN]]
 
 
 def effects(sessions: list[tuple[str, str, str, datetime, float]], titles: dict[str, dict[str, str]]) -> list[Effect]:

@@ -38,19 +38,26 @@ class Wish:
     reason: str
 
 
+def struggled(scores: Iterable[tuple[str, float]]) -> list[tuple[float, str, int]]:
+    """(mean score, category, scenarios) of each category whose finished scenarios' latest
+    scores average under STRUGGLED_BELOW, lowest first, from (category, latest score) pairs."""
+    by_category: dict[str, list[float]] = defaultdict(list)
+    for category, score in scores:
+        by_category[category].append(score)
+    means = ((sum(s) / len(s), category, len(s)) for category, s in by_category.items())
+    return sorted(found for found in means if found[0] < STRUGGLED_BELOW)
+
+
 def wishes(history: Sequence[History], category_names: dict[str, str]) -> list[Wish]:
     """What the learner's history asks for, most telling first: categories they struggled in
     (lowest mean score first), then categories they liked, then what is popular."""
-    scores: dict[str, list[float]] = defaultdict(list)
     liked: dict[str, int] = defaultdict(int)
     for item in history:
-        if item.last_score is not None and item.category:
-            scores[item.category].append(item.last_score)
         if item.rating is not None and item.rating >= LIKED_FROM and item.category:
             liked[item.category] += 1
     found: list[Wish] = []
-    struggled = sorted((sum(s) / len(s), c) for c, s in scores.items() if sum(s) / len(s) < STRUGGLED_BELOW)
-    for _, category in struggled:
+    scores = [(item.category, item.last_score) for item in history if item.last_score is not None and item.category]
+    for _, category, _ in struggled(scores):
         found.append(Wish(category, f"because you struggled with {category_names.get(category, category)} scenarios"))
     for category, _ in sorted(liked.items(), key=lambda pair: (-pair[1], pair[0])):
         if category not in {w.category for w in found}:

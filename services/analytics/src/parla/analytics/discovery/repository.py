@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from parla.analytics.discovery.db import DiscoveryRow, DiscoveryScenarioRow, LearnerScenarioRow, ScenarioStatsRow
 from parla.analytics.discovery.domain import DEFAULT_TOP_RATED_MINIMUM, Counts, mean_rating, popularity
-from parla.chassis.db import chunked, insert_for
+from parla.chassis.db import chunked, insert_for, upsert
 
 COUNTERS = ("views", "starts", "completions", "bookmarks", "ratings", "ratings_sum", "trend")
 ORDERS = {"trending": DiscoveryRow.trend, "popular": DiscoveryRow.popular, "top_rated": DiscoveryRow.top_rated}
@@ -25,15 +25,7 @@ class DiscoveryRepository:
 
     async def put_scenarios(self, rows: Sequence[dict]) -> None:
         """Insert or replace scenarios, each only by a newer change than the one stored."""
-        table = DiscoveryScenarioRow.__table__
-        for chunk in chunked(rows):
-            statement = insert_for(self.session, table).values(list(chunk))
-            columns = {name: statement.excluded[name] for name in chunk[0] if name != "scenario_id"}
-            await self.session.execute(
-                statement.on_conflict_do_update(
-                    index_elements=["scenario_id"], set_=columns, where=table.c.changed_at <= statement.excluded.changed_at
-                )
-            )
+        await upsert(self.session, DiscoveryScenarioRow.__table__, rows, ["scenario_id"], newest_by="changed_at")
 
     async def mark_public_since(self, first_public: Mapping[str, datetime]) -> None:
         """Keep each scenario's earliest public announcement, whichever event came first."""

@@ -33,6 +33,7 @@ from parla.analytics.gamification.fold import (
 )
 from parla.analytics.gamification.repository import GamificationRepository
 from parla.analytics.gamification.rules import level_for
+from parla.chassis.db import upsert
 from parla.chassis.inbox import newest_per_key
 from parla.chassis.logging import get_logger
 from parla.chassis.messaging import add_events
@@ -222,7 +223,8 @@ class GamificationProjection:
             changes.withdrawn += [key for key in before_unlocked if key[0] == user and key[1] not in state.unlocked]
 
     async def _write(self, session: AsyncSession, repository: GamificationRepository, changes: _Changes) -> None:
-        await repository.upsert(
+        await upsert(
+            session,
             LearnerGameRow.__table__,
             [
                 {
@@ -237,7 +239,8 @@ class GamificationProjection:
             ],
             ["user_id"],
         )
-        await repository.upsert(
+        await upsert(
+            session,
             XpGrantRow.__table__,
             [
                 {
@@ -253,7 +256,8 @@ class GamificationProjection:
             ["run_id"],
         )
         await self._add_xp_by_period(session, repository, changes)
-        await repository.upsert(
+        await upsert(
+            session,
             AchievementRow.__table__,
             [{"user_id": user, "code": code, "unlocked_at": at} for user, code, at, _ in changes.unlocked],
             ["user_id", "code"],

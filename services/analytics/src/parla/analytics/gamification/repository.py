@@ -31,7 +31,7 @@ from parla.analytics.gamification.fold import (
     SlotFact,
     TimezoneFact,
 )
-from parla.chassis.db import chunked, insert_for
+from parla.chassis.db import chunked, insert_for, upsert
 
 Users = Sequence[uuid.UUID]
 MAX_RANKED = 1_000
@@ -111,16 +111,7 @@ class GamificationRepository:
 
     async def put_profiles(self, rows: list[dict]) -> None:
         """Each learner's newest profile wins, whatever order their events came in."""
-        table = LearnerProfileRow.__table__
-        if not rows:
-            return
-        statement = insert_for(self.session, table)
-        columns = {name: statement.excluded[name] for name in rows[0] if name != "user_id"}
-        upsert = statement.on_conflict_do_update(
-            index_elements=["user_id"], set_=columns, where=table.c.changed_at <= statement.excluded.changed_at
-        )
-        for chunk in chunked(rows):
-            await self.session.execute(upsert, list(chunk))
+        await upsert(self.session, LearnerProfileRow.__table__, rows, ["user_id"], newest_by="changed_at")
 
     async def profiles(self, users: Users) -> dict[uuid.UUID, LearnerProfileRow]:
         return {row.user_id: row for row in await self.of_users(LearnerProfileRow, users)}
@@ -178,15 +169,6 @@ class GamificationRepository:
 
     async def achievements_of(self, users: Users) -> dict[tuple[uuid.UUID, str], AchievementRow]:
         return {(row.user_id, row.code): row for row in await self.of_users(AchievementRow, users)}
-
-    async def upsert(self, table: Table, rows: list[dict], keys: list[str]) -> None:
-        if not rows:
-            return
-        statement = insert_for(self.session, table)
-        columns = {name: statement.excluded[name] for name in rows[0] if name not in keys}
-        upsert = statement.on_conflict_do_update(index_elements=keys, set_=columns)
-        for chunk in chunked(rows):
-            await self.session.execute(upsert, list(chunk))
 
     async def remove_achievements(self, keys: Sequence[tuple[uuid.UUID, str]]) -> None:
         table = AchievementRow

@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import and_, false, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from parla.chassis.db import chunked, insert_for
+from parla.chassis.db import chunked, insert_for, upsert
 from parla.organization.catalogue.db import FinishedRow, ItemRow
 from parla.organization.catalogue.domain import ItemRef
 
@@ -33,15 +33,7 @@ class CatalogueRepository:
     async def put_items(self, rows: Sequence[dict]) -> None:
         """Insert or replace items, each only if it is newer than what is stored (events of one
         item may arrive late or again; the newest wins)."""
-        table = ItemRow.__table__
-        for chunk in chunked(rows):
-            statement = insert_for(self.session, table).values(list(chunk))
-            columns = {name: statement.excluded[name] for name in chunk[0] if name not in ("kind", "item_id")}
-            await self.session.execute(
-                statement.on_conflict_do_update(
-                    index_elements=["kind", "item_id"], set_=columns, where=table.c.changed_at <= statement.excluded.changed_at
-                )
-            )
+        await upsert(self.session, ItemRow.__table__, rows, ["kind", "item_id"], newest_by="changed_at")
 
     async def mark_deleted(self, refs_at: Sequence[tuple[ItemRef, datetime]]) -> None:
         table = ItemRow.__table__

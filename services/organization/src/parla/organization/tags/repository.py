@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import and_, case, delete, false, func, literal, or_, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from parla.chassis.db import chunked, insert_for, lock_until_commit
+from parla.chassis.db import chunked, insert_for, lock_until_commit, upsert
 from parla.organization.catalogue.db import ItemRow
 from parla.organization.catalogue.domain import ItemRef
 from parla.organization.collections.db import CollectionRow
@@ -207,16 +207,7 @@ class TagRepository:
 
     async def stage_keywords(self, rows: Sequence[dict]) -> None:
         """Queue scenarios' texts for keywords; a scenario already queued keeps the newest change."""
-        table = KeywordQueueRow.__table__
-        for chunk in chunked(list(rows)):
-            statement = insert_for(self.session, table).values(list(chunk))
-            await self.session.execute(
-                statement.on_conflict_do_update(
-                    index_elements=["scenario_id"],
-                    set_={"changed_at": statement.excluded.changed_at, "texts": statement.excluded.texts},
-                    where=table.c.changed_at <= statement.excluded.changed_at,
-                )
-            )
+        await upsert(self.session, KeywordQueueRow.__table__, list(rows), ["scenario_id"], newest_by="changed_at")
 
     async def unstage_keywords(self, scenario_ids: Sequence[str]) -> None:
         table = KeywordQueueRow.__table__
