@@ -2,6 +2,7 @@ import { Link, Redirect, Route, Switch } from "wouter-preact";
 
 import { signedIn, tokens } from "./api/client";
 import { CATALOGUES, locale, setLocale, t, type Locale } from "./i18n";
+import { FEATURES } from "./features/all";
 import { AuthForm } from "./pages/AuthForm";
 import { Home } from "./pages/Home";
 import { Profile } from "./pages/Profile";
@@ -15,6 +16,9 @@ function Header() {
         </Link>
         {tokens.value ? (
           <>
+            {FEATURES.flatMap((feature) => feature.nav).map((entry) => (
+              <Link href={entry.href}>{t(entry.label)}</Link>
+            ))}
             <Link href="/profile">{t("nav.profile")}</Link>
             <button type="button" class="link" onClick={() => signedIn(null)}>
               {t("nav.signOut")}
@@ -45,6 +49,9 @@ export function App() {
         <Route path="/sign-in">{signed ? <Redirect to="/" /> : <AuthForm mode="signIn" />}</Route>
         <Route path="/sign-up">{signed ? <Redirect to="/" /> : <AuthForm mode="signUp" />}</Route>
         <Route path="/profile">{signed ? <Profile /> : <Redirect to="/sign-in" />}</Route>
+        {FEATURES.flatMap((feature) => feature.routes).map(({ path, page: Page }) => (
+          <Route path={path}>{signed ? <Page /> : <Redirect to="/sign-in" />}</Route>
+        ))}
         <Route path="/">{signed ? <Home /> : <Redirect to="/sign-in" />}</Route>
       </Switch>
     </>

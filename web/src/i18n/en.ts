@@ -1,48 +1,14 @@
-// The English interface: every string the client shows. Spanish (es.ts) has the same keys.
-export const en = {
-  "app.name": "Parla",
-  "app.tagline": "Role-play real situations with an AI tutor, study your own documents, and review what you learned.",
-  "nav.home": "Home",
-  "nav.signIn": "Sign in",
-  "nav.signUp": "Create an account",
-  "nav.signOut": "Sign out",
-  "nav.language": "Interface language",
-  "form.email": "E-mail",
-  "form.password": "Password",
-  "form.passwordHint": "8 to 128 characters",
-  "form.displayName": "Your name",
-  "form.submit.signIn": "Sign in",
-  "form.submit.signUp": "Create my account",
-  "form.working": "One moment…",
-  "form.noAccount": "New here? Create an account",
-  "form.haveAccount": "Already have an account? Sign in",
-  "error.network": "Parla could not be reached. Check your connection and try again.",
-  "error.unknown": "Something went wrong. Try again in a moment.",
-  "home.welcome": "Welcome, {name}",
-  "home.level": "Level {level} · {xp} XP",
-  "home.streak": "{days}-day streak",
-  "profile.title": "Your profile",
-  "profile.native": "Your native language",
-  "profile.none": "Not given",
-  "profile.targets": "Languages you are learning",
-  "profile.level": "Your level",
-  "profile.timezone": "Your time zone (your streak's days are counted in it)",
-  "profile.leaderboard": "Show me on the weekly leaderboards",
-  "profile.save": "Save",
-  "profile.saved": "Saved.",
-  "nav.profile": "Profile",
-  "language.en": "English",
-  "language.es": "Spanish",
-  "language.fr": "French",
-  "language.de": "German",
-  "language.it": "Italian",
-  "language.pt": "Portuguese",
-  "language.zh": "Chinese",
-  "language.ja": "Japanese",
-  "level.beginner": "Beginner",
-  "level.intermediate": "Intermediate",
-  "level.advanced": "Advanced",
-  "loading": "Loading…",
-} as const;
+// The English interface: every string the client shows, gathered from the shared catalogue and
+// each feature's own. Spanish (es.ts) has the same keys; a test holds them together.
+import * as core from "./core";
+import * as discover from "../features/discover/messages";
+import * as play from "../features/play/messages";
+import * as review from "../features/review/messages";
+import * as documents from "../features/documents/messages";
+import * as library from "../features/library/messages";
+import * as dashboard from "../features/dashboard/messages";
+import * as authoring from "../features/authoring/messages";
+
+export const en = { ...core.en, ...discover.en, ...play.en, ...review.en, ...documents.en, ...library.en, ...dashboard.en, ...authoring.en } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,48 +1,12 @@
-import type { MessageKey } from "./en";
-
 // La interfaz en español: las mismas claves que en.ts.
-export const es: Record<MessageKey, string> = {
-  "app.name": "Parla",
-  "app.tagline": "Practica situaciones reales con un tutor de IA, estudia tus propios documentos y repasa lo aprendido.",
-  "nav.home": "Inicio",
-  "nav.signIn": "Entrar",
-  "nav.signUp": "Crear una cuenta",
-  "nav.signOut": "Salir",
-  "nav.language": "Idioma de la interfaz",
-  "form.email": "Correo electrónico",
-  "form.password": "Contraseña",
-  "form.passwordHint": "De 8 a 128 caracteres",
-  "form.displayName": "Tu nombre",
-  "form.submit.signIn": "Entrar",
-  "form.submit.signUp": "Crear mi cuenta",
-  "form.working": "Un momento…",
-  "form.noAccount": "¿Eres nuevo? Crea una cuenta",
-  "form.haveAccount": "¿Ya tienes cuenta? Entra",
-  "error.network": "No se pudo conectar con Parla. Revisa tu conexión e inténtalo de nuevo.",
-  "error.unknown": "Algo salió mal. Inténtalo de nuevo en un momento.",
-  "home.welcome": "Hola, {name}",
-  "home.level": "Nivel {level} · {xp} XP",
-  "home.streak": "Racha de {days} días",
-  "profile.title": "Tu perfil",
-  "profile.native": "Tu lengua materna",
-  "profile.none": "Sin indicar",
-  "profile.targets": "Idiomas que aprendes",
-  "profile.level": "Tu nivel",
-  "profile.timezone": "Tu zona horaria (en ella se cuentan los días de tu racha)",
-  "profile.leaderboard": "Mostrarme en las clasificaciones semanales",
-  "profile.save": "Guardar",
-  "profile.saved": "Guardado.",
-  "nav.profile": "Perfil",
-  "language.en": "Inglés",
-  "language.es": "Español",
-  "language.fr": "Francés",
-  "language.de": "Alemán",
-  "language.it": "Italiano",
-  "language.pt": "Portugués",
-  "language.zh": "Chino",
-  "language.ja": "Japonés",
-  "level.beginner": "Principiante",
-  "level.intermediate": "Intermedio",
-  "level.advanced": "Avanzado",
-  loading: "Cargando…",
-};
+import type { MessageKey } from "./en";
+import * as core from "./core";
+import * as discover from "../features/discover/messages";
+import * as play from "../features/play/messages";
+import * as review from "../features/review/messages";
+import * as documents from "../features/documents/messages";
+import * as library from "../features/library/messages";
+import * as dashboard from "../features/dashboard/messages";
+import * as authoring from "../features/authoring/messages";
+
+export const es: Record<MessageKey, string> = { ...core.es, ...discover.es, ...play.es, ...review.es, ...documents.es, ...library.es, ...dashboard.es, ...authoring.es };
