@@ -81,12 +81,15 @@ async def test_recommendations_carry_the_learners_level_and_each_reason(gateway,
     )
     headers = {"Authorization": f"Bearer {registered.json()['access_token']}"}
     reason = "because you struggled with restaurant scenarios"
-    services.answer("Recommend", pb.Recommendations(recommended=[pb.Recommended(scenario=found("dinner"), reason=reason)]))
+    params = {"category": "restaurant", "category_name": "restaurant"}
+    recommended = pb.Recommended(scenario=found("dinner"), reason=reason, reason_code="struggled_category", reason_params=params)
+    services.answer("Recommend", pb.Recommendations(recommended=[recommended]))
     response = await gateway.get("/api/v1/discover/recommended", params={"language": "es", "limit": 3}, headers=headers)
     assert response.status_code == 200, response.text
     [request] = sent(services, "Recommend", pb.RecommendRequest)
     assert (request.language, request.level, request.limit) == ("es", "intermediate", 3)
-    assert response.json()["recommended"] == [{"scenario": response.json()["recommended"][0]["scenario"], "reason": reason}]
+    [answered] = response.json()["recommended"]
+    assert (answered["reason"], answered["reason_code"], answered["reason_params"]) == (reason, "struggled_category", params)
     assert response.json()["recommended"][0]["scenario"]["scenario_id"] == "dinner"
 
 

@@ -49,7 +49,7 @@ def discovery(db) -> DiscoveryService:
 
 
 def picked(found) -> list[tuple[str, str]]:
-    return [(d.scenario.scenario_id, reason) for d, reason in found]
+    return [(d.scenario.scenario_id, reason.text) for d, reason in found]
 
 
 async def catalogue(db) -> None:
@@ -149,3 +149,13 @@ async def test_the_hub_includes_the_learners_recommendations(db, discovery):
     await record(db, started(learner, "airport", "travel", at=NOW - timedelta(hours=2)))
     hub = await discovery.hub(language="es", limit=3, user_id=learner)
     assert hub["recommended"][0][0].scenario.scenario_id == "airport"
+
+
+async def test_each_reason_carries_a_code_and_parameters_for_a_client_to_say_it_in_its_own_language(db, discovery):
+    await catalogue(db)
+    learner = uuid.uuid4()
+    await record(db, finished(learner, "dinner-1", 40, at=NOW - DAY), started(learner, "airport", "travel"))
+    reasons = [reason for _, reason in await discovery.recommend(learner, language="es", limit=5)]
+    assert [r.code for r in reasons[:2]] == ["unfinished", "struggled_category"]
+    assert dict(reasons[1].params) == {"category": "restaurant", "category_name": "restaurant"}
+    assert reasons[-1].code == "popular" and reasons[-1].params == ()

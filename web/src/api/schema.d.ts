@@ -3596,9 +3596,21 @@ export interface components {
         RecommendedOut: {
             /**
              * Reason
-             * @description Why, in one line: "because you struggled with restaurant scenarios"
+             * @description Why, in one line of English: "because you struggled with restaurant scenarios"
              */
             reason: string;
+            /**
+             * Reason Code
+             * @description Why, for a client to say in its interface language (the sentence's code)
+             */
+            reason_code?: ("unfinished" | "missed_words" | "struggled_category" | "liked_category" | "popular") | null;
+            /**
+             * Reason Params
+             * @description The code's parameters: "words" (missed_words: up to three, comma-separated); "category" (the category id) and "category_name" (struggled_category, liked_category)
+             */
+            reason_params?: {
+                [key: string]: string;
+            };
             scenario: components["schemas"]["DiscoveredOut"];
         };
         /** RefreshRequest */

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, Field
+
+ReasonCode = Literal["unfinished", "missed_words", "struggled_category", "liked_category", "popular"]
 
 
 class DiscoveredOut(BaseModel):
@@ -21,7 +25,15 @@ class DiscoveredOut(BaseModel):
 
 class RecommendedOut(BaseModel):
     scenario: DiscoveredOut
-    reason: str = Field(description='Why, in one line: "because you struggled with restaurant scenarios"')
+    reason: str = Field(description='Why, in one line of English: "because you struggled with restaurant scenarios"')
+    reason_code: Annotated[ReasonCode | None, BeforeValidator(lambda code: code or None)] = Field(
+        default=None, description="Why, for a client to say in its interface language (the sentence's code)"
+    )
+    reason_params: dict[str, str] = Field(
+        default_factory=dict,
+        description='The code\'s parameters: "words" (missed_words: up to three, comma-separated); "category" (the '
+        'category id) and "category_name" (struggled_category, liked_category)',
+    )
 
 
 class RecommendationsOut(BaseModel):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from parla.analytics.discovery.recommend import Reason
 from parla.analytics.discovery.service import Discovered, DiscoveryService
 from parla.chassis.auth import principal
 from parla.contracts.rpc.analytics.v1 import discovery_pb2 as pb
@@ -27,8 +28,10 @@ def scenario_message(found: Discovered, language: str) -> pb.DiscoveredScenario:
     )
 
 
-def recommended_message(found: Discovered, reason: str, language: str) -> pb.Recommended:
-    return pb.Recommended(scenario=scenario_message(found, language), reason=reason)
+def recommended_message(found: Discovered, reason: Reason, language: str) -> pb.Recommended:
+    return pb.Recommended(
+        scenario=scenario_message(found, language), reason=reason.text, reason_code=reason.code, reason_params=dict(reason.params)
+    )
 
 
 class DiscoveryServicer(discovery_pb2_grpc.DiscoveryServiceServicer):

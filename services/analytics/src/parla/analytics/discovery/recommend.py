@@ -31,11 +31,39 @@ class History:
 
 
 @dataclass(frozen=True)
+class Reason:
+    """Why a scenario is recommended: a code and its parameters, so that a client can say it in
+    the learner's interface language, and the English sentence for those that cannot."""
+
+    code: str
+    params: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def text(self) -> str:
+        params = dict(self.params)
+        return REASON_TEXT[self.code].format(**params)
+
+
+# The codes a client may meet (documented in the API), each with its English sentence.
+REASON_TEXT = {
+    "unfinished": "because you started it and have not finished it yet",
+    "missed_words": "because it practises words you missed ({words})",
+    "struggled_category": "because you struggled with {category_name} scenarios",
+    "liked_category": "because you liked {category_name} scenarios",
+    "popular": "popular with learners of this language",
+}
+
+
+def category_reason(code: str, category: str, category_names: dict[str, str]) -> Reason:
+    return Reason(code, (("category", category), ("category_name", category_names.get(category, category))))
+
+
+@dataclass(frozen=True)
 class Wish:
     """A kind of scenario to look for, and why: a category (or any, for ""), best first."""
 
     category: str
-    reason: str
+    reason: Reason
 
 
 def struggled(scores: Iterable[tuple[str, float]]) -> list[tuple[float, str, int]]:
@@ -58,17 +86,16 @@ def wishes(history: Sequence[History], category_names: dict[str, str]) -> list[W
     found: list[Wish] = []
     scores = [(item.category, item.last_score) for item in history if item.last_score is not None and item.category]
     for _, category, _ in struggled(scores):
-        found.append(Wish(category, f"because you struggled with {category_names.get(category, category)} scenarios"))
+        found.append(Wish(category, category_reason("struggled_category", category, category_names)))
     for category, _ in sorted(liked.items(), key=lambda pair: (-pair[1], pair[0])):
         if category not in {w.category for w in found}:
-            found.append(Wish(category, f"because you liked {category_names.get(category, category)} scenarios"))
-    found.append(Wish("", "popular with learners of this language"))
+            found.append(Wish(category, category_reason("liked_category", category, category_names)))
+    found.append(Wish("", Reason("popular")))
     return found
 
 
-def missed_words_reason(words: Sequence[str]) -> str:
-    shown = ", ".join(words[:3])
-    return f"because it practises words you missed ({shown})"
+def missed_words_reason(words: Sequence[str]) -> Reason:
+    return Reason("missed_words", (("words", ", ".join(words[:3])),))
 
 
 def unfinished(history: Iterable[History]) -> list[History]:
@@ -84,11 +111,11 @@ def excluded(history: Iterable[History], now: datetime) -> set[str]:
 
 def pick(
     candidates: Sequence[tuple[Wish, Sequence[Any]]], *, level: str, skip: set[str], played: set[str], limit: int, scenario_of
-) -> list[tuple[Any, str]]:
+) -> list[tuple[Any, Reason]]:
     """The first ``limit`` candidates in wish order, each scenario once; within a wish, those the
     learner has not played first, then those at their level; ``scenario_of`` reads a candidate's
     (scenario_id, difficulty)."""
-    chosen: list[tuple[Any, str]] = []
+    chosen: list[tuple[Any, Reason]] = []
     seen = set(skip)
     difficulty = LEVEL_DIFFICULTY.get(level, "")
     for wish, found in candidates:

@@ -221,7 +221,9 @@ class DiscoveryService:
             return domain.decayed(row.trend, now, self._half_life)
         return row.popular if order == "popular" else row.mean_rating
 
-    async def recommend(self, user_id, *, language: str, level: str = "", limit: int = 0) -> list[tuple[Discovered, str]]:
+    async def recommend(
+        self, user_id, *, language: str, level: str = "", limit: int = 0
+    ) -> list[tuple[Discovered, recommend.Reason]]:
         """For one learner: scenarios they started and did not finish, then those that practise
         the words they keep missing, then those their history asks for (categories they struggled
         with, then liked, then what is popular), at their level first; never one they finished in
@@ -232,7 +234,7 @@ class DiscoveryService:
 
     async def _recommend(
         self, session: AsyncSession, user_id, language: str, level: str, limit: int
-    ) -> list[tuple[Discovered, str]]:
+    ) -> list[tuple[Discovered, recommend.Reason]]:
         repository = DiscoveryRepository(session)
         history = [
             recommend.History(r.scenario_id, r.category, r.started_at, r.completed_at, r.last_score, r.rating)
@@ -242,7 +244,7 @@ class DiscoveryService:
         unfinished = [h.scenario_id for h in recommend.unfinished(history) if h.scenario_id not in skip]
         candidates: list[tuple[recommend.Wish, list[Discovered]]] = []
         if unfinished:
-            finishing = recommend.Wish("", "because you started it and have not finished it yet")
+            finishing = recommend.Wish("", recommend.Reason("unfinished"))
             candidates.append((finishing, await self._these(repository, unfinished[:limit], language)))
         words = VocabularyRepository(session)
         missed = await words.missed(user_id, language)

@@ -24,31 +24,35 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"parla/analytics/v1/discovery.proto\x12\x12parla.analytics.v1\"B\n\x10RecommendRequest\x12\x10\n\x08language\x18\x01 \x01(\t\x12\r\n\x05level\x18\x02 \x01(\t\x12\r\n\x05limit\x18\x03 \x01(\x05\"W\n\x0bRecommended\x12\x38\n\x08scenario\x18\x01 \x01(\x0b\x32&.parla.analytics.v1.DiscoveredScenario\x12\x0e\n\x06reason\x18\x02 \x01(\t\"G\n\x0fRecommendations\x12\x34\n\x0brecommended\x18\x01 \x03(\x0b\x32\x1f.parla.analytics.v1.Recommended\"U\n\x10\x44iscoveryRequest\x12\x10\n\x08language\x18\x01 \x01(\t\x12\x10\n\x08\x63\x61tegory\x18\x02 \x01(\t\x12\r\n\x05limit\x18\x03 \x01(\x05\x12\x0e\n\x06offset\x18\x04 \x01(\x05\"\xbb\x01\n\x12\x44iscoveredScenario\x12\x13\n\x0bscenario_id\x18\x01 \x01(\t\x12\r\n\x05title\x18\x02 \x01(\t\x12\x10\n\x08\x63\x61tegory\x18\x03 \x01(\t\x12\x12\n\ndifficulty\x18\x04 \x01(\t\x12\r\n\x05score\x18\x05 \x01(\x01\x12\x0f\n\x07ratings\x18\x06 \x01(\x05\x12\x13\n\x0bmean_rating\x18\x07 \x01(\x01\x12\x13\n\x0b\x63ompletions\x18\x08 \x01(\x05\x12\x11\n\tbookmarks\x18\t \x01(\x05\"\\\n\rDiscoveryPage\x12\x39\n\tscenarios\x18\x01 \x03(\x0b\x32&.parla.analytics.v1.DiscoveredScenario\x12\x10\n\x08has_more\x18\x02 \x01(\x08\"<\n\nHubRequest\x12\x10\n\x08language\x18\x01 \x01(\t\x12\r\n\x05limit\x18\x02 \x01(\x05\x12\r\n\x05level\x18\x03 \x01(\t\"[\n\x0c\x43\x61tegoryList\x12\x10\n\x08\x63\x61tegory\x18\x01 \x01(\t\x12\x39\n\tscenarios\x18\x02 \x03(\x0b\x32&.parla.analytics.v1.DiscoveredScenario\"\x9f\x02\n\x03Hub\x12\x38\n\x08trending\x18\x01 \x03(\x0b\x32&.parla.analytics.v1.DiscoveredScenario\x12\x37\n\x07popular\x18\x02 \x03(\x0b\x32&.parla.analytics.v1.DiscoveredScenario\x12\x39\n\ttop_rated\x18\x03 \x03(\x0b\x32&.parla.analytics.v1.DiscoveredScenario\x12\x34\n\ncategories\x18\x04 \x03(\x0b\x32 .parla.analytics.v1.CategoryList\x12\x34\n\x0brecommended\x18\x05 \x03(\x0b\x32\x1f.parla.analytics.v1.Recommended2\xb7\x03\n\x10\x44iscoveryService\x12W\n\x0cListTrending\x12$.parla.analytics.v1.DiscoveryRequest\x1a!.parla.analytics.v1.DiscoveryPage\x12V\n\x0bListPopular\x12$.parla.analytics.v1.DiscoveryRequest\x1a!.parla.analytics.v1.DiscoveryPage\x12W\n\x0cListTopRated\x12$.parla.analytics.v1.DiscoveryRequest\x1a!.parla.analytics.v1.DiscoveryPage\x12\x41\n\x06GetHub\x12\x1e.parla.analytics.v1.HubRequest\x1a\x17.parla.analytics.v1.Hub\x12V\n\tRecommend\x12$.parla.analytics.v1.RecommendRequest\x1a#.parla.analytics.v1.Recommendationsb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"parla/analytics/v1/discovery.proto\x12\x12parla.analytics.v1\"B\n\x10RecommendRequest\x12\x10\n\x08language\x18\x01 \x01(\t\x12\r\n\x05level\x18\x02 \x01(\t\x12\r\n\x05limit\x18\x03 \x01(\x05\"\xeb\x01\n\x0bRecommended\x12\x38\n\x08scenario\x18\x01 \x01(\x0b\x32&.parla.analytics.v1.DiscoveredScenario\x12\x0e\n\x06reason\x18\x02 \x01(\t\x12\x13\n\x0breason_code\x18\x03 \x01(\t\x12H\n\rreason_params\x18\x04 \x03(\x0b\x32\x31.parla.analytics.v1.Recommended.ReasonParamsEntry\x1a\x33\n\x11ReasonParamsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"G\n\x0fRecommendations\x12\x34\n\x0brecommended\x18\x01 \x03(\x0b\x32\x1f.parla.analytics.v1.Recommended\"U\n\x10\x44iscoveryRequest\x12\x10\n\x08language\x18\x01 \x01(\t\x12\x10\n\x08\x63\x61tegory\x18\x02 \x01(\t\x12\r\n\x05limit\x18\x03 \x01(\x05\x12\x0e\n\x06offset\x18\x04 \x01(\x05\"\xbb\x01\n\x12\x44iscoveredScenario\x12\x13\n\x0bscenario_id\x18\x01 \x01(\t\x12\r\n\x05title\x18\x02 \x01(\t\x12\x10\n\x08\x63\x61tegory\x18\x03 \x01(\t\x12\x12\n\ndifficulty\x18\x04 \x01(\t\x12\r\n\x05score\x18\x05 \x01(\x01\x12\x0f\n\x07ratings\x18\x06 \x01(\x05\x12\x13\n\x0bmean_rating\x18\x07 \x01(\x01\x12\x13\n\x0b\x63ompletions\x18\x08 \x01(\x05\x12\x11\n\tbookmarks\x18\t \x01(\x05\"\\\n\rDiscoveryPage\x12\x39\n\tscenarios\x18\x01 \x03(\x0b\x32&.parla.analytics.v1.DiscoveredScenario\x12\x10\n\x08has_more\x18\x02 \x01(\x08\"<\n\nHubRequest\x12\x10\n\x08language\x18\x01 \x01(\t\x12\r\n\x05limit\x18\x02 \x01(\x05\x12\r\n\x05level\x18\x03 \x01(\t\"[\n\x0c\x43\x61tegoryList\x12\x10\n\x08\x63\x61tegory\x18\x01 \x01(\t\x12\x39\n\tscenarios\x18\x02 \x03(\x0b\x32&.parla.analytics.v1.DiscoveredScenario\"\x9f\x02\n\x03Hub\x12\x38\n\x08trending\x18\x01 \x03(\x0b\x32&.parla.analytics.v1.DiscoveredScenario\x12\x37\n\x07popular\x18\x02 \x03(\x0b\x32&.parla.analytics.v1.DiscoveredScenario\x12\x39\n\ttop_rated\x18\x03 \x03(\x0b\x32&.parla.analytics.v1.DiscoveredScenario\x12\x34\n\ncategories\x18\x04 \x03(\x0b\x32 .parla.analytics.v1.CategoryList\x12\x34\n\x0brecommended\x18\x05 \x03(\x0b\x32\x1f.parla.analytics.v1.Recommended2\xb7\x03\n\x10\x44iscoveryService\x12W\n\x0cListTrending\x12$.parla.analytics.v1.DiscoveryRequest\x1a!.parla.analytics.v1.DiscoveryPage\x12V\n\x0bListPopular\x12$.parla.analytics.v1.DiscoveryRequest\x1a!.parla.analytics.v1.DiscoveryPage\x12W\n\x0cListTopRated\x12$.parla.analytics.v1.DiscoveryRequest\x1a!.parla.analytics.v1.DiscoveryPage\x12\x41\n\x06GetHub\x12\x1e.parla.analytics.v1.HubRequest\x1a\x17.parla.analytics.v1.Hub\x12V\n\tRecommend\x12$.parla.analytics.v1.RecommendRequest\x1a#.parla.analytics.v1.Recommendationsb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'parla.analytics.v1.discovery_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
+  _globals['_RECOMMENDED_REASONPARAMSENTRY']._loaded_options = None
+  _globals['_RECOMMENDED_REASONPARAMSENTRY']._serialized_options = b'8\001'
   _globals['_RECOMMENDREQUEST']._serialized_start=58
   _globals['_RECOMMENDREQUEST']._serialized_end=124
-  _globals['_RECOMMENDED']._serialized_start=126
-  _globals['_RECOMMENDED']._serialized_end=213
-  _globals['_RECOMMENDATIONS']._serialized_start=215
-  _globals['_RECOMMENDATIONS']._serialized_end=286
-  _globals['_DISCOVERYREQUEST']._serialized_start=288
-  _globals['_DISCOVERYREQUEST']._serialized_end=373
-  _globals['_DISCOVEREDSCENARIO']._serialized_start=376
-  _globals['_DISCOVEREDSCENARIO']._serialized_end=563
-  _globals['_DISCOVERYPAGE']._serialized_start=565
-  _globals['_DISCOVERYPAGE']._serialized_end=657
-  _globals['_HUBREQUEST']._serialized_start=659
-  _globals['_HUBREQUEST']._serialized_end=719
-  _globals['_CATEGORYLIST']._serialized_start=721
-  _globals['_CATEGORYLIST']._serialized_end=812
-  _globals['_HUB']._serialized_start=815
-  _globals['_HUB']._serialized_end=1102
-  _globals['_DISCOVERYSERVICE']._serialized_start=1105
-  _globals['_DISCOVERYSERVICE']._serialized_end=1544
+  _globals['_RECOMMENDED']._serialized_start=127
+  _globals['_RECOMMENDED']._serialized_end=362
+  _globals['_RECOMMENDED_REASONPARAMSENTRY']._serialized_start=311
+  _globals['_RECOMMENDED_REASONPARAMSENTRY']._serialized_end=362
+  _globals['_RECOMMENDATIONS']._serialized_start=364
+  _globals['_RECOMMENDATIONS']._serialized_end=435
+  _globals['_DISCOVERYREQUEST']._serialized_start=437
+  _globals['_DISCOVERYREQUEST']._serialized_end=522
+  _globals['_DISCOVEREDSCENARIO']._serialized_start=525
+  _globals['_DISCOVEREDSCENARIO']._serialized_end=712
+  _globals['_DISCOVERYPAGE']._serialized_start=714
+  _globals['_DISCOVERYPAGE']._serialized_end=806
+  _globals['_HUBREQUEST']._serialized_start=808
+  _globals['_HUBREQUEST']._serialized_end=868
+  _globals['_CATEGORYLIST']._serialized_start=870
+  _globals['_CATEGORYLIST']._serialized_end=961
+  _globals['_HUB']._serialized_start=964
+  _globals['_HUB']._serialized_end=1251
+  _globals['_DISCOVERYSERVICE']._serialized_start=1254
+  _globals['_DISCOVERYSERVICE']._serialized_end=1693
 # @@protoc_insertion_point(module_scope)

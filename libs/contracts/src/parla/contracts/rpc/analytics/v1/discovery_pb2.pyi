@@ -17,12 +17,23 @@ class RecommendRequest(_message.Message):
     def __init__(self, language: _Optional[str] = ..., level: _Optional[str] = ..., limit: _Optional[int] = ...) -> None: ...
 
 class Recommended(_message.Message):
-    __slots__ = ("scenario", "reason")
+    __slots__ = ("scenario", "reason", "reason_code", "reason_params")
+    class ReasonParamsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
     SCENARIO_FIELD_NUMBER: _ClassVar[int]
     REASON_FIELD_NUMBER: _ClassVar[int]
+    REASON_CODE_FIELD_NUMBER: _ClassVar[int]
+    REASON_PARAMS_FIELD_NUMBER: _ClassVar[int]
     scenario: DiscoveredScenario
     reason: str
-    def __init__(self, scenario: _Optional[_Union[DiscoveredScenario, _Mapping]] = ..., reason: _Optional[str] = ...) -> None: ...
+    reason_code: str
+    reason_params: _containers.ScalarMap[str, str]
+    def __init__(self, scenario: _Optional[_Union[DiscoveredScenario, _Mapping]] = ..., reason: _Optional[str] = ..., reason_code: _Optional[str] = ..., reason_params: _Optional[_Mapping[str, str]] = ...) -> None: ...
 
 class Recommendations(_message.Message):
     __slots__ = ("recommended",)
