@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install what Parla needs on this machine, once: uv and the locked Python environment, a Java
-# runtime and Maven for the local Kafka broker, and (for tests) Debian's PostgreSQL and two of its
-# FreeDict dictionaries, which the flashcard glossary's tests read.
+# runtime and Maven for the local Kafka broker, and (for tests) Debian's PostgreSQL, two of its
+# FreeDict dictionaries, which the flashcard glossary's tests read, and its Chromium, which the
+# web client's browser tests drive.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -69,6 +70,11 @@ fi
 if $for_tests && ! [[ -f /usr/share/dictd/freedict-spa-eng.index && -f /usr/share/dictd/freedict-deu-eng.index ]]; then
   echo "installing FreeDict's Spanish-English and German-English dictionaries for the tests ..."
   apt_install dict-freedict-spa-eng dict-freedict-deu-eng
+fi
+
+if $for_tests && ! [[ -x "${PARLA_CHROMIUM:-/usr/bin/chromium}" ]]; then
+  echo "installing Chromium for the web client's browser tests ..."
+  apt_install chromium
 fi
 
 if $for_bench && ! command -v wrk >/dev/null; then
