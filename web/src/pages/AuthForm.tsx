@@ -5,6 +5,7 @@ import { api, signedIn } from "../api/client";
 import { fromTokenResponse } from "../auth/session";
 import { t } from "../i18n";
 import { problem } from "./problem";
+import { LANGUAGES, type Language } from "./Profile";
 
 /** Sign in, or create an account: one form, the fields of the mode it is in. */
 export function AuthForm({ mode }: { mode: "signIn" | "signUp" }) {
@@ -12,6 +13,7 @@ export function AuthForm({ mode }: { mode: "signIn" | "signUp" }) {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [name, setName] = useState("");
+  const [learning, setLearning] = useState<Language>("es");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -23,7 +25,7 @@ export function AuthForm({ mode }: { mode: "signIn" | "signUp" }) {
       const answer =
         mode === "signIn"
           ? await api.POST("/api/v1/auth/login", { body: { email, password } })
-          : await api.POST("/api/v1/auth/register", { body: { email, password, display_name: name } });
+          : await api.POST("/api/v1/auth/register", { body: { email, password, display_name: name, target_languages: [learning] } });
       if (answer.data) {
         signedIn(fromTokenResponse(answer.data, Date.now()));
         navigate("/");
@@ -45,6 +47,16 @@ export function AuthForm({ mode }: { mode: "signIn" | "signUp" }) {
           <label>
             {t("form.displayName")}
             <input required maxLength={80} autoComplete="nickname" value={name} onInput={(e) => setName(e.currentTarget.value)} />
+          </label>
+        )}
+        {mode === "signUp" && (
+          <label>
+            {t("form.learning")}
+            <select value={learning} onChange={(e) => setLearning(e.currentTarget.value as Language)}>
+              {LANGUAGES.map((code) => (
+                <option value={code}>{t(`language.${code}`)}</option>
+              ))}
+            </select>
           </label>
         )}
         <label>

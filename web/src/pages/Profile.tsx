@@ -7,7 +7,7 @@ import { problem } from "./problem";
 
 type Me = components["schemas"]["UserOut"];
 type Change = components["schemas"]["ProfileUpdate"];
-type Language = NonNullable<Change["native_language"]>;
+export type Language = NonNullable<Change["native_language"]>;
 
 export const LANGUAGES: Language[] = ["en", "es", "fr", "de", "it", "pt", "zh", "ja"];
 const LEVELS = ["beginner", "intermediate", "advanced"] as const;
