@@ -51,6 +51,15 @@ async def test_a_leaderboard_is_asked_for_the_language_and_week_given(gateway, s
     assert [e["display_name"] for e in body["entries"]] == ["Ben", "Ana"] and body["you"]["rank"] == 2
 
 
+async def test_a_runs_xp_is_asked_for_that_run(gateway, services, signing_keys):
+    services.answer("GetRunXp", pb.RunXp(run_id="run-1", amount=82, multiplier_percent=110))
+    response = await gateway.get("/api/v1/gamification/runs/run-1", headers=signed_in(signing_keys)[1])
+    assert response.status_code == 200, response.text
+    [request] = sent(services, "GetRunXp", pb.GetRunXpRequest)
+    assert request.run_id == "run-1"
+    assert (response.json()["amount"], response.json()["multiplier_percent"]) == (82, 110)
+
+
 @pytest.mark.parametrize(
     ("path", "params", "field"),
     [

@@ -13,7 +13,7 @@ import pytest
 from parla.analytics.gamification.projection import GamificationProjection
 from parla.analytics.gamification.rules import BASE_XP
 from parla.analytics.gamification.service import GamificationService
-from parla.chassis.errors import InvalidArgument
+from parla.chassis.errors import InvalidArgument, NotFound
 from parla.contracts.events import BookmarkAdded, CollectionChanged, RatingDimensions, RatingSubmitted
 from parla.devstack.testing import outbox_events, scenario_completed
 
@@ -52,6 +52,21 @@ async def test_a_completed_run_grants_its_base_xp_and_announces_it_with_first_st
     [unlocked] = await outbox_events(db, "achievement.unlocked")
     assert (unlocked["code"], unlocked["unlocked_at"]) == ("first_steps", MONDAY.isoformat().replace("+00:00", "Z"))
     assert standing.unlocked == {"first_steps": MONDAY}
+
+
+async def test_a_learner_reads_the_xp_their_run_earned_and_no_one_else_can(db, game):
+    learner, someone = uuid.uuid4(), uuid.uuid4()
+    run = completion(learner, MONDAY, difficulty="intermediate")
+    service = reader(db, MONDAY)
+    with pytest.raises(NotFound, match="ask again shortly"):
+        await service.run_xp(learner, str(run.run_id))  # not applied yet
+    await feed(db, game.completed, run)
+    grant = await service.run_xp(learner, str(run.run_id))
+    assert (grant.amount, grant.multiplier_percent) == (75, 100)
+    with pytest.raises(NotFound):
+        await service.run_xp(someone, str(run.run_id))
+    with pytest.raises(InvalidArgument):
+        await service.run_xp(learner, "not-a-run")
 
 
 async def test_the_same_completion_twice_grants_nothing_more_and_announces_nothing_more(db, game):

@@ -900,6 +900,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/gamification/runs/{run_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Run Xp
+         * @description The XP one of your completed runs earned. 404 until the completion has been counted, which
+         *     follows it within moments: a client that has just completed a run asks again shortly.
+         */
+        get: operations["run_xp_api_v1_gamification_runs__run_id__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/leaderboards/{language}": {
         parameters: {
             query?: never;
@@ -3915,6 +3936,23 @@ export interface components {
             /** Title */
             title: string;
         };
+        /** RunXpOut */
+        RunXpOut: {
+            /**
+             * Amount
+             * @description The XP added to your total, the streak multiplier applied
+             */
+            amount: number;
+            /** Granted At */
+            granted_at?: string | null;
+            /**
+             * Multiplier Percent
+             * @description The streak multiplier, in percent (100: none)
+             */
+            multiplier_percent: number;
+            /** Run Id */
+            run_id: string;
+        };
         /**
          * ScenarioDraftIn
          * @description A scenario as an author writes it: the situation, and one localization per language.
@@ -6919,6 +6957,47 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GamificationOut"];
+                };
+            };
+            /** @description The request cannot be served as sent; the message says why */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description A service failed or did not answer in time; try again */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    run_xp_api_v1_gamification_runs__run_id__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description One of your runs */
+                run_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunXpOut"];
                 };
             };
             /** @description The request cannot be served as sent; the message says why */

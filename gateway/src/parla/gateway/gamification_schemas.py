@@ -38,6 +38,13 @@ class LeaderboardEntryOut(BaseModel):
     is_you: bool = False
 
 
+class RunXpOut(BaseModel):
+    run_id: str
+    amount: int = Field(description="The XP added to your total, the streak multiplier applied")
+    multiplier_percent: int = Field(description="The streak multiplier, in percent (100: none)")
+    granted_at: datetime | None = None
+
+
 class LeaderboardOut(BaseModel):
     week_start: str = Field(description="YYYY-MM-DD, the week's Monday (UTC)")
     language: str

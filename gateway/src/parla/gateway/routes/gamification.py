@@ -10,7 +10,7 @@ from fastapi import APIRouter, Path, Query
 
 from parla.contracts.rpc.analytics.v1 import gamification_pb2 as pb
 from parla.gateway.deps import Clients, SignedIn
-from parla.gateway.gamification_schemas import GamificationOut, LeaderboardOut
+from parla.gateway.gamification_schemas import GamificationOut, LeaderboardOut, RunXpOut
 from parla.gateway.schemas import Language, from_message
 
 router = APIRouter(tags=["gamification"], dependencies=[SignedIn])
@@ -20,6 +20,13 @@ router = APIRouter(tags=["gamification"], dependencies=[SignedIn])
 async def gamification(clients: Clients) -> GamificationOut:
     """Your XP and level, your streak as of today in your time zone, and every achievement."""
     return from_message(GamificationOut, await clients.gamification.GetGamification(pb.GetGamificationRequest()))
+
+
+@router.get("/gamification/runs/{run_id}")
+async def run_xp(clients: Clients, run_id: Annotated[str, Path(max_length=64, description="One of your runs")]) -> RunXpOut:
+    """The XP one of your completed runs earned. 404 until the completion has been counted, which
+    follows it within moments: a client that has just completed a run asks again shortly."""
+    return from_message(RunXpOut, await clients.gamification.GetRunXp(pb.GetRunXpRequest(run_id=run_id)))
 
 
 @router.get("/leaderboards/{language}")

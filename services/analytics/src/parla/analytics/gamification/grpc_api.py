@@ -52,6 +52,15 @@ class GamificationServicer(gamification_pb2_grpc.GamificationServiceServicer):
             ],
         )
 
+    async def GetRunXp(self, request: pb.GetRunXpRequest, context) -> pb.RunXp:
+        grant = await self._service.run_xp(principal().user_id, request.run_id)
+        return pb.RunXp(
+            run_id=str(grant.run_id),
+            amount=grant.amount,
+            multiplier_percent=grant.multiplier_percent,
+            granted_at=_timestamp(grant.granted_at),
+        )
+
     async def GetLeaderboard(self, request: pb.GetLeaderboardRequest, context) -> pb.Leaderboard:
         board = await self._service.leaderboard(
             principal().user_id, language=request.language, week=request.week, limit=request.limit, offset=request.offset

@@ -199,6 +199,9 @@ class GamificationRepository:
 
     # --- reads ----------------------------------------------------------------------------------
 
+    async def grant(self, run_id: uuid.UUID) -> XpGrantRow | None:
+        return await self.session.get(XpGrantRow, run_id)
+
     async def game(self, user_id: uuid.UUID) -> LearnerGameRow | None:
         return await self.session.get(LearnerGameRow, user_id)
 

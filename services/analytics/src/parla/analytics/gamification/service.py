@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from parla.analytics.gamification import achievements
+from parla.analytics.gamification.db import XpGrantRow
 from parla.analytics.gamification.fold import State, StreakNow, streak_now
 from parla.analytics.gamification.projection import week_of
 from parla.analytics.gamification.repository import GamificationRepository
 from parla.analytics.gamification.rules import MAX_LEVEL, level_for, xp_for_level
 from parla.chassis.db import Database
-from parla.chassis.errors import InvalidArgument
+from parla.chassis.errors import InvalidArgument, NotFound
 
 LANGUAGES = ("en", "es", "fr", "de", "it", "pt", "zh", "ja")
 MAX_LIMIT = 100
@@ -79,6 +80,19 @@ class GamificationService:
             freezes_used=state.freezes_used,
             unlocked={code: row.unlocked_at for code, row in unlocked.items() if code in achievements.BY_CODE},
         )
+
+    async def run_xp(self, user_id: uuid.UUID, run_id: str) -> XpGrantRow:
+        """The XP the learner's run earned; NotFound until its completion is applied, and for a
+        run of someone else's (which is not theirs to know about)."""
+        try:
+            key = uuid.UUID(run_id)
+        except ValueError:
+            raise InvalidArgument("run_id must be a run's id (a UUID)", details={"run_id": "not a UUID"}) from None
+        async with self._db.reading() as session:
+            grant = await GamificationRepository(session).grant(key)
+        if grant is None or grant.user_id != user_id:
+            raise NotFound("no XP for this run yet: it is granted moments after the run is completed; ask again shortly")
+        return grant
 
     async def leaderboard(self, user_id: uuid.UUID, *, language: str, week: str, limit: int, offset: int) -> Board:
         if language not in LANGUAGES:

@@ -25,27 +25,31 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n%parla/analytics/v1/gamification.proto\x12\x12parla.analytics.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\x18\n\x16GetGamificationRequest\"e\n\x06Streak\x12\x0f\n\x07\x63urrent\x18\x01 \x01(\x05\x12\x0f\n\x07longest\x18\x02 \x01(\x05\x12\x0f\n\x07\x66reezes\x18\x03 \x01(\x05\x12\x14\n\x0c\x66reezes_used\x18\x04 \x01(\x05\x12\x12\n\ndone_today\x18\x05 \x01(\x08\"p\n\x0b\x41\x63hievement\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\r\n\x05title\x18\x02 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x03 \x01(\t\x12/\n\x0bunlocked_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xb5\x01\n\x0cGamification\x12\n\n\x02xp\x18\x01 \x01(\x03\x12\r\n\x05level\x18\x02 \x01(\x05\x12\x10\n\x08level_xp\x18\x03 \x01(\x03\x12\x15\n\rnext_level_xp\x18\x04 \x01(\x03\x12*\n\x06streak\x18\x05 \x01(\x0b\x32\x1a.parla.analytics.v1.Streak\x12\x35\n\x0c\x61\x63hievements\x18\x06 \x03(\x0b\x32\x1f.parla.analytics.v1.Achievement\"V\n\x15GetLeaderboardRequest\x12\x10\n\x08language\x18\x01 \x01(\t\x12\x0c\n\x04week\x18\x02 \x01(\t\x12\r\n\x05limit\x18\x03 \x01(\x05\x12\x0e\n\x06offset\x18\x04 \x01(\x05\"R\n\x10LeaderboardEntry\x12\x0c\n\x04rank\x18\x01 \x01(\x05\x12\x14\n\x0c\x64isplay_name\x18\x02 \x01(\t\x12\n\n\x02xp\x18\x03 \x01(\x03\x12\x0e\n\x06is_you\x18\x04 \x01(\x08\"\xaf\x01\n\x0bLeaderboard\x12\x12\n\nweek_start\x18\x01 \x01(\t\x12\x10\n\x08language\x18\x02 \x01(\t\x12\x35\n\x07\x65ntries\x18\x03 \x03(\x0b\x32$.parla.analytics.v1.LeaderboardEntry\x12\x10\n\x08has_more\x18\x04 \x01(\x08\x12\x31\n\x03you\x18\x05 \x01(\x0b\x32$.parla.analytics.v1.LeaderboardEntry2\xd4\x01\n\x13GamificationService\x12_\n\x0fGetGamification\x12*.parla.analytics.v1.GetGamificationRequest\x1a .parla.analytics.v1.Gamification\x12\\\n\x0eGetLeaderboard\x12).parla.analytics.v1.GetLeaderboardRequest\x1a\x1f.parla.analytics.v1.Leaderboardb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n%parla/analytics/v1/gamification.proto\x12\x12parla.analytics.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"!\n\x0fGetRunXpRequest\x12\x0e\n\x06run_id\x18\x01 \x01(\t\"s\n\x05RunXp\x12\x0e\n\x06run_id\x18\x01 \x01(\t\x12\x0e\n\x06\x61mount\x18\x02 \x01(\x03\x12\x1a\n\x12multiplier_percent\x18\x03 \x01(\x05\x12.\n\ngranted_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\x18\n\x16GetGamificationRequest\"e\n\x06Streak\x12\x0f\n\x07\x63urrent\x18\x01 \x01(\x05\x12\x0f\n\x07longest\x18\x02 \x01(\x05\x12\x0f\n\x07\x66reezes\x18\x03 \x01(\x05\x12\x14\n\x0c\x66reezes_used\x18\x04 \x01(\x05\x12\x12\n\ndone_today\x18\x05 \x01(\x08\"p\n\x0b\x41\x63hievement\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\r\n\x05title\x18\x02 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x03 \x01(\t\x12/\n\x0bunlocked_at\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xb5\x01\n\x0cGamification\x12\n\n\x02xp\x18\x01 \x01(\x03\x12\r\n\x05level\x18\x02 \x01(\x05\x12\x10\n\x08level_xp\x18\x03 \x01(\x03\x12\x15\n\rnext_level_xp\x18\x04 \x01(\x03\x12*\n\x06streak\x18\x05 \x01(\x0b\x32\x1a.parla.analytics.v1.Streak\x12\x35\n\x0c\x61\x63hievements\x18\x06 \x03(\x0b\x32\x1f.parla.analytics.v1.Achievement\"V\n\x15GetLeaderboardRequest\x12\x10\n\x08language\x18\x01 \x01(\t\x12\x0c\n\x04week\x18\x02 \x01(\t\x12\r\n\x05limit\x18\x03 \x01(\x05\x12\x0e\n\x06offset\x18\x04 \x01(\x05\"R\n\x10LeaderboardEntry\x12\x0c\n\x04rank\x18\x01 \x01(\x05\x12\x14\n\x0c\x64isplay_name\x18\x02 \x01(\t\x12\n\n\x02xp\x18\x03 \x01(\x03\x12\x0e\n\x06is_you\x18\x04 \x01(\x08\"\xaf\x01\n\x0bLeaderboard\x12\x12\n\nweek_start\x18\x01 \x01(\t\x12\x10\n\x08language\x18\x02 \x01(\t\x12\x35\n\x07\x65ntries\x18\x03 \x03(\x0b\x32$.parla.analytics.v1.LeaderboardEntry\x12\x10\n\x08has_more\x18\x04 \x01(\x08\x12\x31\n\x03you\x18\x05 \x01(\x0b\x32$.parla.analytics.v1.LeaderboardEntry2\xa0\x02\n\x13GamificationService\x12_\n\x0fGetGamification\x12*.parla.analytics.v1.GetGamificationRequest\x1a .parla.analytics.v1.Gamification\x12\\\n\x0eGetLeaderboard\x12).parla.analytics.v1.GetLeaderboardRequest\x1a\x1f.parla.analytics.v1.Leaderboard\x12J\n\x08GetRunXp\x12#.parla.analytics.v1.GetRunXpRequest\x1a\x19.parla.analytics.v1.RunXpb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'parla.analytics.v1.gamification_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_GETGAMIFICATIONREQUEST']._serialized_start=94
-  _globals['_GETGAMIFICATIONREQUEST']._serialized_end=118
-  _globals['_STREAK']._serialized_start=120
-  _globals['_STREAK']._serialized_end=221
-  _globals['_ACHIEVEMENT']._serialized_start=223
-  _globals['_ACHIEVEMENT']._serialized_end=335
-  _globals['_GAMIFICATION']._serialized_start=338
-  _globals['_GAMIFICATION']._serialized_end=519
-  _globals['_GETLEADERBOARDREQUEST']._serialized_start=521
-  _globals['_GETLEADERBOARDREQUEST']._serialized_end=607
-  _globals['_LEADERBOARDENTRY']._serialized_start=609
-  _globals['_LEADERBOARDENTRY']._serialized_end=691
-  _globals['_LEADERBOARD']._serialized_start=694
-  _globals['_LEADERBOARD']._serialized_end=869
-  _globals['_GAMIFICATIONSERVICE']._serialized_start=872
-  _globals['_GAMIFICATIONSERVICE']._serialized_end=1084
+  _globals['_GETRUNXPREQUEST']._serialized_start=94
+  _globals['_GETRUNXPREQUEST']._serialized_end=127
+  _globals['_RUNXP']._serialized_start=129
+  _globals['_RUNXP']._serialized_end=244
+  _globals['_GETGAMIFICATIONREQUEST']._serialized_start=246
+  _globals['_GETGAMIFICATIONREQUEST']._serialized_end=270
+  _globals['_STREAK']._serialized_start=272
+  _globals['_STREAK']._serialized_end=373
+  _globals['_ACHIEVEMENT']._serialized_start=375
+  _globals['_ACHIEVEMENT']._serialized_end=487
+  _globals['_GAMIFICATION']._serialized_start=490
+  _globals['_GAMIFICATION']._serialized_end=671
+  _globals['_GETLEADERBOARDREQUEST']._serialized_start=673
+  _globals['_GETLEADERBOARDREQUEST']._serialized_end=759
+  _globals['_LEADERBOARDENTRY']._serialized_start=761
+  _globals['_LEADERBOARDENTRY']._serialized_end=843
+  _globals['_LEADERBOARD']._serialized_start=846
+  _globals['_LEADERBOARD']._serialized_end=1021
+  _globals['_GAMIFICATIONSERVICE']._serialized_start=1024
+  _globals['_GAMIFICATIONSERVICE']._serialized_end=1312
 # @@protoc_insertion_point(module_scope)

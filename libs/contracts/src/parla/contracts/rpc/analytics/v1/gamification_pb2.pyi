@@ -9,6 +9,24 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
+class GetRunXpRequest(_message.Message):
+    __slots__ = ("run_id",)
+    RUN_ID_FIELD_NUMBER: _ClassVar[int]
+    run_id: str
+    def __init__(self, run_id: _Optional[str] = ...) -> None: ...
+
+class RunXp(_message.Message):
+    __slots__ = ("run_id", "amount", "multiplier_percent", "granted_at")
+    RUN_ID_FIELD_NUMBER: _ClassVar[int]
+    AMOUNT_FIELD_NUMBER: _ClassVar[int]
+    MULTIPLIER_PERCENT_FIELD_NUMBER: _ClassVar[int]
+    GRANTED_AT_FIELD_NUMBER: _ClassVar[int]
+    run_id: str
+    amount: int
+    multiplier_percent: int
+    granted_at: _timestamp_pb2.Timestamp
+    def __init__(self, run_id: _Optional[str] = ..., amount: _Optional[int] = ..., multiplier_percent: _Optional[int] = ..., granted_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
 class GetGamificationRequest(_message.Message):
     __slots__ = ()
     def __init__(self) -> None: ...

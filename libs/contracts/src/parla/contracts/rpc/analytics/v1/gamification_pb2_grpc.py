@@ -46,6 +46,11 @@ class GamificationServiceStub:
                 request_serializer=parla_dot_analytics_dot_v1_dot_gamification__pb2.GetLeaderboardRequest.SerializeToString,
                 response_deserializer=parla_dot_analytics_dot_v1_dot_gamification__pb2.Leaderboard.FromString,
                 _registered_method=True)
+        self.GetRunXp = channel.unary_unary(
+                '/parla.analytics.v1.GamificationService/GetRunXp',
+                request_serializer=parla_dot_analytics_dot_v1_dot_gamification__pb2.GetRunXpRequest.SerializeToString,
+                response_deserializer=parla_dot_analytics_dot_v1_dot_gamification__pb2.RunXp.FromString,
+                _registered_method=True)
 
 
 class GamificationServiceServicer:
@@ -65,6 +70,14 @@ class GamificationServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetRunXp(self, request, context):
+        """The XP one of the caller's completed runs earned: NOT_FOUND until the completion has been
+        applied (it follows the completion within moments), and for another learner's run.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_GamificationServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -77,6 +90,11 @@ def add_GamificationServiceServicer_to_server(servicer, server):
                     servicer.GetLeaderboard,
                     request_deserializer=parla_dot_analytics_dot_v1_dot_gamification__pb2.GetLeaderboardRequest.FromString,
                     response_serializer=parla_dot_analytics_dot_v1_dot_gamification__pb2.Leaderboard.SerializeToString,
+            ),
+            'GetRunXp': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetRunXp,
+                    request_deserializer=parla_dot_analytics_dot_v1_dot_gamification__pb2.GetRunXpRequest.FromString,
+                    response_serializer=parla_dot_analytics_dot_v1_dot_gamification__pb2.RunXp.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -135,6 +153,33 @@ class GamificationService:
             '/parla.analytics.v1.GamificationService/GetLeaderboard',
             parla_dot_analytics_dot_v1_dot_gamification__pb2.GetLeaderboardRequest.SerializeToString,
             parla_dot_analytics_dot_v1_dot_gamification__pb2.Leaderboard.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetRunXp(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/parla.analytics.v1.GamificationService/GetRunXp',
+            parla_dot_analytics_dot_v1_dot_gamification__pb2.GetRunXpRequest.SerializeToString,
+            parla_dot_analytics_dot_v1_dot_gamification__pb2.RunXp.FromString,
             options,
             channel_credentials,
             insecure,
