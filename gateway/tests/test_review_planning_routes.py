@@ -10,7 +10,7 @@ import pytest
 from parla.contracts.rpc.content.v1 import review_pb2 as pb
 
 from .fakes import signed_in
-from .review_helpers import CARD, SESSION, sent, stamp
+from .review_helpers import CARD, SESSION, card_message, sent, stamp
 
 
 @pytest.fixture
@@ -141,3 +141,33 @@ async def test_optimize_answers_with_the_fit(gateway, services, headers):
     assert (len(body["parameters"]), body["reviews_used"], body["log_loss_after"]) == (21, 512, 0.29)
     [call] = services.named("Optimize")
     assert call.time_remaining is not None and call.time_remaining > 60, "a fit gets the long deadline of work, not 5 s"
+
+
+async def test_a_runs_cards_are_asked_for_by_its_kind_and_id_and_paged(gateway, services, headers):
+    services.answer(
+        "ListCards",
+        pb.ListCardsResponse(cards=[card_message()], has_more=True),
+    )
+    response = await gateway.get(
+        "/api/v1/cards", params={"source_kind": "scenario_run", "source_id": "run-1", "limit": 1}, headers=headers
+    )
+    assert response.status_code == 200, response.text
+    [request] = sent(services, "ListCards", pb.ListCardsRequest)
+    assert (request.source_kind, request.source_id, request.limit, request.offset) == ("scenario_run", "run-1", 1, 0)
+    assert response.json()["has_more"] is True and response.json()["cards"][0]["id"] == CARD
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"source_kind": "run", "source_id": "x"},
+        {"source_kind": "document"},
+        {"source_kind": "document", "source_id": "x", "limit": 500},
+    ],
+)
+async def test_a_card_listing_without_a_known_kind_a_source_or_a_sane_page_is_refused_before_any_call(
+    gateway, services, headers, params
+):
+    response = await gateway.get("/api/v1/cards", params=params, headers=headers)
+    assert response.status_code == 422
+    assert services.calls == []

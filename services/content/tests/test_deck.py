@@ -110,3 +110,33 @@ async def test_due_cards_are_the_callers_own_most_overdue_first_and_capped(db):
 async def test_a_negative_limit_is_refused(db):
     with pytest.raises(InvalidArgument):
         await DeckService(db=db).due_cards(Principal(str(uuid.uuid4()), frozenset()), language="", limit=-1)
+
+
+def learner_of(user: uuid.UUID) -> Principal:
+    return Principal(subject=str(user), roles=frozenset({"learner"}))
+
+
+async def test_the_cards_a_run_added_are_listed_by_its_id_for_its_learner_alone_including_a_word_already_known(db):
+    learner = uuid.uuid4()
+    first = completion(learner, ["mesa"])
+    second = completion(learner, ["mesa", "cuenta", "propina"])  # mesa: one more source of the same card
+    async with db.transaction() as session:
+        await on_scenarios_completed(session, [first])
+    async with db.transaction() as session:
+        await on_scenarios_completed(session, [second])
+    deck, caller = DeckService(db=db), learner_of(learner)
+    page, more = await deck.from_source(caller, kind="scenario_run", source_id=str(second.run_id), limit=2, offset=0)
+    rest, done = await deck.from_source(caller, kind="scenario_run", source_id=str(second.run_id), limit=2, offset=2)
+    assert more and not done
+    assert sorted(view.card.key for view in page + rest) == ["cuenta", "mesa", "propina"]
+    assert all(str(second.run_id) in {s.source_id for s in view.sources} for view in page + rest)
+    someone, _ = await deck.from_source(
+        learner_of(uuid.uuid4()), kind="scenario_run", source_id=str(second.run_id), limit=50, offset=0
+    )
+    assert someone == []
+
+
+@pytest.mark.parametrize(("kind", "source_id", "limit"), [("run", "x", 10), ("scenario_run", "", 10), ("document", "x", 201)])
+async def test_a_card_listing_with_an_unknown_kind_no_source_or_too_large_a_page_is_refused(db, kind, source_id, limit):
+    with pytest.raises(InvalidArgument):
+        await DeckService(db=db).from_source(learner_of(uuid.uuid4()), kind=kind, source_id=source_id, limit=limit, offset=0)

@@ -257,7 +257,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List Cards
+         * @description Your cards from one source, in the order they were added: e.g. the cards a completed run's
+         *     mistakes added (``source_kind=scenario_run&source_id=<run id>``), which appear moments after
+         *     the completion. A card counts for every source that named its word, not only its first.
+         */
+        get: operations["list_cards_api_v1_cards_get"];
         put?: never;
         /**
          * Add Card
@@ -2167,6 +2173,20 @@ export interface components {
              * @description scenario_run, document, deleted_document or manual
              */
             kind: string;
+        };
+        /** CardsPageOut */
+        CardsPageOut: {
+            /**
+             * Cards
+             * @description In the order they were added
+             */
+            cards: components["schemas"]["CardOut"][];
+            /**
+             * Has More
+             * @description More follow: ask again with a larger offset
+             * @default false
+             */
+            has_more?: boolean;
         };
         /** CategoriesOut */
         CategoriesOut: {
@@ -5277,6 +5297,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BookmarkOut"];
+                };
+            };
+            /** @description The request cannot be served as sent; the message says why */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description A service failed or did not answer in time; try again */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    list_cards_api_v1_cards_get: {
+        parameters: {
+            query: {
+                /** @description Where the cards came from */
+                source_kind: "scenario_run" | "document" | "manual" | "import";
+                /** @description The run's or the document's id */
+                source_id: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardsPageOut"];
                 };
             };
             /** @description The request cannot be served as sent; the message says why */

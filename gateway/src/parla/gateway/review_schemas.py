@@ -78,6 +78,11 @@ class DueCardsOut(BaseModel):
     total_due: int = Field(description="How many cards are due now in all")
 
 
+class CardsPageOut(BaseModel):
+    cards: list[CardOut] = Field(description="In the order they were added")
+    has_more: bool = Field(default=False, description="More follow: ask again with a larger offset")
+
+
 class NewCardIn(_In):
     language: Language = Field(description="The language the card is about")
     front: CardText = Field(description="What the learner is asked: 1 to 2,000 characters")

@@ -4,15 +4,15 @@ reset, delete."""
 from __future__ import annotations
 
 import uuid
-from typing import Annotated
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, File, Form, Path, Response, UploadFile
+from fastapi import APIRouter, File, Form, Path, Query, Response, UploadFile
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
 
 from parla.contracts.rpc.content.v1 import review_pb2 as pb
 from parla.gateway.deps import Clients, SignedIn
-from parla.gateway.review_schemas import CardChange, CardEditIn, CardOut, ImportReportOut, NewCardIn
+from parla.gateway.review_schemas import CardChange, CardEditIn, CardOut, CardsPageOut, ImportReportOut, NewCardIn
 from parla.gateway.schemas import ERROR_RESPONSES, Language, from_message
 
 router = APIRouter(prefix="/cards", tags=["cards"], dependencies=[SignedIn], responses=ERROR_RESPONSES)
@@ -48,6 +48,23 @@ async def add_card(body: NewCardIn, clients: Clients) -> CardOut:
     lemma) is not duplicated: this becomes one more source of that card."""
     request = pb.AddCardRequest(language=body.language, front=body.front, back=body.back, tags=body.tags, lemma=body.lemma or "")
     return from_message(CardOut, await clients.review.AddCard(request))
+
+
+@router.get("")
+async def list_cards(
+    clients: Clients,
+    source_kind: Annotated[
+        Literal["scenario_run", "document", "manual", "import"], Query(description="Where the cards came from")
+    ],
+    source_id: Annotated[str, Query(min_length=1, max_length=100, description="The run's or the document's id")],
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
+) -> CardsPageOut:
+    """Your cards from one source, in the order they were added: e.g. the cards a completed run's
+    mistakes added (``source_kind=scenario_run&source_id=<run id>``), which appear moments after
+    the completion. A card counts for every source that named its word, not only its first."""
+    request = pb.ListCardsRequest(source_kind=source_kind, source_id=source_id, limit=limit, offset=offset)
+    return from_message(CardsPageOut, await clients.review.ListCards(request))
 
 
 @router.get("/{card_id}")

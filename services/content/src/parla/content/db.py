@@ -64,5 +64,8 @@ class CardSourceRow(Base):
     context: Mapped[str] = mapped_column(Text, default="")
     added_at = mapped_column(UTCDateTime(), nullable=False)
 
+    # The cards one source gave (a run's mistakes, a document's flashcards), in the order added.
+    __table_args__ = (Index("ix_card_sources_source", "source_id", "kind", "added_at"),)
+
 
 metadatas = (Base.metadata, messaging_metadata)

@@ -12,7 +12,7 @@ from parla.chassis.auth import Principal
 from parla.chassis.db import Database
 from parla.chassis.errors import InvalidArgument, NotFound, one_of
 from parla.content.db import CardRow, CardSourceRow
-from parla.content.domain import NewCard, card_key, new_fsrs_card
+from parla.content.domain import SOURCE_DOCUMENT, SOURCE_SCENARIO_RUN, NewCard, card_key, new_fsrs_card
 from parla.content.repository import CardRepository
 from parla.content.review.convert import fsrs_card
 from parla.content.review.domain import LEECH_TAG, QUEUE_NEW, QUEUE_SUSPENDED, next_day_start, queue_of
@@ -22,6 +22,10 @@ from parla.content.service import add_new_cards
 from parla.language import LANGUAGES
 
 SOURCE_MANUAL = "manual"
+# What ListCards filters on (import's kind is spelt in interchange, which imports this module).
+SOURCE_KINDS = (SOURCE_SCENARIO_RUN, SOURCE_DOCUMENT, SOURCE_MANUAL, "import")
+MAX_SOURCE_PAGE = 200
+MAX_SOURCE_OFFSET = 10_000
 MAX_DUE_PAGE = 200
 MAX_SIDE = 2_000
 MAX_TAGS, MAX_TAG = 20, 50
@@ -103,6 +107,24 @@ class DeckService:
             if card.id == card_id and cleaned:
                 card.tags = cleaned
             return await _view(ReviewRepository(session), card)
+
+    async def from_source(
+        self, caller: Principal, *, kind: str, source_id: str, limit: int, offset: int
+    ) -> tuple[list[CardView], bool]:
+        """The learner's cards from one source, in the order added, and whether more follow."""
+        one_of(kind, SOURCE_KINDS, "source_kind")
+        if not source_id:
+            raise InvalidArgument("source_id is required: the run's or the document's id", details={"source_id": "missing"})
+        if not 0 <= limit <= MAX_SOURCE_PAGE or not 0 <= offset <= MAX_SOURCE_OFFSET:
+            raise InvalidArgument(
+                f"limit is 1-{MAX_SOURCE_PAGE} and offset 0-{MAX_SOURCE_OFFSET}", details={"limit": "out of range"}
+            )
+        limit = limit or 50
+        async with self._db.reading() as session:
+            reviews = ReviewRepository(session)
+            cards = await reviews.from_source(caller.user_id, kind, source_id, limit=limit + 1, offset=offset)
+            sources = await reviews.sources([card.id for card in cards[:limit]])
+        return [CardView(card, sources[card.id]) for card in cards[:limit]], len(cards) > limit
 
     async def card(self, caller: Principal, card_id: str) -> CardView:
         async with self._db.reading() as session:

@@ -182,6 +182,12 @@ class ReviewServicer(review_pb2_grpc.ReviewServiceServicer):
         )
         return _view(view)
 
+    async def ListCards(self, request: pb.ListCardsRequest, context) -> pb.ListCardsResponse:
+        views, more = await self._deck.from_source(
+            principal(), kind=request.source_kind, source_id=request.source_id, limit=request.limit, offset=request.offset
+        )
+        return pb.ListCardsResponse(cards=[_view(view) for view in views], has_more=more)
+
     async def GetCard(self, request: pb.CardRequest, context) -> pb.Card:
         return _view(await self._deck.card(principal(), request.id))
 

@@ -48,6 +48,18 @@ class ReviewRepository:
                 found[row.card_id].append(row)
         return found
 
+    async def from_source(self, user_id: uuid.UUID, kind: str, source_id: str, *, limit: int, offset: int) -> list[CardRow]:
+        """The learner's cards that name this source among their sources, in the order added."""
+        query = (
+            select(CardRow)
+            .join(CardSourceRow, CardSourceRow.card_id == CardRow.id)
+            .where(CardSourceRow.source_id == source_id, CardSourceRow.kind == kind, CardRow.user_id == user_id)
+            .order_by(CardSourceRow.added_at, CardRow.id)
+            .limit(limit)
+            .offset(offset)
+        )
+        return list(await self.session.scalars(query))
+
     def _available(self, user_id: uuid.UUID, queue: int, now: datetime, language: str | None, only: list | None) -> list:
         where = [CardRow.user_id == user_id, CardRow.queue == queue]
         if language:

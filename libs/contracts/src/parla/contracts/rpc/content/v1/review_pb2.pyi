@@ -87,6 +87,26 @@ class AddCardRequest(_message.Message):
     lemma: str
     def __init__(self, language: _Optional[str] = ..., front: _Optional[str] = ..., back: _Optional[str] = ..., tags: _Optional[_Iterable[str]] = ..., lemma: _Optional[str] = ...) -> None: ...
 
+class ListCardsRequest(_message.Message):
+    __slots__ = ("source_kind", "source_id", "limit", "offset")
+    SOURCE_KIND_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_ID_FIELD_NUMBER: _ClassVar[int]
+    LIMIT_FIELD_NUMBER: _ClassVar[int]
+    OFFSET_FIELD_NUMBER: _ClassVar[int]
+    source_kind: str
+    source_id: str
+    limit: int
+    offset: int
+    def __init__(self, source_kind: _Optional[str] = ..., source_id: _Optional[str] = ..., limit: _Optional[int] = ..., offset: _Optional[int] = ...) -> None: ...
+
+class ListCardsResponse(_message.Message):
+    __slots__ = ("cards", "has_more")
+    CARDS_FIELD_NUMBER: _ClassVar[int]
+    HAS_MORE_FIELD_NUMBER: _ClassVar[int]
+    cards: _containers.RepeatedCompositeFieldContainer[Card]
+    has_more: bool
+    def __init__(self, cards: _Optional[_Iterable[_Union[Card, _Mapping]]] = ..., has_more: _Optional[bool] = ...) -> None: ...
+
 class CardRequest(_message.Message):
     __slots__ = ("id",)
     ID_FIELD_NUMBER: _ClassVar[int]

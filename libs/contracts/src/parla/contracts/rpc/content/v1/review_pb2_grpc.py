@@ -51,6 +51,11 @@ class ReviewServiceStub:
                 request_serializer=parla_dot_content_dot_v1_dot_review__pb2.CardRequest.SerializeToString,
                 response_deserializer=parla_dot_content_dot_v1_dot_review__pb2.Card.FromString,
                 _registered_method=True)
+        self.ListCards = channel.unary_unary(
+                '/parla.content.v1.ReviewService/ListCards',
+                request_serializer=parla_dot_content_dot_v1_dot_review__pb2.ListCardsRequest.SerializeToString,
+                response_deserializer=parla_dot_content_dot_v1_dot_review__pb2.ListCardsResponse.FromString,
+                _registered_method=True)
         self.EditCard = channel.unary_unary(
                 '/parla.content.v1.ReviewService/EditCard',
                 request_serializer=parla_dot_content_dot_v1_dot_review__pb2.EditCardRequest.SerializeToString,
@@ -153,6 +158,14 @@ class ReviewServiceServicer:
 
     def GetCard(self, request, context):
         """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListCards(self, request, context):
+        """The caller's cards from one source (a run's mistakes, a document's flashcards), in the order
+        they were added: any of a card's sources counts, not only its first.
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -281,6 +294,11 @@ def add_ReviewServiceServicer_to_server(servicer, server):
                     servicer.GetCard,
                     request_deserializer=parla_dot_content_dot_v1_dot_review__pb2.CardRequest.FromString,
                     response_serializer=parla_dot_content_dot_v1_dot_review__pb2.Card.SerializeToString,
+            ),
+            'ListCards': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListCards,
+                    request_deserializer=parla_dot_content_dot_v1_dot_review__pb2.ListCardsRequest.FromString,
+                    response_serializer=parla_dot_content_dot_v1_dot_review__pb2.ListCardsResponse.SerializeToString,
             ),
             'EditCard': grpc.unary_unary_rpc_method_handler(
                     servicer.EditCard,
@@ -446,6 +464,33 @@ class ReviewService:
             '/parla.content.v1.ReviewService/GetCard',
             parla_dot_content_dot_v1_dot_review__pb2.CardRequest.SerializeToString,
             parla_dot_content_dot_v1_dot_review__pb2.Card.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListCards(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/parla.content.v1.ReviewService/ListCards',
+            parla_dot_content_dot_v1_dot_review__pb2.ListCardsRequest.SerializeToString,
+            parla_dot_content_dot_v1_dot_review__pb2.ListCardsResponse.FromString,
             options,
             channel_credentials,
             insecure,
