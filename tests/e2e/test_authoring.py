@@ -8,7 +8,7 @@ import pytest
 
 from .conftest import Learner, new_learner
 
-BUILDER_ROUTES = ["update", "delete", "publish", "unpublish", "duplicate"]
+BUILDER_ROUTES = ["update", "delete", "publish", "unpublish", "duplicate", "draft"]
 
 
 async def draft_from_template(api, learner: Learner) -> dict:
@@ -23,6 +23,8 @@ async def call(api, route: str, scenario_id: str, headers: dict, draft: dict):
             return await api.put(f"/api/v1/scenarios/{scenario_id}", json=draft, headers=headers)
         case "delete":
             return await api.delete(f"/api/v1/scenarios/{scenario_id}", headers=headers)
+        case "draft":
+            return await api.get(f"/api/v1/scenarios/{scenario_id}/draft", headers=headers)
         case _:
             return await api.post(f"/api/v1/scenarios/{scenario_id}/{route}", headers=headers)
 
@@ -68,7 +70,7 @@ async def test_a_private_scenario_is_invisible_to_other_learners(api, route):
     assert (await api.get(f"/api/v1/scenarios/{scenario_id}", headers=other.headers)).status_code == 404
 
 
-@pytest.mark.parametrize("route", ["update", "delete", "publish", "unpublish"])
+@pytest.mark.parametrize("route", ["update", "delete", "publish", "unpublish", "draft"])
 async def test_system_scenarios_are_read_only_for_learners(api, route):
     learner = await new_learner(api)
     draft = await draft_from_template(api, learner)

@@ -70,6 +70,19 @@ async def test_a_new_scenario_is_private_to_its_author_and_plays_like_a_system_o
     assert outcome.view.progress[0].phrases_used
 
 
+async def test_its_author_opens_the_whole_document_to_edit_and_no_one_else_can(services):
+    authoring, _, _ = services
+    author, other = learner(), learner()
+    created = await authoring.create(author, draft())
+    opened = await authoring.draft(author, created.spec.id)
+    assert as_draft(opened.spec) == as_draft(created.spec)
+    with pytest.raises(NotFound):
+        await authoring.draft(other, created.spec.id)  # private: not theirs to see
+    await authoring.set_visibility(author, created.spec.id, "public")
+    with pytest.raises(PermissionDenied, match="duplicate it"):
+        await authoring.draft(other, created.spec.id)
+
+
 async def test_publishing_shares_it_and_tells_other_services(services, db):
     authoring, catalogue, _ = services
     author, other = learner(), learner()

@@ -68,6 +68,13 @@ async def duplicate_scenario(scenario_id: ScenarioId, clients: Clients) -> Autho
     return from_message(AuthoredScenarioOut, await clients.authoring.DuplicateScenario(pb.ScenarioRef(scenario_id=scenario_id)))
 
 
+@router.get("/{scenario_id}/draft")
+async def scenario_draft(scenario_id: ScenarioId, clients: Clients) -> AuthoredScenarioOut:
+    """The whole document of your scenario (any, as an admin), in the shape PUT takes: what an
+    editor opens. A scenario you may not change is a 403 that says to duplicate it."""
+    return from_message(AuthoredScenarioOut, await clients.authoring.GetDraft(pb.ScenarioRef(scenario_id=scenario_id)))
+
+
 @router.post("/{scenario_id}/publish")
 async def publish_scenario(scenario_id: ScenarioId, clients: Clients) -> AuthoredScenarioOut:
     return from_message(AuthoredScenarioOut, await clients.authoring.PublishScenario(pb.ScenarioRef(scenario_id=scenario_id)))

@@ -132,6 +132,13 @@ class AuthoringService:
         original = spec_of(row)
         return await self.create(caller, as_draft(original))
 
+    async def draft(self, caller: Principal, scenario_id: str) -> AuthoredScenario:
+        """The whole document of a scenario the caller may change, to edit it."""
+        async with self._db.reading() as session:
+            row = await self._editable(ScenarioRepository(session), caller, scenario_id)
+        spec = spec_of(row)
+        return AuthoredScenario(row, spec, assess_difficulty(spec))
+
     async def set_visibility(self, caller: Principal, scenario_id: str, visibility: str) -> AuthoredScenario:
         async with self._db.transaction() as session:
             repository = ScenarioRepository(session)

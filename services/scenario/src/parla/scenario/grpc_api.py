@@ -220,6 +220,9 @@ class AuthoringServicer(authoring_pb2_grpc.ScenarioAuthoringServiceServicer):
     async def DuplicateScenario(self, request: apb.ScenarioRef, context) -> apb.AuthoredScenario:
         return authored_message(await self._service.duplicate(principal(), request.scenario_id))
 
+    async def GetDraft(self, request: apb.ScenarioRef, context) -> apb.AuthoredScenario:
+        return authored_message(await self._service.draft(principal(), request.scenario_id))
+
     async def PublishScenario(self, request: apb.ScenarioRef, context) -> apb.AuthoredScenario:
         return authored_message(await self._service.set_visibility(principal(), request.scenario_id, "public"))
 

@@ -58,6 +58,11 @@ class ScenarioAuthoringServiceStub:
                 request_serializer=parla_dot_scenario_dot_v1_dot_authoring__pb2.ScenarioRef.SerializeToString,
                 response_deserializer=parla_dot_scenario_dot_v1_dot_authoring__pb2.AuthoredScenario.FromString,
                 _registered_method=True)
+        self.GetDraft = channel.unary_unary(
+                '/parla.scenario.v1.ScenarioAuthoringService/GetDraft',
+                request_serializer=parla_dot_scenario_dot_v1_dot_authoring__pb2.ScenarioRef.SerializeToString,
+                response_deserializer=parla_dot_scenario_dot_v1_dot_authoring__pb2.AuthoredScenario.FromString,
+                _registered_method=True)
         self.PublishScenario = channel.unary_unary(
                 '/parla.scenario.v1.ScenarioAuthoringService/PublishScenario',
                 request_serializer=parla_dot_scenario_dot_v1_dot_authoring__pb2.ScenarioRef.SerializeToString,
@@ -111,6 +116,14 @@ class ScenarioAuthoringServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetDraft(self, request, context):
+        """The whole document of a scenario the caller may change (theirs; any, for an admin), as
+        UpdateScenario takes it: what an editor opens.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def PublishScenario(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -155,6 +168,11 @@ def add_ScenarioAuthoringServiceServicer_to_server(servicer, server):
             ),
             'DuplicateScenario': grpc.unary_unary_rpc_method_handler(
                     servicer.DuplicateScenario,
+                    request_deserializer=parla_dot_scenario_dot_v1_dot_authoring__pb2.ScenarioRef.FromString,
+                    response_serializer=parla_dot_scenario_dot_v1_dot_authoring__pb2.AuthoredScenario.SerializeToString,
+            ),
+            'GetDraft': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetDraft,
                     request_deserializer=parla_dot_scenario_dot_v1_dot_authoring__pb2.ScenarioRef.FromString,
                     response_serializer=parla_dot_scenario_dot_v1_dot_authoring__pb2.AuthoredScenario.SerializeToString,
             ),
@@ -289,6 +307,33 @@ class ScenarioAuthoringService:
             request,
             target,
             '/parla.scenario.v1.ScenarioAuthoringService/DuplicateScenario',
+            parla_dot_scenario_dot_v1_dot_authoring__pb2.ScenarioRef.SerializeToString,
+            parla_dot_scenario_dot_v1_dot_authoring__pb2.AuthoredScenario.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetDraft(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/parla.scenario.v1.ScenarioAuthoringService/GetDraft',
             parla_dot_scenario_dot_v1_dot_authoring__pb2.ScenarioRef.SerializeToString,
             parla_dot_scenario_dot_v1_dot_authoring__pb2.AuthoredScenario.FromString,
             options,
