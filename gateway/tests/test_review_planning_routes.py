@@ -171,3 +171,14 @@ async def test_a_card_listing_without_a_known_kind_a_source_or_a_sane_page_is_re
     response = await gateway.get("/api/v1/cards", params=params, headers=headers)
     assert response.status_code == 422
     assert services.calls == []
+
+
+async def test_due_cards_are_asked_with_intervals_only_when_the_client_wants_them(gateway, services, headers):
+    again = pb.Interval(rating="again", due=stamp(datetime(2026, 6, 1, tzinfo=UTC)), seconds=60)
+    services.answer("ListDueCards", pb.ListDueCardsResponse(cards=[card_message(intervals=[again])], total_due=1))
+    plain = await gateway.get("/api/v1/review/due", headers=headers)
+    offline = await gateway.get("/api/v1/review/due", params={"intervals": "true", "limit": 200}, headers=headers)
+    assert plain.status_code == offline.status_code == 200, offline.text
+    first, second = sent(services, "ListDueCards", pb.ListDueCardsRequest)
+    assert (first.with_intervals, second.with_intervals, second.limit) == (False, True, 200)
+    assert offline.json()["cards"][0]["intervals"] == [{"rating": "again", "due": "2026-06-01T00:00:00Z", "seconds": 60}]

@@ -55,6 +55,20 @@ async def test_the_next_card_comes_with_the_four_intervals_fsrs_gives_it(reviewi
     assert shown.retrievability == 0.0, "a new card has no memory yet"
 
 
+async def test_due_cards_carry_the_same_intervals_as_the_next_card_would_so_they_can_be_reviewed_offline(reviewing: Reviewing):
+    learned, fresh = await reviewing.card("puerta"), await reviewing.card("techo")
+    await reviewing.rate(learned, "good")
+    reviewing.clock.advance(days=30)
+    session = await reviewing.sessions.start(reviewing.learner)
+    cards, _ = await reviewing.deck.due_cards(reviewing.learner, language="", limit=10)
+    found, at = await reviewing.sessions.intervals(reviewing.learner, cards)
+    assert at == reviewing.clock.now and {str(c.id) for c in cards} == {learned, fresh}
+    shown = await reviewing.sessions.next_card(reviewing.learner, str(session.session.id))
+    assert found[shown.card.card.id] == shown.intervals
+    assert all([name for name, _ in found[c.id]] == ["again", "hard", "good", "easy"] for c in cards)
+    assert found[uuid.UUID(learned)] != found[uuid.UUID(fresh)], "each card's own memory"
+
+
 async def test_the_daily_new_card_limit_holds_until_the_learners_next_day(reviewing: Reviewing):
     await reviewing.sessions.update_settings(reviewing.learner, new_cards_per_day=2, time_zone="America/Mexico_City")
     for word in ("uno", "dos", "tres"):

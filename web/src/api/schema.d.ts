@@ -1148,7 +1148,8 @@ export interface paths {
         };
         /**
          * Due Cards
-         * @description Cards due now, most overdue first.
+         * @description Cards due now, most overdue first; with ``intervals=true`` each carries the intervals its
+         *     ratings would give, so that a client can review them offline and still show them.
          */
         get: operations["due_cards_api_v1_review_due_get"];
         put?: never;
@@ -2118,6 +2119,11 @@ export interface components {
              * @description The card's id
              */
             id: string;
+            /**
+             * Intervals
+             * @description What each rating would do from now (again, hard, good, easy): only in /review/due?intervals=true
+             */
+            intervals?: components["schemas"]["IntervalOut"][];
             /**
              * Language
              * @description The language the card is about
@@ -7717,6 +7723,8 @@ export interface operations {
                 language?: ("en" | "es" | "fr" | "de" | "it" | "pt" | "zh" | "ja") | null;
                 /** @description At most this many cards */
                 limit?: number;
+                /** @description Each card with what each rating would do, from now */
+                intervals?: boolean;
             };
             header?: never;
             path?: never;

@@ -53,6 +53,12 @@ class CardSourceOut(BaseModel):
     context: str = Field(default="", description="The sentence or run the card came from; empty when there is none")
 
 
+class IntervalOut(BaseModel):
+    rating: Rating = Field(description="The rating")
+    due: datetime = Field(description="When the card would be due again after this rating (before fuzzing)")
+    seconds: int = Field(description="The same as seconds from now")
+
+
 class CardOut(BaseModel):
     id: uuid.UUID = Field(description="The card's id")
     language: str = Field(description="The language the card is about")
@@ -71,6 +77,10 @@ class CardOut(BaseModel):
     buried_until: datetime | None = Field(default=None, description="While buried: left out of sessions until then")
     tags: list[str] = Field(default_factory=list, description='The learner\'s tags, and "leech" for a leech')
     last_review: datetime | None = Field(default=None, description="When the card was last reviewed; null if never")
+    intervals: list[IntervalOut] = Field(
+        default_factory=list,
+        description="What each rating would do from now (again, hard, good, easy): only in /review/due?intervals=true",
+    )
 
 
 class DueCardsOut(BaseModel):
@@ -115,12 +125,6 @@ class SessionOut(BaseModel):
     new_available: int = Field(description="New cards left today, within the daily new-card limit")
     reviewed: int = Field(description="Reviews recorded in this session")
     cards: int = Field(default=0, description="For a session of chosen words (a preflight): how many of your cards it holds")
-
-
-class IntervalOut(BaseModel):
-    rating: Rating = Field(description="The rating")
-    due: datetime = Field(description="When the card would be due again after this rating (before fuzzing)")
-    seconds: int = Field(description="The same as seconds from now")
 
 
 class NextCardOut(BaseModel):

@@ -40,9 +40,11 @@ async def due_cards(
     clients: Clients,
     language: Annotated[Language | None, Query(description="Only this language's cards")] = None,
     limit: Annotated[int, Query(ge=1, le=200, description="At most this many cards")] = 50,
+    intervals: Annotated[bool, Query(description="Each card with what each rating would do, from now")] = False,
 ) -> DueCardsOut:
-    """Cards due now, most overdue first."""
-    request = pb.ListDueCardsRequest(limit=limit, language=language or "")
+    """Cards due now, most overdue first; with ``intervals=true`` each carries the intervals its
+    ratings would give, so that a client can review them offline and still show them."""
+    request = pb.ListDueCardsRequest(limit=limit, language=language or "", with_intervals=intervals)
     return from_message(DueCardsOut, await clients.review.ListDueCards(request))
 
 

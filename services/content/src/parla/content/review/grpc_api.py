@@ -78,13 +78,17 @@ def _session(view: SessionView) -> pb.Session:
     )
 
 
+def _intervals(intervals, at) -> list[pb.Interval]:
+    return [
+        pb.Interval(rating=rating, due=timestamp(due), seconds=round((due - at).total_seconds())) for rating, due in intervals
+    ]
+
+
 def _next(found: NextCard) -> pb.NextCardResponse:
     response = pb.NextCardResponse(session=_session(found.session), retrievability=found.retrievability)
     if found.card is not None:
         response.card.CopyFrom(_view(found.card))
-        for rating, due in found.intervals:
-            seconds = round((due - found.at).total_seconds())
-            response.intervals.append(pb.Interval(rating=rating, due=timestamp(due), seconds=seconds))
+        response.intervals.extend(_intervals(found.intervals, found.at))
     return response
 
 
@@ -174,7 +178,12 @@ class ReviewServicer(review_pb2_grpc.ReviewServiceServicer):
 
     async def ListDueCards(self, request: pb.ListDueCardsRequest, context) -> pb.ListDueCardsResponse:
         cards, total = await self._deck.due_cards(principal(), language=request.language, limit=request.limit)
-        return pb.ListDueCardsResponse(cards=[card_message(c) for c in cards], total_due=total)
+        response = pb.ListDueCardsResponse(cards=[card_message(c) for c in cards], total_due=total)
+        if request.with_intervals:
+            found, now = await self._sessions.intervals(principal(), cards)
+            for message, card in zip(response.cards, cards, strict=True):
+                message.intervals.extend(_intervals(found[card.id], now))
+        return response
 
     async def AddCard(self, request: pb.AddCardRequest, context) -> pb.Card:
         view = await self._deck.add(

@@ -188,6 +188,19 @@ class ReviewSessions:
                 now,
             )
 
+    async def intervals(self, caller: Principal, cards: Sequence[CardRow]) -> tuple[dict, datetime]:
+        """Where each rating would send each card from now, as ``next_card`` gives them for one,
+        by card id; and the moment they count from."""
+        now = self._clock()
+        if not cards:
+            return {}, now
+        async with self._db.reading() as session:
+            reviews = ReviewRepository(session)
+            preferences = await reviews.preferences(caller.user_id)
+            deadlines = await reviews.deadlines(caller.user_id, now)
+        schedules = {language: self._scheduler(preferences, deadlines, language) for language in {c.language for c in cards}}
+        return {card.id: previews(schedules[card.language], fsrs_card(card), now) for card in cards}, now
+
     async def _pick(
         self,
         reviews: ReviewRepository,

@@ -20,7 +20,7 @@ class CardSource(_message.Message):
     def __init__(self, kind: _Optional[str] = ..., id: _Optional[str] = ..., context: _Optional[str] = ...) -> None: ...
 
 class Card(_message.Message):
-    __slots__ = ("id", "language", "front", "back", "lemma", "source", "due", "state", "sources", "stability", "difficulty", "reviews", "lapses", "suspended", "buried_until", "tags", "last_review")
+    __slots__ = ("id", "language", "front", "back", "lemma", "source", "due", "state", "sources", "stability", "difficulty", "reviews", "lapses", "suspended", "buried_until", "tags", "last_review", "intervals")
     ID_FIELD_NUMBER: _ClassVar[int]
     LANGUAGE_FIELD_NUMBER: _ClassVar[int]
     FRONT_FIELD_NUMBER: _ClassVar[int]
@@ -38,6 +38,7 @@ class Card(_message.Message):
     BURIED_UNTIL_FIELD_NUMBER: _ClassVar[int]
     TAGS_FIELD_NUMBER: _ClassVar[int]
     LAST_REVIEW_FIELD_NUMBER: _ClassVar[int]
+    INTERVALS_FIELD_NUMBER: _ClassVar[int]
     id: str
     language: str
     front: str
@@ -55,15 +56,18 @@ class Card(_message.Message):
     buried_until: _timestamp_pb2.Timestamp
     tags: _containers.RepeatedScalarFieldContainer[str]
     last_review: _timestamp_pb2.Timestamp
-    def __init__(self, id: _Optional[str] = ..., language: _Optional[str] = ..., front: _Optional[str] = ..., back: _Optional[str] = ..., lemma: _Optional[str] = ..., source: _Optional[_Union[CardSource, _Mapping]] = ..., due: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., state: _Optional[str] = ..., sources: _Optional[_Iterable[_Union[CardSource, _Mapping]]] = ..., stability: _Optional[float] = ..., difficulty: _Optional[float] = ..., reviews: _Optional[int] = ..., lapses: _Optional[int] = ..., suspended: _Optional[bool] = ..., buried_until: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., tags: _Optional[_Iterable[str]] = ..., last_review: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    intervals: _containers.RepeatedCompositeFieldContainer[Interval]
+    def __init__(self, id: _Optional[str] = ..., language: _Optional[str] = ..., front: _Optional[str] = ..., back: _Optional[str] = ..., lemma: _Optional[str] = ..., source: _Optional[_Union[CardSource, _Mapping]] = ..., due: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., state: _Optional[str] = ..., sources: _Optional[_Iterable[_Union[CardSource, _Mapping]]] = ..., stability: _Optional[float] = ..., difficulty: _Optional[float] = ..., reviews: _Optional[int] = ..., lapses: _Optional[int] = ..., suspended: _Optional[bool] = ..., buried_until: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., tags: _Optional[_Iterable[str]] = ..., last_review: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., intervals: _Optional[_Iterable[_Union[Interval, _Mapping]]] = ...) -> None: ...
 
 class ListDueCardsRequest(_message.Message):
-    __slots__ = ("limit", "language")
+    __slots__ = ("limit", "language", "with_intervals")
     LIMIT_FIELD_NUMBER: _ClassVar[int]
     LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    WITH_INTERVALS_FIELD_NUMBER: _ClassVar[int]
     limit: int
     language: str
-    def __init__(self, limit: _Optional[int] = ..., language: _Optional[str] = ...) -> None: ...
+    with_intervals: bool
+    def __init__(self, limit: _Optional[int] = ..., language: _Optional[str] = ..., with_intervals: _Optional[bool] = ...) -> None: ...
 
 class ListDueCardsResponse(_message.Message):
     __slots__ = ("cards", "total_due")
