@@ -1,0 +1,4 @@
+// What other pages can use to organise an item from where it is shown.
+export { AddToCollection } from "./AddToCollection";
+export { BookmarkButton } from "./BookmarkButton";
+export { TagEditor } from "./TagEditor";
