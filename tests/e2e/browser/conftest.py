@@ -5,6 +5,7 @@ under test-output/browser/."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import time
 import uuid
@@ -133,3 +134,12 @@ async def checked(page: Page, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     await page.screenshot(path=SHOTS / f"{name}.png", full_page=True)
     assert not found, f"accessibility violations on {name}: {found}"
+
+
+async def eventually(read, expected, *, timeout_s: float = 15.0):
+    """``read()`` until it returns ``expected``: what the client saved in the background (an
+    optimistic move, a sync) reaches the server moments after the page shows it."""
+    deadline = time.monotonic() + timeout_s
+    while (found := await read()) != expected and time.monotonic() < deadline:
+        await asyncio.sleep(0.2)
+    assert found == expected

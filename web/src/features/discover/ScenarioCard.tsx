@@ -1,22 +1,13 @@
 // A scenario in a list, linking to its page; and the "more" at a list's foot.
 import { Link } from "wouter-preact";
 
-import { api } from "../../api/client";
 import { t } from "../../i18n";
 import type { MessageKey } from "../../i18n/en";
-import { Failure, useLoad } from "../../ui/load";
+import { Failure } from "../../ui/load";
 import { ratingText, scenarioHref, type Card } from "./cards";
 import { categoryName, difficultyName, type Language } from "./names";
 import { reasonText } from "./reasons";
 import type { More } from "./usePaged";
-
-/** The rating of a scenario listed without one (search results carry none). */
-function FetchedRating({ id }: { id: string }) {
-  const [load] = useLoad(() => api.GET("/api/v1/scenarios/{scenario_id}/ratings/summary", { params: { path: { scenario_id: id } } }), [id]);
-  if (load.state === "loading") return <p class="discover-rating muted">{t("loading")}</p>;
-  if (load.state === "failed") return <p class="discover-rating muted">{t("discover.rating.unknown")}</p>;
-  return <p class="discover-rating">{ratingText({ mean: load.data.mean, count: load.data.count })}</p>;
-}
 
 export function ScenarioCard({ card, language, names }: { card: Card; language: Language; names: Record<string, string> }) {
   return (
@@ -28,7 +19,7 @@ export function ScenarioCard({ card, language, names }: { card: Card; language: 
         <span>{categoryName(card.category, names)}</span>
         <span>{difficultyName(card.difficulty)}</span>
       </p>
-      {card.rating ? <p class="discover-rating">{ratingText(card.rating)}</p> : <FetchedRating id={card.id} />}
+      {card.rating && <p class="discover-rating">{ratingText(card.rating)}</p>}
       {card.why && <p class="discover-why">{reasonText(card.why, names)}</p>}
     </li>
   );

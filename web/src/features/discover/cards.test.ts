@@ -23,7 +23,7 @@ describe("a scenario card", () => {
     expect(card.why).toEqual({ reason: "popular with learners of this language", reason_code: "popular" });
   });
 
-  it("has no rating when the list gives none, so the card asks for it", () => {
+  it("has no rating when the list gives none, so the card shows none", () => {
     const summary = { id: "x", title: "T", category: "travel", difficulty: "advanced", description: "", author: "system", estimated_minutes: 5, language: "es", languages: ["es"], visibility: "public" };
     expect(fromSummary(summary).rating).toBeUndefined();
   });

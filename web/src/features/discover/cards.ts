@@ -5,6 +5,7 @@ import { locale, t, type Locale } from "../../i18n";
 import type { Reasoned } from "./reasons";
 
 type Discovered = components["schemas"]["DiscoveredOut"];
+type Recommended = components["schemas"]["RecommendedOut"];
 type Summary = components["schemas"]["ScenarioSummaryOut"];
 type Tagged = components["schemas"]["TaggedItemOut"];
 
@@ -18,7 +19,8 @@ export interface Card {
   title: string;
   category: string;
   difficulty: string;
-  /** Absent when the list does not carry it: the card then asks for the scenario's summary. */
+  /** Only where the list carries it (the hub's lists): a search result shows none, rather than
+   * asking for each result's ratings on its own. */
   rating?: Rating;
   /** Only a recommendation has one. */
   why?: Reasoned;
@@ -35,7 +37,7 @@ export function fromDiscovered(found: Discovered, why?: Reasoned): Card {
   return why ? { ...card, why } : card;
 }
 
-export function fromRecommended(recommended: Reasoned & { scenario: Discovered }): Card {
+export function fromRecommended(recommended: Recommended): Card {
   const { scenario, ...why } = recommended;
   return fromDiscovered(scenario, why);
 }

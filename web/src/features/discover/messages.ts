@@ -37,7 +37,6 @@ export const en = {
   "discover.rating.none": "Not rated yet",
   "discover.rating.one": "Rated {mean} out of 5 ({count} rating)",
   "discover.rating.many": "Rated {mean} out of 5 ({count} ratings)",
-  "discover.rating.unknown": "Rating not available",
   "discover.outOfFive": "{mean} out of 5",
 
   "discover.reason.unfinished": "Because you started it and have not finished it yet",
@@ -135,7 +134,6 @@ export const es: Record<keyof typeof en, string> = {
   "discover.rating.none": "Aún sin valoraciones",
   "discover.rating.one": "Valoración: {mean} de 5 ({count} valoración)",
   "discover.rating.many": "Valoración: {mean} de 5 ({count} valoraciones)",
-  "discover.rating.unknown": "Valoración no disponible",
   "discover.outOfFive": "{mean} de 5",
 
   "discover.reason.unfinished": "Porque lo empezaste y aún no lo has terminado",

@@ -1,16 +1,13 @@
 // Why a scenario is recommended, said in the interface language: the API gives a code and its
 // parameters beside an English sentence; a code this client does not know (or one missing what it
 // needs) falls back to that sentence.
+import type { components } from "../../api/schema";
 import { t, type Locale } from "../../i18n";
 import { categoryName } from "./names";
 
-export interface Reasoned {
-  /** The API's English sentence, e.g. "because you struggled with restaurant scenarios". */
-  reason: string;
-  reason_code?: string | null;
-  /** "category" (a category id) and "category_name"; "words" (comma-separated). */
-  reason_params?: Record<string, string> | null;
-}
+/** What a recommendation says of why: the English sentence, its code and the code's parameters. */
+export type Reasoned = Pick<components["schemas"]["RecommendedOut"], "reason" | "reason_code" | "reason_params">;
+type Params = NonNullable<Reasoned["reason_params"]>;
 
 /** "a,b , c" → "a, b, c": the words as a list a person reads. */
 export function wordList(words: string): string {
@@ -26,7 +23,7 @@ function sentence(text: string): string {
 }
 
 /** The category the reason names, by the catalogue's name for its id; null when it names none. */
-function namedCategory(params: Record<string, string>, apiNames: Record<string, string>, lang?: Locale): string | null {
+function namedCategory(params: Params, apiNames: Record<string, string>, lang?: Locale): string | null {
   if (params.category) return categoryName(params.category, { [params.category]: params.category_name ?? "", ...apiNames }, lang);
   return params.category_name || null;
 }
@@ -50,6 +47,7 @@ function localized(item: Reasoned, apiNames: Record<string, string>, lang?: Loca
       return t(key, { category }, lang);
     }
     default:
+      // No code, or one added to the API after this client was built.
       return null;
   }
 }

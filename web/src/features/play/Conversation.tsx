@@ -2,7 +2,6 @@
 // out (finish or abandon).
 import { useEffect, useReducer, useRef } from "preact/hooks";
 
-import type { components } from "../../api/schema";
 import { t } from "../../i18n";
 import { Failure } from "../../ui/load";
 import { sendTurn } from "./calls";
@@ -12,13 +11,11 @@ import { Turns } from "./Turns";
 import { entries, sendable, sendsOnKey, started, transcript, type Run } from "./transcript";
 import type { Scenario } from "./phases";
 
-type Standing = components["schemas"]["GamificationOut"];
-
 interface Props {
   run: Run;
   scenario: Scenario;
   tutor: string;
-  onEnded: (run: Run, before?: Standing | null) => void;
+  onEnded: (run: Run) => void;
 }
 
 export function Conversation({ run, scenario, tutor, onEnded }: Props) {

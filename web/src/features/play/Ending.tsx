@@ -2,19 +2,16 @@
 // abandoning it, which is asked again first since nothing of it is kept.
 import { useEffect, useRef, useState } from "preact/hooks";
 
-import type { components } from "../../api/schema";
 import { t } from "../../i18n";
 import { Failure } from "../../ui/load";
 import { abandon, finish } from "./calls";
 import type { Run } from "./transcript";
 
-type Standing = components["schemas"]["GamificationOut"];
-
 interface Props {
   runId: string;
   /** While a turn is on its way: ending now would lose it. */
   busy: boolean;
-  onEnded: (run: Run, before?: Standing | null) => void;
+  onEnded: (run: Run) => void;
 }
 
 export function Ending({ runId, busy, onEnded }: Props) {
@@ -33,7 +30,7 @@ export function Ending({ runId, busy, onEnded }: Props) {
     setProblem(null);
     const outcome = await finish(runId);
     setWorking(null);
-    if (outcome.ok) onEnded(outcome.data.run, outcome.data.before);
+    if (outcome.ok) onEnded(outcome.data);
     else setProblem({ message: outcome.message, retry: finishRun });
   }
 

@@ -2,7 +2,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { Link, useParams } from "wouter-preact";
 
-import type { components } from "../../api/schema";
 import { t } from "../../i18n";
 import { Shown, useLoad } from "../../ui/load";
 import { loadPlay, tutorName, type Play } from "./calls";
@@ -10,8 +9,6 @@ import { Conversation } from "./Conversation";
 import { Summary } from "./Summary";
 import type { Run } from "./transcript";
 import "./play.css";
-
-type Standing = components["schemas"]["GamificationOut"];
 
 export function PlayPage() {
   const { runId } = useParams<{ runId: string }>();
@@ -29,20 +26,18 @@ export function PlayPage() {
   return <Played key={runId} play={load.data} />;
 }
 
-/** ``before`` is the learner's standing read just before they finished on this page (null when it
- * could not be read); undefined for a run finished earlier, whose XP this page cannot know. */
 function Played({ play }: { play: Play }) {
   const { scenario } = play;
   const [run, setRun] = useState(play.run);
-  const [before, setBefore] = useState<Standing | null | undefined>(undefined);
   const [persona, setPersona] = useState<string | null>(null);
+  // Ended on this page: what replaced the controls the learner was using takes the focus, and
+  // what finishing brings (XP, cards) may not be counted yet.
   const [endedHere, setEndedHere] = useState(false);
   useEffect(() => {
     tutorName(play.run).then(setPersona);
   }, [play.run]);
 
-  function ended(next: Run, standing?: Standing | null) {
-    setBefore(standing);
+  function ended(next: Run) {
     setEndedHere(true);
     setRun(next);
   }
@@ -57,7 +52,7 @@ function Played({ play }: { play: Play }) {
         {t(persona ? "play.roles" : "play.roles.unnamed", roles)}
       </p>
       {run.status === "completed" ? (
-        <Summary run={run} scenario={scenario} before={before} />
+        <Summary run={run} scenario={scenario} justFinished={endedHere} />
       ) : run.status === "abandoned" ? (
         <Abandoned focus={endedHere} />
       ) : (

@@ -3,29 +3,22 @@
 import { useEffect, useRef } from "preact/hooks";
 import { Link } from "wouter-preact";
 
-import type { components } from "../../api/schema";
 import { t } from "../../i18n";
-import { Failure } from "../../ui/load";
-import { cardsOf, earnedSince } from "./calls";
+import { Cards, Xp } from "./Brought";
 import type { Scenario } from "./phases";
 import { expectsCards, summarize, type Word } from "./summary";
 import type { Run } from "./transcript";
 import { Corrections } from "./Turns";
-import { useEventually } from "./useEventually";
-
-type Standing = components["schemas"]["GamificationOut"];
 
 interface Props {
   run: Run;
   scenario: Scenario;
-  /** The standing read just before finishing on this page; null when unreadable, undefined when
-   * the run was finished before this page was opened. */
-  before: Standing | null | undefined;
+  /** Finished on this page rather than opened once finished. */
+  justFinished: boolean;
 }
 
-export function Summary({ run, scenario, before }: Props) {
+export function Summary({ run, scenario, justFinished }: Props) {
   const summary = summarize(run, scenario);
-  const justFinished = before !== undefined;
   const heading = useRef<HTMLHeadingElement>(null);
   // Finishing replaces the conversation the learner was in: bring them to what replaced it.
   useEffect(() => {
@@ -40,7 +33,7 @@ export function Summary({ run, scenario, before }: Props) {
       <p class="play-score">{t("play.summary.score", { score: summary.score })}</p>
       <p>{t("play.summary.phases", { done: summary.phasesCompleted, total: summary.phasesTotal })}</p>
       <h3>{t("play.xp.title")}</h3>
-      {before ? <Xp before={before} /> : <p>{t(before === null ? "play.xp.unread" : "play.xp.later")} <Link href="/">{t("play.xp.home")}</Link></p>}
+      <Xp run={run} justFinished={justFinished} />
       <Words title={t("play.words.used")} none={t("play.words.usedNone")} words={summary.used} language={run.language} />
       <Words title={t("play.words.missed")} none={t("play.words.missedNone")} words={summary.missed} language={run.language} />
       <h3>{t("play.mistakes")}</h3>
@@ -63,23 +56,6 @@ export function Summary({ run, scenario, before }: Props) {
   );
 }
 
-function Xp({ before }: { before: Standing }) {
-  const [earned, again] = useEventually(() => earnedSince(before));
-  const counted = !earned.waiting && earned.value !== null;
-  return (
-    <>
-      <p role="status" class={counted ? "play-xp" : undefined}>
-        {earned.waiting ? t("play.xp.counting") : counted ? t("play.xp.earned", { xp: earned.value ?? 0 }) : t("play.xp.notYet")}
-      </p>
-      {!earned.waiting && !counted && (
-        <button type="button" onClick={again}>
-          {t("play.xp.again")}
-        </button>
-      )}
-    </>
-  );
-}
-
 function Words({ title, none, words, language }: { title: string; none: string; words: Word[]; language: string }) {
   return (
     <>
@@ -95,37 +71,6 @@ function Words({ title, none, words, language }: { title: string; none: string; 
             </li>
           ))}
         </ul>
-      )}
-    </>
-  );
-}
-
-function Cards({ run, justFinished }: { run: Run; justFinished: boolean }) {
-  const [cards, again] = useEventually(() => cardsOf(run, justFinished));
-  if (!cards.waiting && cards.value === undefined) return <Failure message={t("play.cards.failed")} retry={again} />;
-  const found = cards.waiting ? [] : (cards.value ?? []);
-  return (
-    <>
-      <p role="status">
-        {cards.waiting ? t("play.cards.looking") : found.length > 0 ? t("play.cards.added", { count: found.length }) : t("play.cards.none")}
-      </p>
-      {found.length > 0 ? (
-        <ul class="play-cards">
-          {found.map((card) => (
-            <li>
-              <span lang={run.language}>{card.front}</span>
-              <span aria-hidden="true"> → </span>
-              <span class="play-sr"> {t("play.cards.back")} </span>
-              <span>{card.back}</span>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        !cards.waiting && (
-          <button type="button" onClick={again}>
-            {t("play.cards.again")}
-          </button>
-        )
       )}
     </>
   );

@@ -2,23 +2,26 @@
 import { api } from "../../api/client";
 import type { components } from "../../api/schema";
 import { attempt, type Answer, type Outcome } from "../../ui/load";
+import { everyCard } from "./deck";
 import type { Scenario } from "./phases";
-import { settle, pauseFor, type Patience } from "./settle";
-import { cardsAddedBy, xpEarned } from "./summary";
+import { absentAsNull, backoff, pausing, settle, type Patience } from "./settle";
 import type { Run, TurnResult } from "./transcript";
 
 type Language = "en" | "es" | "fr" | "de" | "it" | "pt" | "zh" | "ja";
-type Standing = components["schemas"]["GamificationOut"];
 type Card = components["schemas"]["CardOut"];
+type RunXp = components["schemas"]["RunXpOut"];
 
 export interface Play {
   run: Run;
   scenario: Scenario;
 }
 
-/** What finishing counts elsewhere shows within seconds; past this the page offers to look again. */
-const PATIENCE: Patience = { tries: 6, pause: pauseFor(1500) };
-const ONCE: Patience = { tries: 1, pause: pauseFor(0) };
+/** What finishing counts elsewhere shows within seconds (five readings over about 7 s); past
+ * this the page offers to look again. */
+const PATIENCE: Patience = { tries: 5, pause: pausing(backoff(500, 4000)) };
+const ONCE: Patience = { tries: 1, pause: pausing(() => 0) };
+// A run names a few dozen words at most: one page almost always holds them all.
+const CARDS_PAGE = 200;
 
 /** The run and its scenario in the run's language (for its phases' names and words). */
 export async function loadPlay(runId: string): Promise<Answer<Play>> {
@@ -44,37 +47,28 @@ export function sendTurn(runId: string, text: string): Promise<Outcome<TurnResul
   return attempt(api.POST("/api/v1/runs/{run_id}/turns", { params: { path: { run_id: runId } }, body: { text } }));
 }
 
-export async function readStanding(): Promise<Standing | undefined> {
-  const outcome = await attempt(api.GET("/api/v1/gamification"));
-  return outcome.ok ? outcome.data : undefined;
-}
-
-/** Finishes the run, with the learner's standing just before (null when it could not be read),
- * since the finished run does not say what XP it earned. */
-export async function finish(runId: string): Promise<Outcome<{ run: Run; before: Standing | null }>> {
-  const before = (await readStanding()) ?? null;
-  const outcome = await attempt(api.POST("/api/v1/runs/{run_id}/complete", { params: { path: { run_id: runId } } }));
-  return outcome.ok ? { ok: true, data: { run: outcome.data, before } } : outcome;
+export function finish(runId: string): Promise<Outcome<Run>> {
+  return attempt(api.POST("/api/v1/runs/{run_id}/complete", { params: { path: { run_id: runId } } }));
 }
 
 export function abandon(runId: string): Promise<Outcome<Run>> {
   return attempt(api.POST("/api/v1/runs/{run_id}/abandon", { params: { path: { run_id: runId } } }));
 }
 
-/** The XP earned since ``before``, read until it shows; null when it has not been counted yet. */
-export async function earnedSince(before: Standing): Promise<number | null> {
-  const after = await settle(readStanding, (standing) => xpEarned(before, standing) !== null, PATIENCE);
-  return after ? xpEarned(before, after) : null;
+/** ``patient``: the run was just finished, so what it brings is read again a few times until it
+ * shows; otherwise it is read once. */
+const patience = (patient: boolean) => (patient ? PATIENCE : ONCE);
+
+/** The XP the run earned; null while its completion has not been counted (the API answers 404). */
+export function xpOf(runId: string, patient: boolean, signal: AbortSignal): Promise<Outcome<RunXp | null>> {
+  const read = () => attempt(absentAsNull(api.GET("/api/v1/gamification/runs/{run_id}", { params: { path: { run_id: runId } } })));
+  return settle(read, (xp) => xp !== null, patience(patient), signal);
 }
 
-/** The cards the run added that are due (a new card is due at once), read until some show when
- * the run was just finished; undefined when the deck could not be read. */
-export async function cardsOf(run: Run, justFinished: boolean): Promise<Card[] | undefined> {
-  const read = async () => {
-    const outcome = await attempt(
-      api.GET("/api/v1/review/due", { params: { query: { language: run.language as Language, limit: 200 } } }),
-    );
-    return outcome.ok ? cardsAddedBy(run.id, outcome.data.cards) : undefined;
-  };
-  return settle(read, (cards) => cards.length > 0, justFinished ? PATIENCE : ONCE);
+/** Every card in the deck that the run named (a word it missed or a mistake it corrected), also
+ * those the learner already had; they arrive a moment after the run is finished. */
+export function cardsOf(runId: string, patient: boolean, signal: AbortSignal): Promise<Outcome<Card[]>> {
+  const page = (offset: number) =>
+    api.GET("/api/v1/cards", { params: { query: { source_kind: "scenario_run", source_id: runId, limit: CARDS_PAGE, offset } } });
+  return settle(() => attempt(everyCard(page)), (cards) => cards.length > 0, patience(patient), signal);
 }

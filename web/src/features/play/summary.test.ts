@@ -2,31 +2,11 @@ import { describe, expect, it } from "vitest";
 
 import type { components } from "../../api/schema";
 import { run, scenario } from "./fixtures";
-import { cardsAddedBy, expectsCards, summarize, vocabulary, xpEarned } from "./summary";
+import { earnedText, expectsCards, summarize, vocabulary } from "./summary";
 
-type Card = components["schemas"]["CardOut"];
+type RunXp = components["schemas"]["RunXpOut"];
 
-function card(front: string, sources: { kind: string; id: string }[]): Card {
-  return {
-    id: front,
-    front,
-    back: "",
-    language: "es",
-    lemma: front,
-    state: "learning",
-    due: "2026-06-01T10:00:00Z",
-    difficulty: 0,
-    stability: 0,
-    reviews: 0,
-    lapses: 0,
-    suspended: false,
-    tags: [],
-    source: { ...sources[0], context: "" },
-    sources: sources.map((source) => ({ ...source, context: "" })),
-  } as Card;
-}
-
-const RUN_ID = run().id;
+const xp = (amount: number, multiplier_percent: number): RunXp => ({ run_id: run().id, amount, multiplier_percent });
 
 describe("the words of a finished run", () => {
   it("counts a word used in any phase as used, each word once", () => {
@@ -59,32 +39,13 @@ describe("a run's summary", () => {
   });
 });
 
-describe("the cards a run added", () => {
-  it("are those the run brought into the deck first", () => {
-    const added = card("café", [{ kind: "scenario_run", id: RUN_ID }]);
-    const other = card("hola", [{ kind: "scenario_run", id: "another-run" }]);
-    expect(cardsAddedBy(RUN_ID, [added, other])).toEqual([added]);
-  });
-
-  it("leave out a card the learner already had, which the run only named again", () => {
-    const had = card("hola", [
-      { kind: "manual", id: "" },
-      { kind: "scenario_run", id: RUN_ID },
-    ]);
-    expect(cardsAddedBy(RUN_ID, [had])).toEqual([]);
-  });
-});
-
 describe("the XP a run earned", () => {
-  it("is what the learner's XP grew by", () => {
-    expect(xpEarned({ xp: 120 }, { xp: 165 })).toBe(45);
+  it("is said as what was added to the learner's total", () => {
+    expect(earnedText(xp(45, 100), "en")).toBe("+45 XP");
   });
 
-  it("is not known yet while the XP has not grown", () => {
-    expect(xpEarned({ xp: 120 }, { xp: 120 })).toBeNull();
-  });
-
-  it("takes a standing without XP as none", () => {
-    expect(xpEarned({}, { xp: 30 })).toBe(30);
+  it("names the streak multiplier when it raised the XP", () => {
+    expect(earnedText(xp(60, 150), "en")).toBe("+60 XP, with your streak multiplier of 150%");
+    expect(earnedText(xp(60, 150), "es")).toBe("+60 XP, con tu multiplicador de racha del 150 %");
   });
 });

@@ -1,11 +1,11 @@
-// What a finished run comes to: its score, the words used and missed, the mistakes, the cards
-// it added to the deck and the XP it earned. No I/O here.
+// What a finished run comes to: its score, the words used and missed, the mistakes, whether it
+// gives the deck cards, and the XP it earned. No I/O here.
 import type { components } from "../../api/schema";
+import { t, type Locale } from "../../i18n";
 import type { Scenario } from "./phases";
 import type { Mistake, Run } from "./transcript";
 
-type Card = components["schemas"]["CardOut"];
-type Standing = components["schemas"]["GamificationOut"];
+type RunXp = components["schemas"]["RunXpOut"];
 export type Word = components["schemas"]["parla__gateway__schemas__VocabularyItemOut"];
 
 export interface RunSummary {
@@ -44,15 +44,8 @@ export function expectsCards(summary: RunSummary): boolean {
   return summary.missed.length > 0 || summary.mistakes.length > 0;
 }
 
-/** The cards this run added. A card's first source is what brought it into the deck; a card the
- * learner already had only gains the run as a later source, and was not added by it. */
-export function cardsAddedBy(runId: string, cards: Card[]): Card[] {
-  return cards.filter((card) => card.source.kind === "scenario_run" && card.source.id === runId);
-}
-
-/** XP earned between two readings of the learner's standing; null while the run's XP has not
- * been counted yet (it is granted shortly after the run is finished). */
-export function xpEarned(before: Standing, after: Standing): number | null {
-  const earned = (after.xp ?? 0) - (before.xp ?? 0);
-  return earned > 0 ? earned : null;
+/** "+45 XP", and the streak multiplier that raised it when there was one (above 100%). */
+export function earnedText(xp: RunXp, lang?: Locale): string {
+  if (xp.multiplier_percent > 100) return t("play.xp.earnedStreak", { xp: xp.amount, percent: xp.multiplier_percent }, lang);
+  return t("play.xp.earned", { xp: xp.amount }, lang);
 }
