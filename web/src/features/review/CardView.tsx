@@ -1,15 +1,15 @@
 // The card on screen: its front, "Show answer", then its back and the four ratings, each with
-// when the card would come back if the API said so for this card.
+// when the card would come back, as the card carries it.
 import type { Ref } from "preact";
 
 import { t } from "../../i18n";
 import { intervalFor, intervalLabel } from "./intervals";
-import { RATINGS, type DeckCard, type Rating } from "./model";
+import { RATINGS, type Card, type Rating } from "./model";
 import { tn } from "./plural";
 import type { Phase } from "./session";
 
 interface Props {
-  entry: DeckCard;
+  card: Card;
   phase: Phase;
   left: number;
   canUndo: boolean;
@@ -20,12 +20,12 @@ interface Props {
   onUndo: () => void;
 }
 
-function Ratings({ entry, onRate }: Pick<Props, "entry" | "onRate">) {
+function Ratings({ card, onRate }: Pick<Props, "card" | "onRate">) {
   return (
     <fieldset class="review-ratings">
       <legend>{t("review.ratePrompt")}</legend>
       {RATINGS.map((rating, index) => {
-        const interval = intervalFor(entry.intervals, rating);
+        const interval = intervalFor(card, rating);
         return (
           <button type="button" class={`review-rate review-rate-${rating}`} aria-keyshortcuts={String(index + 1)} onClick={() => onRate(rating)}>
             <span class="review-rate-name">{t(`review.rating.${rating}`)}</span>
@@ -37,23 +37,23 @@ function Ratings({ entry, onRate }: Pick<Props, "entry" | "onRate">) {
   );
 }
 
-export function CardView({ entry, phase, left, canUndo, showRef, answerRef, onReveal, onRate, onUndo }: Props) {
+export function CardView({ card, phase, left, canUndo, showRef, answerRef, onReveal, onRate, onUndo }: Props) {
   const revealed = phase === "revealed";
   return (
     <>
       <p class="review-left">{tn("review.left", left)}</p>
       <article class="review-card">
         <h2 class="review-side">{t("review.question")}</h2>
-        <p class="review-front">{entry.card.front}</p>
+        <p class="review-front">{card.front}</p>
         {revealed && (
           <div class="review-back" tabIndex={-1} ref={answerRef}>
             <h2 class="review-side">{t("review.answer")}</h2>
-            <p>{entry.card.back}</p>
+            <p>{card.back}</p>
           </div>
         )}
       </article>
       {revealed ? (
-        <Ratings entry={entry} onRate={onRate} />
+        <Ratings card={card} onRate={onRate} />
       ) : (
         <button type="button" class="review-show" aria-keyshortcuts="Space" ref={showRef} onClick={onReveal}>
           {t("review.show")}

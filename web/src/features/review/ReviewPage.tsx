@@ -46,7 +46,7 @@ export function ReviewPage() {
   }, [review.focus]);
 
   const { view, session } = review;
-  const entry = session && current(session);
+  const card = session && current(session);
   return (
     <main class="review">
       <h1>{t("review.title")}</h1>
@@ -63,9 +63,9 @@ export function ReviewPage() {
       {view.kind === "failed" && <Failure message={view.message} retry={review.reload} />}
       {view.kind === "empty" && <NothingDue notice={view.notice} headingRef={headingRef} onCheck={review.reload} />}
       {view.kind === "session" && review.refilling && <Loading label={t("review.refilling")} />}
-      {view.kind === "session" && !review.refilling && session && entry && (
+      {view.kind === "session" && !review.refilling && session && card && (
         <CardView
-          entry={entry}
+          card={card}
           phase={session.phase}
           left={session.deck.length}
           canUndo={session.held !== null}
@@ -76,7 +76,7 @@ export function ReviewPage() {
           onUndo={() => void review.undo()}
         />
       )}
-      {view.kind === "session" && !review.refilling && session && !entry && (
+      {view.kind === "session" && !review.refilling && session && !card && (
         <Finished summary={summary(session)} headingRef={headingRef} onAgain={review.reload} />
       )}
     </main>

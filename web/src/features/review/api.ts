@@ -4,7 +4,7 @@ import { t } from "../../i18n";
 import { problem } from "../../pages/problem";
 import type { Answer } from "../../ui/load";
 import { BATCH, withinLimits, withoutCards } from "./deck";
-import { deckCard, type DeckCard, type Interval, type ReviewIn, type ReviewStats } from "./model";
+import { withIntervals, type Card, type ReviewIn, type ReviewStats } from "./model";
 import type { Sent } from "./sync";
 
 /** An API call's answer, or why there is none: ``offline`` when the server could not be reached
@@ -28,38 +28,34 @@ export async function sendReviews(reviews: ReviewIn[]): Promise<Sent> {
 
 export interface Start {
   sessionId: string;
-  cards: DeckCard[];
+  cards: Card[];
   /** Due cards the session leaves out (today's limits reached), for the empty state. */
   heldBack: number;
 }
 
-/** Starts a session and fetches its due cards up front, within today's limits and without the
- * cards whose reviews are still waiting in ``unsynced`` (card ids). */
+/** Starts a session and fetches its due cards up front, each with its intervals (so they show
+ * offline too), within today's limits and without the cards whose reviews are still waiting in
+ * ``unsynced`` (card ids). */
 export async function startSession(unsynced: ReadonlySet<string>): Promise<Result<Start>> {
   const [session, due] = await Promise.all([
     call(api.POST("/api/v1/review/sessions", { body: {} })),
-    call(api.GET("/api/v1/review/due", { params: { query: { limit: BATCH } } })),
+    call(api.GET("/api/v1/review/due", { params: { query: { limit: BATCH, intervals: true } } })),
   ]);
   if (!session.ok) return session;
   if (!due.ok) return due;
   const fresh = withoutCards(due.data.cards, unsynced);
   const cards = withinLimits(fresh, session.data);
   const heldBack = Math.max(0, due.data.total_due - (due.data.cards.length - fresh.length) - cards.length);
-  return { ok: true, data: { sessionId: session.data.id, cards: cards.map((card) => deckCard(card)), heldBack } };
+  return { ok: true, data: { sessionId: session.data.id, cards, heldBack } };
 }
 
-export interface Pick {
-  card: DeckCard["card"];
-  intervals: Interval[];
-}
-
-/** The card the server would show next, with what each rating would do; null when it has none
- * for today. */
-export async function nextCard(sessionId: string): Promise<Result<Pick | null>> {
+/** The card the server would show next, carrying what each rating would do with it now; null
+ * when it has none for today. */
+export async function nextCard(sessionId: string): Promise<Result<Card | null>> {
   const answer = await call(api.GET("/api/v1/review/sessions/{session_id}/next", { params: { path: { session_id: sessionId } } }));
   if (!answer.ok) return answer;
   const { card, intervals } = answer.data;
-  return { ok: true, data: card ? { card, intervals: intervals ?? [] } : null };
+  return { ok: true, data: card ? withIntervals(card, intervals ?? []) : null };
 }
 
 export async function reviewStats(): Promise<ReviewStats | null> {

@@ -2,7 +2,8 @@
 import type { Card, ReviewStats, SessionCounts } from "./model";
 import type { Notice } from "./plural";
 
-/** The most due cards fetched up front: the session goes on from them when the connection drops. */
+/** The most due cards fetched up front, each with its intervals: the session goes on from them,
+ * intervals shown, when the connection drops. */
 export const BATCH = 200;
 
 /** The due cards (most overdue first) a session may show today: ``GET /review/due`` ignores the

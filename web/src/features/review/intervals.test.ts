@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import { intervals } from "./fixtures";
+import { card, intervals, timedCard } from "./fixtures";
 import { intervalFor, intervalLabel, intervalParts } from "./intervals";
+import { RATINGS, withIntervals } from "./model";
 
 describe("an interval", () => {
   it("under a minute is told as less than a minute", () => {
@@ -34,8 +35,14 @@ describe("an interval", () => {
     expect(intervalLabel(30, "es")).toBe("< 1 min");
   });
 
-  it("is found for a rating when the API gave intervals, and is missing when it did not", () => {
-    expect(intervalFor(intervals(60, 600, 86400, 4 * 86400), "good")?.seconds).toBe(86400);
-    expect(intervalFor(null, "good")).toBeNull();
+  it("is found for a rating in the card itself, and is missing when the API gave the card none", () => {
+    const timed = timedCard("a", 60, 600, 86400, 4 * 86400);
+    expect(RATINGS.map((rating) => intervalFor(timed, rating)?.seconds)).toEqual([60, 600, 86400, 4 * 86400]);
+    expect(intervalFor(card("a"), "good")).toBeNull();
+  });
+
+  it("given beside its card by the server's pick is carried by that card", () => {
+    expect(intervalFor(withIntervals(card("a"), intervals(60, 600, 86400, 4 * 86400)), "easy")?.seconds).toBe(4 * 86400);
+    expect(withIntervals(card("a"), [])).toEqual(card("a"));
   });
 });

@@ -2,7 +2,7 @@
 // buttons, so a learner weighs "Hard" against "Good" at a glance.
 import { locale, t, type Locale } from "../../i18n";
 import type { MessageKey } from "../../i18n/en";
-import type { Interval, Rating } from "./model";
+import type { Card, Interval, Rating } from "./model";
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
@@ -47,7 +47,9 @@ export function intervalLabel(seconds: number, lang: Locale = locale.value): str
   return t(UNIT_KEYS[unit], { n: new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(value) }, lang);
 }
 
-/** The interval the API gave for ``rating``, or null when it gave none for this card. */
-export function intervalFor(intervals: Interval[] | null, rating: Rating): Interval | null {
-  return intervals?.find((interval) => interval.rating === rating) ?? null;
+/** The interval ``card`` carries for ``rating``, or null when the API gave it none. Its seconds
+ * count from when the API answered: the interval a rating gives hardly moves in a session's
+ * minutes, so it is told as it came. */
+export function intervalFor(card: Card, rating: Rating): Interval | null {
+  return card.intervals?.find((interval) => interval.rating === rating) ?? null;
 }

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 
-import { card, intervals } from "./fixtures";
-import { deckCard } from "./model";
-import { begin, current, end, extend, MAX_DURATION_MS, peeked, rate, reveal, summary, undo, type Session } from "./session";
+import { card, intervals, timedCard } from "./fixtures";
+import { withIntervals } from "./model";
+import { begin, current, end, extend, MAX_DURATION_MS, rate, refreshed, reveal, summary, undo, type Session } from "./session";
 
 const T0 = Date.parse("2025-03-01T10:00:00Z");
 
 function started(...ids: string[]): Session {
-  return begin(ids.map((id) => deckCard(card(id))), T0);
+  return begin(ids.map((id) => timedCard(id, 60, 600, 86400, 4 * 86400)), T0);
 }
 
 function rated(session: Session, rating: "again" | "hard" | "good" | "easy", id: string, at: number) {
@@ -20,7 +20,7 @@ describe("a review session", () => {
   it("shows the first card's front, then its answer", () => {
     const session = started("a", "b");
     expect(session.phase).toBe("front");
-    expect(current(session)?.card.id).toBe("a");
+    expect(current(session)?.id).toBe("a");
     expect(reveal(session).phase).toBe("revealed");
   });
 
@@ -36,7 +36,7 @@ describe("a review session", () => {
   it("moves on to the next card's front after a rating, and holds that rating", () => {
     const effect = rated(started("a", "b"), "good", "r1", T0 + 4000);
     expect(effect.session.phase).toBe("front");
-    expect(current(effect.session)?.card.id).toBe("b");
+    expect(current(effect.session)?.id).toBe("b");
     expect(effect.hold).toBe(true);
     expect(effect.session.held?.id).toBe("r1");
     expect(effect.released).toBeNull();
@@ -65,10 +65,11 @@ describe("a review session", () => {
     expect(last.released?.id).toBe("r1");
   });
 
-  it("undoes the held rating: the card is back with its answer shown, and the counts go back", () => {
+  it("undoes the held rating: the card is back with its answer shown and its intervals, and the counts go back", () => {
     const first = rated(started("a", "b"), "good", "r1", T0 + 3000);
     const back = undo(first.session);
-    expect(current(back)?.card.id).toBe("a");
+    expect(current(back)?.id).toBe("a");
+    expect(current(back)?.intervals).toHaveLength(4);
     expect(back.phase).toBe("revealed");
     expect(back.held).toBeNull();
     expect(summary(back)).toEqual({ reviewed: 0, recalled: 0, share: null });
@@ -79,7 +80,7 @@ describe("a review session", () => {
     const first = rated(started("a", "b", "c"), "good", "r1", T0);
     const second = rated(first.session, "good", "r2", T0);
     const back = undo(second.session);
-    expect(current(back)?.card.id).toBe("b");
+    expect(current(back)?.id).toBe("b");
     expect(undo(back)).toBe(back);
   });
 
@@ -99,46 +100,51 @@ describe("a review session", () => {
 
   it("that ran out goes on with more cards", () => {
     const done = rated(started("a"), "again", "r1", T0).session;
-    const more = extend(done, [deckCard(card("a", "learning"))], T0 + 60_000);
+    const more = extend(done, [card("a", "learning")], T0 + 60_000);
     expect(more.phase).toBe("front");
-    expect(current(more)?.card.state).toBe("learning");
+    expect(current(more)?.state).toBe("learning");
     expect(summary(more).reviewed).toBe(1);
   });
 });
 
 describe("the server's pick of the next card", () => {
-  const pick = (id: string) => ({ card: card(id), intervals: intervals(60, 600, 86400, 345600) });
+  const pick = (id: string) => withIntervals(card(id), intervals(30, 300, 2 * 86400, 8 * 86400));
+  const secondsOf = (session: Session) => current(session)?.intervals?.map((interval) => interval.seconds);
 
-  it("gives the card on screen its intervals", () => {
-    const session = peeked(started("a", "b"), pick("a"), 0, new Set());
-    expect(current(session)?.intervals?.map((interval) => interval.seconds)).toEqual([60, 600, 86400, 345600]);
-  });
-
-  it("comes next, with its intervals, and only once in the deck", () => {
-    const session = peeked(started("a", "b", "c"), pick("c"), 0, new Set());
-    expect(session.deck.map((entry) => entry.card.id)).toEqual(["a", "c", "b"]);
-    expect(session.deck[1].intervals).not.toBeNull();
-  });
-
-  it("that is not in the deck (a learning step come due) is added next", () => {
-    const session = peeked(started("a", "b"), pick("z"), 0, new Set());
-    expect(session.deck.map((entry) => entry.card.id)).toEqual(["a", "z", "b"]);
-  });
-
-  it("is ignored when its latest rating had not reached the server when it was asked", () => {
+  it("gives the card on screen its fresher intervals", () => {
     const session = started("a", "b");
-    expect(peeked(session, pick("b"), 0, new Set(["b"]))).toBe(session);
+    expect(secondsOf(refreshed(session, session.deck[0], pick("a")))).toEqual([30, 300, 2 * 86400, 8 * 86400]);
   });
 
-  it("is ignored when the card was rated after the server was asked", () => {
-    const asked = started("a", "b", "c");
+  it("of another card leaves the session's cards and their order alone", () => {
+    const session = started("a", "b");
+    expect(refreshed(session, session.deck[0], pick("b"))).toBe(session);
+    expect(refreshed(session, session.deck[0], pick("z"))).toBe(session);
+  });
+
+  it("is not taken once the card asked about has been rated", () => {
+    const asked = started("a", "b");
     const after = rated(asked, "good", "r1", T0).session;
-    expect(peeked(after, pick("a"), asked.ratings, new Set())).toBe(after);
+    expect(refreshed(after, asked.deck[0], pick("a"))).toBe(after);
   });
 
-  it("is ignored when there is none or the session is done", () => {
+  it("is taken when the card asked about is back by undo, its rating unmade", () => {
+    const asked = started("a", "b");
+    const back = undo(rated(asked, "good", "r1", T0).session);
+    expect(secondsOf(refreshed(back, asked.deck[0], pick("a")))).toEqual([30, 300, 2 * 86400, 8 * 86400]);
+  });
+
+  it("is not taken for the same card fetched anew since it was asked about", () => {
+    const asked = started("a");
+    const again = extend(rated(asked, "again", "r1", T0).session, [timedCard("a", 60, 600, 600, 86400)], T0 + 60_000);
+    expect(refreshed(again, asked.deck[0], pick("a"))).toBe(again);
+  });
+
+  it("is ignored when there is none, it carries no intervals, or the session is done", () => {
     const session = started("a");
-    expect(peeked(session, null, 0, new Set())).toBe(session);
-    expect(peeked(started(), pick("a"), 0, new Set()).deck).toEqual([]);
+    expect(refreshed(session, session.deck[0], null)).toBe(session);
+    expect(refreshed(session, session.deck[0], card("a"))).toBe(session);
+    const done = end(session).session;
+    expect(refreshed(done, session.deck[0], pick("a"))).toBe(done);
   });
 });

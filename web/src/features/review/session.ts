@@ -4,14 +4,14 @@
 // The API has no undo: a review it has recorded stays recorded. So the last rating is held in
 // the browser (queued, but marked held and never sent) until the next rating is made or the
 // session ends; Undo drops the held rating, and the card is shown again.
-import { deckCard, type DeckCard, type Interval, type Rating } from "./model";
+import type { Card, Rating } from "./model";
 
 export type Phase = "front" | "revealed" | "done";
 
 /** One rating the learner made: what the review queue stores and the server is sent. */
 export interface Rated {
   id: string;
-  card: DeckCard;
+  card: Card;
   rating: Rating;
   /** When the learner answered, ISO 8601 in UTC. */
   at: string;
@@ -23,15 +23,11 @@ export interface Rated {
 export interface Session {
   phase: Phase;
   /** The cards still to review; the first is the one on screen unless the session is done. */
-  deck: DeckCard[];
+  deck: Card[];
   held: Rated | null;
   reviewed: number;
   recalled: number;
   shownAt: number;
-  /** How many ratings were made, and at which count each card was last rated: an answer of the
-   * server asked for before a card's rating cannot know of it (see ``peeked``). */
-  ratings: number;
-  lastRated: Record<string, number>;
 }
 
 /** A rating, and what the queue must do: store ``rated`` (held unless the session ended with
@@ -46,7 +42,7 @@ export interface RateEffect {
 /** The longest answering time the API takes. */
 export const MAX_DURATION_MS = 3_600_000;
 
-export function begin(cards: DeckCard[], now: number): Session {
+export function begin(cards: Card[], now: number): Session {
   return {
     phase: cards.length ? "front" : "done",
     deck: cards,
@@ -54,12 +50,10 @@ export function begin(cards: DeckCard[], now: number): Session {
     reviewed: 0,
     recalled: 0,
     shownAt: now,
-    ratings: 0,
-    lastRated: {},
   };
 }
 
-export function current(session: Session): DeckCard | null {
+export function current(session: Session): Card | null {
   return session.phase === "done" ? null : (session.deck[0] ?? null);
 }
 
@@ -81,7 +75,6 @@ export function rate(session: Session, rating: Rating, id: string, now: number):
   };
   const deck = session.deck.slice(1);
   const ended = deck.length === 0;
-  const ratings = session.ratings + 1;
   return {
     session: {
       ...session,
@@ -91,8 +84,6 @@ export function rate(session: Session, rating: Rating, id: string, now: number):
       reviewed: session.reviewed + 1,
       recalled: session.recalled + (rating === "again" ? 0 : 1),
       shownAt: now,
-      ratings,
-      lastRated: { ...session.lastRated, [card.card.id]: ratings },
     },
     rated,
     hold: !ended,
@@ -121,29 +112,20 @@ export function end(session: Session): { session: Session; released: Rated | nul
 }
 
 /** More cards for a session that ran out (learning steps that came due while reviewing). */
-export function extend(session: Session, cards: DeckCard[], now: number): Session {
+export function extend(session: Session, cards: Card[], now: number): Session {
   if (session.phase !== "done" || !cards.length) return session;
   return { ...session, phase: "front", deck: cards, shownAt: now };
 }
 
-/** What the server picked as the card to show next (``GET …/sessions/{id}/next``), placed in the
- * deck with its intervals: the API gives intervals only for that pick. The pick is ignored when
- * the server cannot yet know the card's latest rating: one still in the queue when it was asked
- * (``unsyncedWhenAsked``, card ids), or made after it was asked (``askedAt``, a rating count). */
-export function peeked(
-  session: Session,
-  pick: { card: DeckCard["card"]; intervals: Interval[] } | null,
-  askedAt: number,
-  unsyncedWhenAsked: ReadonlySet<string>,
-): Session {
-  if (!pick || session.phase === "done") return session;
-  const id = pick.card.id;
-  if (unsyncedWhenAsked.has(id) || (session.lastRated[id] ?? 0) > askedAt) return session;
-  const [onScreen, ...rest] = session.deck;
-  const picked = deckCard(pick.card, pick.intervals);
-  if (onScreen.card.id === id) return { ...session, deck: [{ ...onScreen, intervals: picked.intervals }, ...rest] };
-  // Next rather than now: the learner may already be reading the card on screen.
-  return { ...session, deck: [onScreen, picked, ...rest.filter((entry) => entry.card.id !== id)] };
+/** The session with ``shown`` carrying the intervals the server gave for it now (``GET
+ * …/sessions/{id}/next``, asked while ``shown`` was on screen), fresher than those fetched with
+ * the session's cards. They are taken only while that very entry is on screen: a rating moves it
+ * on (an undo brings the same entry back, its rating unmade, so they hold again), and a later
+ * fetch brings a new entry, whose own intervals know of ratings these may not. A pick of another
+ * card changes nothing: the session keeps its own cards and order. */
+export function refreshed(session: Session, shown: Card, pick: Card | null): Session {
+  if (!pick?.intervals?.length || pick.id !== shown.id || current(session) !== shown) return session;
+  return { ...session, deck: [{ ...shown, intervals: pick.intervals }, ...session.deck.slice(1)] };
 }
 
 export interface Summary {

@@ -8,7 +8,7 @@ import { t } from "../../i18n";
 import { nextCard, reviewStats, startSession, type Start } from "./api";
 import { nothingDue } from "./deck";
 import { queueName } from "./learner";
-import { deckCard, type DeckCard, type Rating } from "./model";
+import type { Card, Rating } from "./model";
 import { openOutbox, type Outbox } from "./outbox";
 import { tn, type Notice } from "./plural";
 import type { QueuedReview } from "./queue";
@@ -38,7 +38,7 @@ export interface Review {
 function queued(rated: Rated, sessionId: string | null, held: boolean): QueuedReview {
   return {
     client_review_id: rated.id,
-    card_id: rated.card.card.id,
+    card_id: rated.card.id,
     rating: rated.rating,
     reviewed_at: rated.at,
     duration_ms: rated.durationMs,
@@ -82,15 +82,15 @@ export function useReview(): Review {
     if (round > 0) setFocus({ to: start.cards.length ? "show" : "heading" });
   }
 
-  /** Asks the server which card it would show next: the only way to learn a card's intervals. */
+  /** Asks the server for the card it would show now: its answer tells whether the server can be
+   * reached, and gives fresher intervals when its pick is the card on screen. */
   async function peek(box: Outbox) {
     const id = sessionId.current;
-    if (!id || !current.current) return;
-    const askedAt = current.current.ratings;
-    const unsynced = await unsyncedCards(box);
+    const shown = current.current && rules.current(current.current);
+    if (!id || !shown) return;
     const next = await nextCard(id);
     box.reachable(next.ok || !next.offline);
-    if (next.ok && current.current) commit(rules.peeked(current.current, next.data, askedAt, unsynced));
+    if (next.ok && current.current) commit(rules.refreshed(current.current, shown, next.data));
   }
 
   /** When the loaded cards run out: learning steps may have come due while reviewing. */
@@ -100,14 +100,13 @@ export function useReview(): Review {
     if (cards.length && current.current) {
       commit(rules.extend(current.current, cards, Date.now()));
       setAnnouncement(tn("review.left", cards.length));
-      if (!cards[0].intervals) void peek(box);
     }
     setRefilling(false);
     setFocus({ to: cards.length ? "show" : "heading" });
   }
 
   /** More cards, asked for only once every review is in: what is due depends on them. */
-  async function moreCards(box: Outbox): Promise<DeckCard[]> {
+  async function moreCards(box: Outbox): Promise<Card[]> {
     await box.kick();
     const unsynced = await unsyncedCards(box);
     if (box.status.value.offline || unsynced.size) return [];
@@ -116,7 +115,7 @@ export function useReview(): Review {
     sessionId.current = start.data.sessionId;
     if (start.data.cards.length) return start.data.cards;
     const next = await nextCard(start.data.sessionId);
-    return next.ok && next.data ? [deckCard(next.data.card, next.data.intervals)] : [];
+    return next.ok && next.data ? [next.data] : [];
   }
 
   useEffect(() => {
@@ -153,19 +152,17 @@ export function useReview(): Review {
   async function rate(rating: Rating) {
     const box = outbox;
     const before = current.current;
-    const [id, now] = [crypto.randomUUID(), Date.now()];
-    const planned = before && rules.rate(before, rating, id, now);
-    if (!box || !planned || busy.current) return;
+    const effect = before && rules.rate(before, rating, crypto.randomUUID(), Date.now());
+    if (!box || !effect || busy.current) return;
     busy.current = true;
     try {
-      await box.queue.add(queued(planned.rated, sessionId.current, planned.hold));
+      await box.queue.add(queued(effect.rated, sessionId.current, effect.hold));
     } catch {
       busy.current = false;
       setProblem(t("review.storageFailed"));
       return;
     }
-    // The server's pick may have been placed while the rating was stored: rate what is there now.
-    const effect = (current.current !== before && current.current && rules.rate(current.current, rating, id, now)) || planned;
+    // Only fresher intervals for the rated card can have come in meanwhile: the rating moves past it.
     commit(effect.session);
     if (effect.released) await box.queue.release(effect.released.id);
     busy.current = false;

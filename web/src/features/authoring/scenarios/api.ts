@@ -3,6 +3,7 @@
 import { api } from "../../../api/client";
 import type { components } from "../../../api/schema";
 import type { Answer } from "../../../ui/load";
+import { opening, type Opening } from "../model/opening";
 
 export type Authored = components["schemas"]["AuthoredScenarioOut"];
 
@@ -14,21 +15,14 @@ export function handOver(authored: Authored): void {
   handedOver.set(authored.summary.id, authored);
 }
 
-/** The scenario ``id`` as its author edits it: the document PUT takes, its summary, its estimate.
- *
- * The API has no read of that document (GET /scenarios/{id} gives one language, without the
- * tutor's lines or the concepts). Publishing or unpublishing answers with it, and setting the
- * visibility a scenario already has changes nothing, so the scenario's own visibility is set again. */
-export async function loadAuthored(id: string): Promise<Answer<Authored>> {
+/** The scenario ``id`` as its author edits it (the document PUT takes, its summary, its
+ * estimate), or why the learner may not edit it. */
+export async function openAuthored(id: string): Promise<Answer<Opening>> {
   const handed = handedOver.get(id);
   if (handed) {
     handedOver.delete(id);
-    return { data: handed };
+    return { data: { editable: true, authored: handed } };
   }
-  const found = await api.GET("/api/v1/scenarios/{scenario_id}", { params: { path: { scenario_id: id } } });
-  if (!found.data) return { error: found.error };
-  const params = { params: { path: { scenario_id: id } } };
-  return found.data.summary.visibility === "public"
-    ? api.POST("/api/v1/scenarios/{scenario_id}/publish", params)
-    : api.POST("/api/v1/scenarios/{scenario_id}/unpublish", params);
+  const { data, error, response } = await api.GET("/api/v1/scenarios/{scenario_id}/draft", { params: { path: { scenario_id: id } } });
+  return opening(response.status, { data, error });
 }
