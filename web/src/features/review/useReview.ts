@@ -164,8 +164,10 @@ export function useReview(): Review {
     }
     // Only fresher intervals for the rated card can have come in meanwhile: the rating moves past it.
     commit(effect.session);
-    if (effect.released) await box.queue.release(effect.released.id);
+    // The next card is on screen and may be rated at once: releasing the previous rating for
+    // sending concerns that rating alone, so it does not keep the page busy.
     busy.current = false;
+    if (effect.released) await box.queue.release(effect.released.id);
     setProblem(null);
     setAnnouncement(tn("review.rated", effect.session.deck.length, { rating: t(`review.rating.${rating}`) }));
     void box.kick();
