@@ -29,6 +29,7 @@ bench:
 	@uv run --frozen python bench/review.py
 	@uv run --frozen python bench/organization.py
 	@uv run --frozen python bench/analytics.py
+	@uv run --frozen python bench/web_dashboard.py
 
 clean:
 	rm -rf .data

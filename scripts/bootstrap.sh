@@ -72,7 +72,7 @@ if $for_tests && ! [[ -f /usr/share/dictd/freedict-spa-eng.index && -f /usr/shar
   apt_install dict-freedict-spa-eng dict-freedict-deu-eng
 fi
 
-if $for_tests && ! [[ -x "${PARLA_CHROMIUM:-/usr/bin/chromium}" ]]; then
+if ($for_tests || $for_bench) && ! [[ -x "${PARLA_CHROMIUM:-/usr/bin/chromium}" ]]; then
   echo "installing Chromium for the web client's browser tests ..."
   apt_install chromium
 fi

@@ -4,7 +4,7 @@
 import { useState } from "preact/hooks";
 import { Link, useLocation } from "wouter-preact";
 
-import { signedIn, tokens } from "./api/client";
+import { signOut, tokens } from "./api/client";
 import { FEATURES } from "./features/all";
 import { CATALOGUES, locale, setLocale, t, type Locale } from "./i18n";
 
@@ -52,7 +52,7 @@ export function Header() {
             <Link href="/profile" onClick={close} aria-current={location === "/profile" ? "page" : undefined}>
               {t("nav.profile")}
             </Link>
-            <button type="button" class="link" onClick={() => (close(), signedIn(null))}>
+            <button type="button" class="link" onClick={() => (close(), void signOut())}>
               {t("nav.signOut")}
             </button>
           </>

@@ -7,10 +7,10 @@ import uuid
 
 from playwright.async_api import expect
 
-from .conftest import checked, register, sign_in
+from .conftest import checked, eventually, register, sign_in
 
 
-async def test_a_new_learner_signs_up_signs_out_and_signs_back_in(page):
+async def test_a_new_learner_signs_up_signs_out_and_signs_back_in(page, api):
     email = f"{uuid.uuid4().hex[:12]}@example.com"
     await page.goto("/")
     await expect(page).to_have_url("/sign-in")
@@ -27,8 +27,16 @@ async def test_a_new_learner_signs_up_signs_out_and_signs_back_in(page):
     await expect(page.get_by_role("heading", level=1)).to_have_text("Welcome, Ana")
     await checked(page, "account-home")
 
+    session = await page.evaluate("JSON.parse(localStorage.getItem('parla.tokens'))")
     await page.get_by_role("button", name="Sign out").click()
     await expect(page).to_have_url("/sign-in")
+    assert await page.evaluate("localStorage.getItem('parla.tokens')") is None
+
+    async def refresh_refused() -> bool:
+        answer = await api.post("/api/v1/auth/refresh", json={"refresh_token": session["refresh"]})
+        return answer.status_code == 401
+
+    await eventually(refresh_refused, True)  # signing out ended the session on the server too
     await page.get_by_label("E-mail").fill(email)
     await page.get_by_label("Password").fill("not my password")
     await page.get_by_role("button", name="Sign in").click()

@@ -15,6 +15,15 @@ export function signedIn(next: Tokens | null): void {
 
 export const api = createClient<paths>({ baseUrl: globalThis.location?.origin ?? "" });
 
+/** Signs the learner out here and ends the session on the server, so that the refresh token
+ * left in this browser can never be used again; the learner is signed out here even when the
+ * server cannot be reached. */
+export async function signOut(): Promise<void> {
+  const current = tokens.value;
+  signedIn(null);
+  if (current) await api.POST("/api/v1/auth/logout", { body: { refresh_token: current.refresh } }).catch(() => undefined);
+}
+
 const refresh = singleFlight(async (): Promise<Tokens | null> => {
   const current = tokens.value;
   if (!current) return null;

@@ -1,5 +1,6 @@
-// The strings every page shares: the app, its header, sign-in, the profile, languages and levels,
-// and the loading and error states. Each feature keeps its own in features/<name>/messages.ts.
+// The strings every page shares: the app, its header, sign-in, the profile, the names of languages,
+// levels and scenario categories (see names.ts), and the loading and error states. Each feature
+// keeps its own in features/<name>/messages.ts.
 export const en = {
   "app.name": "Parla",
   "app.tagline": "Role-play real situations with an AI tutor, study your own documents, and review what you learned.",
@@ -55,6 +56,16 @@ export const en = {
   "level.beginner": "Beginner",
   "level.intermediate": "Intermediate",
   "level.advanced": "Advanced",
+  "category.travel": "Travel",
+  "category.restaurant": "Restaurant",
+  "category.shopping": "Shopping",
+  "category.business": "Business",
+  "category.healthcare": "Healthcare",
+  "category.social": "Social life",
+  "category.emergency": "Emergencies",
+  "category.education": "Education",
+  "category.daily_life": "Daily life",
+  "category.hobbies": "Hobbies",
   "loading": "Loading…",
   "ui.retry": "Try again",
 } as const;
@@ -114,6 +125,16 @@ export const es: Record<keyof typeof en, string> = {
   "level.beginner": "Principiante",
   "level.intermediate": "Intermedio",
   "level.advanced": "Avanzado",
+  "category.travel": "Viajes",
+  "category.restaurant": "Restaurante",
+  "category.shopping": "Compras",
+  "category.business": "Negocios",
+  "category.healthcare": "Salud",
+  "category.social": "Vida social",
+  "category.emergency": "Emergencias",
+  "category.education": "Educación",
+  "category.daily_life": "Vida cotidiana",
+  "category.hobbies": "Aficiones",
   loading: "Cargando…",
   "ui.retry": "Reintentar",
 };

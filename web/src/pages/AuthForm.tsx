@@ -5,7 +5,7 @@ import { api, signedIn } from "../api/client";
 import { fromTokenResponse } from "../auth/session";
 import { t } from "../i18n";
 import { problem } from "./problem";
-import { LANGUAGES, type Language } from "./Profile";
+import { LANGUAGES, type Language } from "../i18n/names";
 
 /** Sign in, or create an account: one form, the fields of the mode it is in. */
 export function AuthForm({ mode }: { mode: "signIn" | "signUp" }) {

@@ -3,14 +3,11 @@ import { useEffect, useState } from "preact/hooks";
 import { api } from "../api/client";
 import type { components } from "../api/schema";
 import { t } from "../i18n";
+import { DIFFICULTIES, LANGUAGES, type Language } from "../i18n/names";
 import { problem } from "./problem";
 
 type Me = components["schemas"]["UserOut"];
 type Change = components["schemas"]["ProfileUpdate"];
-export type Language = NonNullable<Change["native_language"]>;
-
-export const LANGUAGES: Language[] = ["en", "es", "fr", "de", "it", "pt", "zh", "ja"];
-const LEVELS = ["beginner", "intermediate", "advanced"] as const;
 
 /** Only the fields that differ from the stored profile: the API announces a change only when
  * something changed, and an empty change is refused. */
@@ -99,7 +96,7 @@ export function Profile() {
         <label>
           {t("profile.level")}
           <select value={draft.level} onChange={(e) => edit({ level: e.currentTarget.value })}>
-            {LEVELS.map((level) => (
+            {DIFFICULTIES.map((level) => (
               <option value={level}>{t(`level.${level}`)}</option>
             ))}
           </select>

@@ -3,24 +3,18 @@ import { Link } from "wouter-preact";
 import { useState } from "preact/hooks";
 
 import { api } from "../../api/client";
-import type { components, paths } from "../../api/schema";
+import type { components } from "../../api/schema";
 import { locale, t } from "../../i18n";
-import { LANGUAGES } from "../../pages/Profile";
+import { isLanguage, languageName, type Language } from "../../i18n/names";
 import { Shown, useLoad } from "../../ui/load";
 import { dayWithYear } from "./dates";
 import { formatNumber } from "./format";
 import { placeOf, type Place } from "./level";
-import { languageName } from "./names";
 
 type Me = components["schemas"]["UserOut"];
 type Board = components["schemas"]["LeaderboardOut"];
-type Language = paths["/api/v1/leaderboards/{language}"]["get"]["parameters"]["path"]["language"];
 
 const SHOWN = 10;
-
-function isLanguage(code: string): code is Language {
-  return (LANGUAGES as string[]).includes(code);
-}
 
 function PlaceLine({ place, language }: { place: Place; language: Language }) {
   const lang = locale.value;

@@ -4,9 +4,9 @@ import { Link } from "wouter-preact";
 
 import type { components } from "../../api/schema";
 import { locale, t } from "../../i18n";
+import { categoryName } from "../../i18n/names";
 import { formatNumber } from "./format";
 import { categoryHref, REVIEW_HREF, wordHref } from "./links";
-import { categoryName } from "./names";
 
 type Board = components["schemas"]["DashboardOut"];
 

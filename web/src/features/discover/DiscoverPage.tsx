@@ -3,12 +3,12 @@ import { useLocation, useSearch } from "wouter-preact";
 
 import { api } from "../../api/client";
 import { t } from "../../i18n";
+import { LANGUAGES, isLanguage, languageName, type Language } from "../../i18n/names";
 import { Shown, useLoad } from "../../ui/load";
 import "./discover.css";
 import { Hub } from "./Hub";
-import { LANGUAGES, defaultLanguage, isLanguage, languageName, type Language } from "./names";
 import { Results } from "./Results";
-import { NO_FILTERS, searchOf, viewFromSearch, withLanguage, type View } from "./search";
+import { defaultLanguage, NO_FILTERS, searchOf, viewFromSearch, withLanguage, type View } from "./search";
 import { SearchForm } from "./SearchForm";
 
 function Body({ view, language }: { view: View; language: Language }) {

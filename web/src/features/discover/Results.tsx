@@ -1,8 +1,8 @@
 // The scenarios that meet the learner's search, a page at a time.
 import { t } from "../../i18n";
+import type { Language } from "../../i18n/names";
 import { Empty, Shown } from "../../ui/load";
 import { resultsPage } from "./fetchers";
-import type { Language } from "./names";
 import { CardList, MoreFooter } from "./ScenarioCard";
 import type { Filters } from "./search";
 import { usePaged } from "./usePaged";

@@ -3,9 +3,9 @@ import { Link } from "wouter-preact";
 
 import { t } from "../../i18n";
 import type { MessageKey } from "../../i18n/en";
+import { categoryName, difficultyName, type Language } from "../../i18n/names";
 import { Failure } from "../../ui/load";
 import { ratingText, scenarioHref, type Card } from "./cards";
-import { categoryName, difficultyName, type Language } from "./names";
 import { reasonText } from "./reasons";
 import type { More } from "./usePaged";
 
@@ -16,7 +16,7 @@ export function ScenarioCard({ card, language, names }: { card: Card; language: 
         <Link href={scenarioHref(card.id, language)}>{card.title}</Link>
       </h3>
       <p class="discover-meta">
-        <span>{categoryName(card.category, names)}</span>
+        <span>{categoryName(card.category, names[card.category])}</span>
         <span>{difficultyName(card.difficulty)}</span>
       </p>
       {card.rating && <p class="discover-rating">{ratingText(card.rating)}</p>}

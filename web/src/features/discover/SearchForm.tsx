@@ -4,8 +4,8 @@ import { useEffect, useState } from "preact/hooks";
 import { api } from "../../api/client";
 import type { components } from "../../api/schema";
 import { t } from "../../i18n";
+import { CATEGORIES, DIFFICULTIES, categoryName, difficultyName, type Language } from "../../i18n/names";
 import { Failure, useLoad } from "../../ui/load";
-import { CATEGORIES, DIFFICULTIES, categoryName, difficultyName, type Language } from "./names";
 import type { Filters } from "./search";
 
 type Category = components["schemas"]["CategoryOut"];
@@ -70,7 +70,7 @@ export function SearchForm({ language, filters, categories, names, searching, on
             <option value="">{t("discover.search.anyCategory")}</option>
             {options.map(({ id, scenario_count }) => (
               <option value={id}>
-                {categories ? t("discover.option", { name: categoryName(id, names), count: scenario_count }) : categoryName(id, names)}
+                {categories ? t("discover.option", { name: categoryName(id, names[id]), count: scenario_count }) : categoryName(id, names[id])}
               </option>
             ))}
           </select>

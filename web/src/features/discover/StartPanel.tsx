@@ -5,9 +5,9 @@ import { Link, useLocation } from "wouter-preact";
 import { api } from "../../api/client";
 import type { components } from "../../api/schema";
 import { t } from "../../i18n";
+import { languageName } from "../../i18n/names";
 import { Failure, attempt, useLoad } from "../../ui/load";
 import { unfinishedRun } from "./fetchers";
-import { languageName } from "./names";
 import { playableLanguages, startLanguage } from "./runs";
 
 type Summary = components["schemas"]["ScenarioSummaryOut"];

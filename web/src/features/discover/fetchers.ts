@@ -2,9 +2,9 @@
 // where the next page starts.
 import { api } from "../../api/client";
 import type { components } from "../../api/schema";
+import type { Language } from "../../i18n/names";
 import type { Answer } from "../../ui/load";
 import { fromDiscovered, fromSummary, type Card } from "./cards";
-import type { Language } from "./names";
 import { fromTotal, gather, type Paged, type RawPage } from "./paging";
 import { findUnfinished } from "./runs";
 import { scenarioQuery, taggedCards, type Filters } from "./search";

@@ -3,7 +3,7 @@
 // needs) falls back to that sentence.
 import type { components } from "../../api/schema";
 import { t, type Locale } from "../../i18n";
-import { categoryName } from "./names";
+import { categoryName } from "../../i18n/names";
 
 /** What a recommendation says of why: the English sentence, its code and the code's parameters. */
 export type Reasoned = Pick<components["schemas"]["RecommendedOut"], "reason" | "reason_code" | "reason_params">;
@@ -24,7 +24,7 @@ function sentence(text: string): string {
 
 /** The category the reason names, by the catalogue's name for its id; null when it names none. */
 function namedCategory(params: Params, apiNames: Record<string, string>, lang?: Locale): string | null {
-  if (params.category) return categoryName(params.category, { [params.category]: params.category_name ?? "", ...apiNames }, lang);
+  if (params.category) return categoryName(params.category, apiNames[params.category] ?? params.category_name, lang);
   return params.category_name || null;
 }
 

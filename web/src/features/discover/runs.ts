@@ -1,7 +1,7 @@
 // Playing a scenario: in which language to start it, and whether a run of it waits to be resumed.
 import type { components } from "../../api/schema";
+import { isLanguage, type Language } from "../../i18n/names";
 import type { Answer } from "../../ui/load";
-import { isLanguage, type Language } from "./names";
 
 type RunPage = components["schemas"]["RunPage"];
 type RunSummary = components["schemas"]["RunSummaryOut"];

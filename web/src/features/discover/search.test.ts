@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { NO_FILTERS, matchesWords, scenarioQuery, searchOf, taggedCards, viewFromSearch, withLanguage } from "./search";
+import { NO_FILTERS, defaultLanguage, matchesWords, scenarioQuery, searchOf, taggedCards, viewFromSearch, withLanguage } from "./search";
 
 describe("the discover page's address", () => {
   it("reads the language, the filters and whether results were asked for", () => {
@@ -73,5 +73,16 @@ describe("a tag's scenarios", () => {
     expect(taggedCards(items, "es", { ...NO_FILTERS, category: "travel", difficulty: "beginner" }).map((card) => card.id)).toEqual(["a"]);
     expect(taggedCards(items, "es", { ...NO_FILTERS, q: "MERCADO" }).map((card) => card.id)).toEqual(["c"]);
     expect(taggedCards(items, "fr", NO_FILTERS).map((card) => card.id)).toEqual(["d"]);
+  });
+});
+
+describe("the language the hub opens in", () => {
+  it("is the learner's first target language the API knows", () => {
+    expect(defaultLanguage({ target_languages: ["xx", "fr", "de"] })).toBe("fr");
+  });
+
+  it("is Spanish when the learner named none", () => {
+    expect(defaultLanguage({ target_languages: [] })).toBe("es");
+    expect(defaultLanguage(null)).toBe("es");
   });
 });

@@ -2,7 +2,7 @@
 // from a scenario finds the same search, and a search can be shared as a link.
 import type { components } from "../../api/schema";
 import { fromTagged, type Card } from "./cards";
-import { isCategory, isDifficulty, isLanguage, type Language } from "./names";
+import { isCategory, isDifficulty, isLanguage, type Language } from "../../i18n/names";
 
 type Tagged = components["schemas"]["TaggedItemOut"];
 
@@ -42,6 +42,11 @@ export function searchOf(view: View): string {
     params.set("search", "1");
   }
   return params.toString();
+}
+
+/** The learner's first target language the API knows, else Spanish (as the API itself defaults). */
+export function defaultLanguage(me: { target_languages: string[] } | null | undefined): Language {
+  return me?.target_languages.find(isLanguage) ?? "es";
 }
 
 /** Another language: the tags are each language's keywords, so a chosen tag is let go. */

@@ -4,12 +4,11 @@ import { useState } from "preact/hooks";
 import { useLocation } from "wouter-preact";
 
 import { locale, t } from "../../i18n";
+import { LANGUAGES, languageName } from "../../i18n/names";
 import { ACCEPTED_TYPES, fileProblem, MAX_PASTED_CHARS, pastedProblem, type Problem } from "./files";
 import { displayTitle } from "./format";
 import { JobProgress } from "./JobProgress";
 import { pasteDocument, uploadDocument, type DocumentOut, type GlossLanguage } from "./requests";
-
-const GLOSS_LANGUAGES: Exclude<GlossLanguage, "">[] = ["en", "es", "fr", "de", "it", "pt", "zh", "ja"];
 
 type Source = "file" | "paste";
 
@@ -109,8 +108,8 @@ export function ImportForm({ onImported }: { onImported: () => void }) {
           {t("documents.import.gloss")}
           <select value={gloss} onChange={(e) => setGloss(e.currentTarget.value as GlossLanguage)}>
             <option value="">{t("documents.import.glossNative")}</option>
-            {GLOSS_LANGUAGES.map((code) => (
-              <option value={code}>{t(`language.${code}`)}</option>
+            {LANGUAGES.map((code) => (
+              <option value={code}>{languageName(code)}</option>
             ))}
           </select>
         </label>

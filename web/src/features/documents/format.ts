@@ -1,7 +1,7 @@
 // How a document is named and described in the lists and headings.
 import { locale, t } from "../../i18n";
+import { isLanguage } from "../../i18n/names";
 import type { DocumentOut } from "./requests";
-import { wordLanguage } from "./words";
 
 export function displayTitle(document: Pick<DocumentOut, "title" | "filename">): string {
   return document.title || document.filename || t("documents.untitled");
@@ -9,8 +9,7 @@ export function displayTitle(document: Pick<DocumentOut, "title" | "filename">):
 
 /** The language's name, or nothing while the document is not analysed yet. */
 export function languageName(code: string): string {
-  const known = wordLanguage(code);
-  return known ? t(`language.${known}`) : code.toUpperCase();
+  return isLanguage(code) ? t(`language.${code}`) : code.toUpperCase();
 }
 
 export function formatDate(iso: string): string {

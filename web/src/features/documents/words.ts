@@ -1,6 +1,7 @@
 // The learner's status of each key word: new (not yet studied), learning, known, or ignored (a
 // name or a word they do not want to learn). Selecting a word moves it to the next status.
 import type { components, paths } from "../../api/schema";
+import { isLanguage } from "../../i18n/names";
 
 export type VocabularyItem = components["schemas"]["parla__gateway__document_schemas__VocabularyItemOut"];
 export type WordStatus = VocabularyItem["status"];
@@ -8,7 +9,6 @@ type Language = paths["/api/v1/words/{language}/{lemma}"]["put"]["parameters"]["
 
 /** In the order a word usually goes through them; ignored sits at the end, out of the way. */
 export const STATUSES: readonly WordStatus[] = ["new", "learning", "known", "ignored"];
-const LANGUAGES: readonly Language[] = ["en", "es", "fr", "de", "it", "pt", "zh", "ja"];
 
 export function nextStatus(status: WordStatus): WordStatus {
   return STATUSES[(STATUSES.indexOf(status) + 1) % STATUSES.length];
@@ -28,5 +28,5 @@ export function tally(vocabulary: readonly VocabularyItem[]): Record<WordStatus,
 
 /** The document's language as the words API names it, or null when it is not one of them. */
 export function wordLanguage(language: string): Language | null {
-  return (LANGUAGES as readonly string[]).includes(language) ? (language as Language) : null;
+  return isLanguage(language) ? language : null;
 }

@@ -3,10 +3,10 @@ import { useState } from "preact/hooks";
 
 import { api } from "../../api/client";
 import { t } from "../../i18n";
+import type { Category, Difficulty } from "../../i18n/names";
 import { CollectionCards } from "./CollectionList";
 import { CategorySelect, DifficultySelect } from "./fields";
 import { PAGE_SIZE, pageOf, usePaged } from "./paging";
-import type { Category, Difficulty } from "./types";
 
 interface Search {
   q: string;

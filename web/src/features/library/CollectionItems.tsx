@@ -4,11 +4,12 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { Link } from "wouter-preact";
 
 import { t } from "../../i18n";
+import { difficultyName } from "../../i18n/names";
 import { Empty } from "../../ui/load";
 import { hrefOf } from "./items";
 import { itemKey } from "./order";
 import { kindName, nameOf } from "./parts";
-import { isDifficulty, type CollectionItem } from "./types";
+import type { CollectionItem } from "./types";
 
 type Direction = "up" | "down";
 
@@ -40,7 +41,7 @@ function Facts({ entry, learningPath }: { entry: CollectionItem; learningPath: b
   const { item } = entry;
   const facts = [kindName(item.ref.kind)];
   if (item.estimated_minutes) facts.push(t("library.minutes", { minutes: item.estimated_minutes }));
-  if (item.difficulty) facts.push(isDifficulty(item.difficulty) ? t(`level.${item.difficulty}`) : item.difficulty);
+  if (item.difficulty) facts.push(difficultyName(item.difficulty));
   return (
     <p class="library-facts">
       {facts.join(" · ")}

@@ -4,10 +4,11 @@ import { useLocation } from "wouter-preact";
 
 import { api } from "../../api/client";
 import { t } from "../../i18n";
+import type { Category, Difficulty } from "../../i18n/names";
 import { attempt } from "../../ui/load";
 import { CategorySelect, DifficultySelect, VisibilityChoice } from "./fields";
 import { bad, Notice, useDisclosureFocus, type Note } from "./parts";
-import type { Category, Collection, Difficulty } from "./types";
+import type { Collection } from "./types";
 
 interface Draft {
   name: string;

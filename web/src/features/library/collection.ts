@@ -1,5 +1,6 @@
 // The edits of a collection's details: only what changed is sent.
-import { isCategory, isDifficulty, type Category, type Collection, type CollectionChange, type Difficulty } from "./types";
+import { isCategory, isDifficulty, type Category, type Difficulty } from "../../i18n/names";
+import type { Collection, CollectionChange } from "./types";
 
 export interface DetailsDraft {
   name: string;

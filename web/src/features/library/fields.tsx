@@ -1,6 +1,7 @@
 // The collection fields the create and edit forms share.
 import { t } from "../../i18n";
-import { CATEGORIES, DIFFICULTIES, type Category, type Collection, type Difficulty } from "./types";
+import { CATEGORIES, DIFFICULTIES, categoryName, difficultyName, type Category, type Difficulty } from "../../i18n/names";
+import type { Collection } from "./types";
 
 export function VisibilityChoice({ value, onChange }: { value: Collection["visibility"]; onChange: (value: Collection["visibility"]) => void }) {
   return (
@@ -23,7 +24,7 @@ export function CategorySelect({ value, onChange }: { value: Category | null; on
       <select value={value ?? ""} onChange={(e) => onChange((e.currentTarget.value || null) as Category | null)}>
         <option value="">{t("library.field.none")}</option>
         {CATEGORIES.map((category) => (
-          <option value={category}>{t(`library.category.${category}`)}</option>
+          <option value={category}>{categoryName(category)}</option>
         ))}
       </select>
     </label>
@@ -37,7 +38,7 @@ export function DifficultySelect({ value, onChange }: { value: Difficulty | null
       <select value={value ?? ""} onChange={(e) => onChange((e.currentTarget.value || null) as Difficulty | null)}>
         <option value="">{t("library.field.none")}</option>
         {DIFFICULTIES.map((level) => (
-          <option value={level}>{t(`level.${level}`)}</option>
+          <option value={level}>{difficultyName(level)}</option>
         ))}
       </select>
     </label>

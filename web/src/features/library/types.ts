@@ -6,7 +6,6 @@ type Schemas = components["schemas"];
 export type Collection = Schemas["CollectionOut"];
 export type CollectionItem = Schemas["CollectionItemOut"];
 export type CollectionChange = Schemas["CollectionChangeIn"];
-export type NewCollection = Schemas["CollectionIn"];
 export type ItemSummary = Schemas["ItemSummaryOut"];
 export type ItemRef = Schemas["ItemRefIn"];
 export type Bookmark = Schemas["BookmarkOut"];
@@ -19,30 +18,3 @@ export type RatingBody = Schemas["RatingIn"];
 export type ItemKind = ItemRef["kind"];
 /** What can carry a tag. */
 export type TagKind = ItemKind | "collection";
-
-export type Category = NonNullable<NewCollection["category"]>;
-export type Difficulty = NonNullable<NewCollection["difficulty"]>;
-
-export const CATEGORIES: Category[] = [
-  "travel",
-  "restaurant",
-  "shopping",
-  "business",
-  "healthcare",
-  "social",
-  "emergency",
-  "education",
-  "daily_life",
-  "hobbies",
-];
-
-export const DIFFICULTIES: Difficulty[] = ["beginner", "intermediate", "advanced"];
-
-/** The API leaves category and difficulty empty rather than null when unset. */
-export function isCategory(value: string): value is Category {
-  return (CATEGORIES as string[]).includes(value);
-}
-
-export function isDifficulty(value: string): value is Difficulty {
-  return (DIFFICULTIES as string[]).includes(value);
-}

@@ -4,11 +4,11 @@ import { useState } from "preact/hooks";
 
 import { api } from "../../../api/client";
 import { t } from "../../../i18n";
+import { difficultyName } from "../../../i18n/names";
 import { fromDocument, isDirty, languagesOf, toBody, type Draft, type Language } from "../model/draft";
 import { fieldPaths, refusalOf, type Refusal } from "../model/fieldErrors";
 import { isPublished } from "../model/mine";
 import type { Authored } from "../scenarios/api";
-import { levelName } from "../scenarios/words";
 import { Actions } from "./Actions";
 import { Errors } from "./fields";
 import { LanguageFields } from "./LanguageFields";
@@ -29,7 +29,7 @@ function Standing({ authored }: { authored: Authored }) {
   return (
     <p class="authoring-standing">
       <span class="authoring-badge">{isPublished(summary) ? t("authoring.visibility.public") : t("authoring.visibility.private")}</span>{" "}
-      {t("authoring.assessment", { level: levelName(assessment.level), reasons: assessment.reasons.join("; ") })}
+      {t("authoring.assessment", { level: difficultyName(assessment.level), reasons: assessment.reasons.join("; ") })}
     </p>
   );
 }

@@ -3,9 +3,9 @@
 import { useState } from "preact/hooks";
 
 import { t } from "../../../i18n";
-import { LANGUAGES, languagesOf, type Draft, type Language } from "../model/draft";
+import { LANGUAGES, languageName } from "../../../i18n/names";
+import { languagesOf, type Draft, type Language } from "../model/draft";
 import { addLanguage, changeLocal, removeLanguage } from "../model/languages";
-import { languageName } from "../scenarios/words";
 import { GroupError, Section, TextField } from "./fields";
 
 interface Props {

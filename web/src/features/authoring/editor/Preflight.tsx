@@ -5,8 +5,8 @@ import { useState } from "preact/hooks";
 import { api } from "../../../api/client";
 import type { components } from "../../../api/schema";
 import { t } from "../../../i18n";
+import { languageName } from "../../../i18n/names";
 import { attempt, Failure } from "../../../ui/load";
-import { languageName } from "../scenarios/words";
 import { Section } from "./fields";
 
 type Finding = components["schemas"]["PreflightOut"];

@@ -3,10 +3,10 @@
 import { useEffect, useRef } from "preact/hooks";
 
 import { t } from "../../../i18n";
+import { languageName } from "../../../i18n/names";
 import type { Draft, Language } from "../model/draft";
 import { fieldId, languageOfPath, type Refusal } from "../model/fieldErrors";
 import { where } from "../model/where";
-import { languageName } from "../scenarios/words";
 
 interface Props {
   refusal: Refusal;

@@ -2,9 +2,9 @@
 // and roles, and what learners need first and will learn.
 import { api } from "../../../api/client";
 import { t } from "../../../i18n";
+import { DIFFICULTIES, categoryName, difficultyName } from "../../../i18n/names";
 import { Failure, useLoad } from "../../../ui/load";
-import { DIFFICULTIES, type Category, type Difficulty, type Draft } from "../model/draft";
-import { categoryName } from "../scenarios/words";
+import type { Category, Difficulty, Draft } from "../model/draft";
 import { LinesField, NumberField, Section, SelectField, TextField } from "./fields";
 
 interface Props {
@@ -43,7 +43,7 @@ export function ScenarioFields({ draft, onChange }: Props) {
           label={t("authoring.field.difficulty")}
           value={draft.difficulty}
           onChange={(value) => edit({ difficulty: value as Difficulty })}
-          options={DIFFICULTIES.map((level) => ({ value: level, label: t(`level.${level}`) }))}
+          options={DIFFICULTIES.map((level) => ({ value: level, label: difficultyName(level) }))}
         />
         <NumberField
           path="estimated_minutes"

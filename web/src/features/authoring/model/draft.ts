@@ -2,6 +2,7 @@
 // The editor keeps what the learner typed as it is (blank lines included, so a text area keeps its
 // caret); only the body sent is tidied.
 import type { components } from "../../../api/schema";
+import { isLanguage, LANGUAGES } from "../../../i18n/names";
 
 type Schemas = components["schemas"];
 export type Body = Schemas["ScenarioDraftIn"];
@@ -14,8 +15,6 @@ export type Phase = Schemas["PhaseIn"];
 export type Word = Schemas["VocabularyIn"];
 export type Phrase = Schemas["PhraseIn"];
 
-export const LANGUAGES: Language[] = ["en", "es", "fr", "de", "it", "pt", "zh", "ja"];
-export const DIFFICULTIES: Difficulty[] = ["beginner", "intermediate", "advanced"];
 export const CRITERION_KINDS: CriterionKind[] = ["uses_vocabulary", "uses_phrase", "mentions", "asks_question"];
 
 /** A concept a "mentions" goal names, with the words that count as mentioning it. A list, not
@@ -83,7 +82,7 @@ function localTextOf(raw: unknown): LocalText {
 export function fromDocument(document: Record<string, unknown>): Draft {
   const localizations: Draft["localizations"] = {};
   for (const [language, local] of Object.entries(record(document.localizations))) {
-    if (LANGUAGES.includes(language as Language)) localizations[language as Language] = localTextOf(local);
+    if (isLanguage(language)) localizations[language] = localTextOf(local);
   }
   return {
     category: text(document.category) as Category,

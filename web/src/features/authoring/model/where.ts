@@ -1,8 +1,9 @@
 // A field's path in the scenario's body, said in words ("Spanish › Phase 2 › Key word 1 › Meaning"),
 // for the list of problems above the editor.
 import { t } from "../../../i18n";
+import { isLanguage, languageName } from "../../../i18n/names";
 import type { MessageKey } from "../../../i18n/en";
-import { LANGUAGES, type Draft, type Language } from "./draft";
+import type { Draft } from "./draft";
 
 const FIELD: Record<string, MessageKey> = {
   category: "authoring.field.category",
@@ -53,8 +54,8 @@ export function where(path: string, draft: Draft): string {
   for (let at = 0; at < parts.length; at += 1) {
     const part = parts[at];
     const next = parts[at + 1];
-    if (part === "localizations" && LANGUAGES.includes(next as Language)) {
-      words.push(t(`language.${next as Language}`));
+    if (part === "localizations" && isLanguage(next)) {
+      words.push(languageName(next));
       at += 1;
     } else if (part === "phases" && isNumber(next)) {
       words.push(t("authoring.phase.number", { number: Number(next) + 1 }));

@@ -4,9 +4,9 @@ import { Link } from "wouter-preact";
 
 import { api } from "../../../api/client";
 import { t } from "../../../i18n";
+import { categoryName, difficultyName, languageName } from "../../../i18n/names";
 import { attempt, Empty, Failure, Shown, useLoad } from "../../../ui/load";
 import { isPublished, mergeListings, type Listing } from "../model/mine";
-import { categoryName, languageName, levelName } from "./words";
 
 // The catalogue lists a scenario once per language: a page of 100 rows holds a dozen or more.
 const PAGE = 100;
@@ -25,9 +25,9 @@ function Row({ listing }: { listing: Listing }) {
       </h3>
       <p>
         <span class="authoring-badge">{isPublished(listing) ? t("authoring.visibility.public") : t("authoring.visibility.private")}</span>{" "}
-        {categoryName(listing.category)} · {levelName(listing.difficulty)} · {t("authoring.mine.minutes", { minutes: listing.estimated_minutes })}
+        {categoryName(listing.category)} · {difficultyName(listing.difficulty)} · {t("authoring.mine.minutes", { minutes: listing.estimated_minutes })}
       </p>
-      <p class="authoring-hint">{t("authoring.mine.languages", { languages: listing.languages.map(languageName).join(", ") })}</p>
+      <p class="authoring-hint">{t("authoring.mine.languages", { languages: listing.languages.map((code) => languageName(code)).join(", ") })}</p>
     </li>
   );
 }

@@ -6,12 +6,12 @@ import { useLocation } from "wouter-preact";
 import { api } from "../../../api/client";
 import type { components } from "../../../api/schema";
 import { t } from "../../../i18n";
+import { LANGUAGES, categoryName, isLanguage, languageName } from "../../../i18n/names";
 import { Errors, GroupError, SelectField, TextField } from "../editor/fields";
-import { LANGUAGES, type Category, type Language } from "../model/draft";
+import type { Category, Language } from "../model/draft";
 import { refusalOf, type Refusal } from "../model/fieldErrors";
 import { Empty, Shown, useLoad } from "../../../ui/load";
 import { handOver } from "./api";
-import { categoryName, languageName } from "./words";
 
 type Template = components["schemas"]["TemplateOut"];
 
@@ -27,7 +27,7 @@ function useLearning(): [Language, (language: Language) => void] {
   const chosen = useRef(false);
   useEffect(() => {
     api.GET("/api/v1/me").then(({ data }) => {
-      const first = data?.target_languages.find((code): code is Language => (LANGUAGES as string[]).includes(code));
+      const first = data?.target_languages.find(isLanguage);
       if (first && !chosen.current) setLanguage(first); // the learner's own choice, if made, stands
     }, () => undefined); // without it, Spanish is a fine start
   }, []);

@@ -27,17 +27,6 @@ export const en = {
   "authoring.new.pickTemplate": "Choose a template first.",
   "authoring.new.create": "Create and edit",
   "authoring.new.working": "Creating…",
-
-  "authoring.category.travel": "Travel",
-  "authoring.category.restaurant": "Restaurant",
-  "authoring.category.shopping": "Shopping",
-  "authoring.category.business": "Business",
-  "authoring.category.healthcare": "Health care",
-  "authoring.category.social": "Social life",
-  "authoring.category.emergency": "Emergency",
-  "authoring.category.education": "Education",
-  "authoring.category.daily_life": "Daily life",
-  "authoring.category.hobbies": "Hobbies",
 } as const;
 
 export const es: Record<keyof typeof en, string> = {
@@ -68,15 +57,4 @@ export const es: Record<keyof typeof en, string> = {
   "authoring.new.pickTemplate": "Elige primero una plantilla.",
   "authoring.new.create": "Crear y editar",
   "authoring.new.working": "Creando…",
-
-  "authoring.category.travel": "Viajes",
-  "authoring.category.restaurant": "Restaurante",
-  "authoring.category.shopping": "Compras",
-  "authoring.category.business": "Negocios",
-  "authoring.category.healthcare": "Salud",
-  "authoring.category.social": "Vida social",
-  "authoring.category.emergency": "Emergencias",
-  "authoring.category.education": "Educación",
-  "authoring.category.daily_life": "Vida cotidiana",
-  "authoring.category.hobbies": "Aficiones",
 };
