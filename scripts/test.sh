@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/lint.sh
 # The web client: its API types match the gateway's OpenAPI document, it type-checks, its unit tests.
-(cd web && npm run --silent check:api && npm run --silent typecheck && npm test --silent)
+(cd web && npm run --silent check:api && npm run --silent typecheck && npm test --silent -- --reporter=dot)
 workers="${PARLA_TEST_WORKERS:-2}"
 if [ "$workers" = "0" ]; then
     uv run --frozen pytest "$@"
