@@ -1,16 +1,18 @@
 // Every achievement: the ones earned, newest first, with their day, and the ones still ahead.
 import type { components } from "../../api/schema";
 import { locale, t } from "../../i18n";
+import { achievementWords } from "./achievementWords";
 import { momentDay } from "./dates";
 import { sortAchievements } from "./level";
 
 type Achievement = components["schemas"]["AchievementOut"];
 
 function Item({ achievement }: { achievement: Achievement }) {
+  const { title, description } = achievementWords(achievement);
   return (
     <li class={achievement.unlocked_at ? "dashboard-achievement" : "dashboard-achievement dashboard-locked"}>
-      <strong>{achievement.title}</strong>
-      <span>{achievement.description}</span>
+      <strong>{title}</strong>
+      <span>{description}</span>
       {achievement.unlocked_at && <span class="hint">{t("dashboard.achievements.on", { date: momentDay(achievement.unlocked_at, locale.value) })}</span>}
     </li>
   );

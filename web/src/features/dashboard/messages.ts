@@ -1,4 +1,7 @@
 // The dashboard pages' strings, in English and in Spanish (the same keys; the i18n test checks them).
+// The achievements' own words live in achievements.messages.ts.
+import * as achievements from "./achievements.messages";
+
 export const en = {
   "dashboard.nav": "Progress",
   "dashboard.title": "Your progress",
@@ -107,6 +110,7 @@ export const en = {
   "dashboard.board.name": "Learner",
   "dashboard.board.xp": "XP",
   "dashboard.board.you": "{name} (you)",
+  ...achievements.en,
 } as const;
 
 export const es: Record<keyof typeof en, string> = {
@@ -217,4 +221,5 @@ export const es: Record<keyof typeof en, string> = {
   "dashboard.board.name": "Estudiante",
   "dashboard.board.xp": "XP",
   "dashboard.board.you": "{name} (tú)",
+  ...achievements.es,
 };
