@@ -2,6 +2,7 @@ import { Link, Redirect, Route, Switch } from "wouter-preact";
 
 import { tokens } from "./api/client";
 import { FEATURES } from "./features/all";
+import { useBackgroundSync } from "./features/review/background";
 import { Header } from "./Header";
 import { t } from "./i18n";
 import { AuthForm } from "./pages/AuthForm";
@@ -21,6 +22,7 @@ function NotFound() {
 
 export function App() {
   const signed = tokens.value !== null;
+  useBackgroundSync(tokens.value?.access ?? null);
   return (
     <>
       <Header />
