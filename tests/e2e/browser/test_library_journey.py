@@ -73,12 +73,17 @@ async def test_a_collection_is_created_reordered_by_drag_and_by_keyboard_shared_
         await other.close()
 
 
-async def test_a_bookmark_goes_into_a_new_folder_and_a_tag_lists_what_it_marks(page, learner, api):
+async def test_a_scenario_bookmarked_and_tagged_on_its_page_is_sorted_into_a_folder_and_found_by_its_tag(page, learner, api):
     names = await titles(api, learner)
-    toggled = await api.post("/api/v1/bookmarks/toggle", json={"kind": "scenario", "id": SCENARIOS[0]}, headers=learner.headers)
-    assert toggled.status_code == 200, toggled.text
-    tagged = await api.post(f"/api/v1/tags/items/scenario/{SCENARIOS[1]}", json={"tags": ["viajes"]}, headers=learner.headers)
-    assert tagged.status_code in (200, 201), tagged.text
+    await page.goto(f"/scenarios/{SCENARIOS[0]}")
+    keep = page.get_by_role("region", name="Keep it")
+    await keep.get_by_role("button", name="Bookmark").click()
+    await expect(keep.get_by_role("button", name="Bookmark")).to_have_attribute("aria-pressed", "true")
+    await page.goto(f"/scenarios/{SCENARIOS[1]}")
+    await keep.get_by_role("textbox", name="Add tags").fill("viajes")
+    await keep.get_by_role("button", name="Add tags").click()
+    await expect(keep.get_by_role("status").filter(has_text="Tagged: viajes")).to_be_visible()
+    await checked(page, "scenario-keep-it")
 
     await page.goto("/library?tab=bookmarks")
     await page.get_by_label("New folder's name").fill("Para el verano")

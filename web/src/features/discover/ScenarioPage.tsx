@@ -6,6 +6,7 @@ import type { components } from "../../api/schema";
 import { t } from "../../i18n";
 import { categoryName, difficultyName } from "../../i18n/names";
 import { Shown, useLoad } from "../../ui/load";
+import { KeepIt } from "../library/widgets";
 import "./discover.css";
 import { RatingSummary, Reviews } from "./Ratings";
 import { viewFromSearch } from "./search";
@@ -61,6 +62,7 @@ function Details({ scenario }: { scenario: Scenario }) {
       <p class="discover-description">{summary.description}</p>
       <Facts scenario={scenario} />
       <StartPanel key={summary.id} summary={summary} />
+      <KeepIt kind="scenario" id={summary.id} />
       <Phases phases={scenario.phases} />
       <RatingSummary scenarioId={summary.id} />
       <Reviews scenarioId={summary.id} />

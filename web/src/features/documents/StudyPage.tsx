@@ -7,6 +7,7 @@ import { Link, useParams } from "wouter-preact";
 import type { MessageKey } from "../../i18n/en";
 import { t } from "../../i18n";
 import { Empty, Shown, useLoad } from "../../ui/load";
+import { KeepIt } from "../library/widgets";
 import { DeleteDocument } from "./DeleteDocument";
 import "./documents.css";
 import { Flashcards } from "./Flashcards";
@@ -90,6 +91,7 @@ function StudyMaterial({ material }: { material: Material }) {
       <Part name="notes">
         <Notes documentId={document.id} initial={material.notes} />
       </Part>
+      <KeepIt kind="document" id={document.id} />
       <DeleteDocument documentId={document.id} title={title} onDeleted={stopRecording} />
     </>
   );

@@ -176,4 +176,5 @@ export const en = {
   "library.rate.deleteQuestion": "Delete your rating and its review?",
   "library.rate.deleteConfirm": "Yes, delete my rating",
   "library.rate.deleted": "Your rating was deleted.",
+  "library.keep.title": "Keep it",
 } as const;

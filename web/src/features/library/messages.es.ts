@@ -178,4 +178,5 @@ export const es: Record<keyof typeof en, string> = {
   "library.rate.deleteQuestion": "¿Eliminar tu valoración y su reseña?",
   "library.rate.deleteConfirm": "Sí, eliminar mi valoración",
   "library.rate.deleted": "Tu valoración se eliminó.",
+  "library.keep.title": "Guárdalo",
 };
