@@ -8,6 +8,7 @@ import re
 
 from playwright.async_api import expect
 
+from ..test_documents import a_docx
 from .conftest import checked, eventually
 
 ARTICLE = """\
@@ -64,6 +65,20 @@ async def test_a_pasted_text_is_imported_with_its_progress_shown_and_studied(pag
     await expect(page.get_by_role("status").filter(has_text="Notes saved.")).to_be_visible()
     material = (await api.get(f"/api/v1/content/{document_id}/material", headers=learner.headers)).json()
     assert material["notes"] == "Repasar los verbos de movimiento."
+
+
+async def test_a_word_document_picked_from_disk_is_uploaded_and_becomes_study_material(page, learner):
+    await page.goto("/documents")
+    await page.get_by_label("File to import").set_input_files(
+        {
+            "name": "sevilla.docx",
+            "mimeType": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "buffer": a_docx("Sevilla en verano", [ARTICLE.replace("\n", " ")]),
+        }
+    )
+    await page.get_by_role("button", name="Import", exact=True).click()
+    await expect(page).to_have_url(re.compile(r"/documents/[0-9a-f-]+$"), timeout=60_000)
+    await expect(page.get_by_role("heading", name="Key vocabulary", level=2)).to_be_visible(timeout=60_000)
 
 
 async def test_a_file_over_the_limit_is_refused_before_it_is_sent(page, learner):
