@@ -115,10 +115,10 @@ class DeckService:
         one_of(kind, SOURCE_KINDS, "source_kind")
         if not source_id:
             raise InvalidArgument("source_id is required: the run's or the document's id", details={"source_id": "missing"})
-        if not 0 <= limit <= MAX_SOURCE_PAGE or not 0 <= offset <= MAX_SOURCE_OFFSET:
-            raise InvalidArgument(
-                f"limit is 1-{MAX_SOURCE_PAGE} and offset 0-{MAX_SOURCE_OFFSET}", details={"limit": "out of range"}
-            )
+        if not 0 <= limit <= MAX_SOURCE_PAGE:
+            raise InvalidArgument(f"limit is 1-{MAX_SOURCE_PAGE}", details={"limit": "out of range"})
+        if not 0 <= offset <= MAX_SOURCE_OFFSET:
+            raise InvalidArgument(f"offset is 0-{MAX_SOURCE_OFFSET}", details={"offset": "out of range"})
         limit = limit or 50
         async with self._db.reading() as session:
             reviews = ReviewRepository(session)
