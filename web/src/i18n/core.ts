@@ -68,6 +68,7 @@ export const en = {
   "category.hobbies": "Hobbies",
   "loading": "Loading…",
   "ui.retry": "Try again",
+  "ui.cancel": "Cancel",
 } as const;
 
 export const es: Record<keyof typeof en, string> = {
@@ -137,4 +138,5 @@ export const es: Record<keyof typeof en, string> = {
   "category.hobbies": "Aficiones",
   loading: "Cargando…",
   "ui.retry": "Reintentar",
+  "ui.cancel": "Cancelar",
 };

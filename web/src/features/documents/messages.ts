@@ -111,7 +111,6 @@ export const en = {
   "documents.delete.button": "Delete document",
   "documents.delete.question": "Delete “{title}” and its study material? Flashcards you added to your review deck stay there.",
   "documents.delete.confirm": "Yes, delete it",
-  "documents.delete.deleting": "Deleting…",
   "documents.delete.cancel": "Cancel",
 } as const;
 
@@ -227,6 +226,5 @@ export const es: Record<keyof typeof en, string> = {
   "documents.delete.button": "Borrar documento",
   "documents.delete.question": "¿Borrar «{title}» y su material de estudio? Las tarjetas que añadiste a tu mazo de repaso se quedan allí.",
   "documents.delete.confirm": "Sí, borrarlo",
-  "documents.delete.deleting": "Borrando…",
   "documents.delete.cancel": "Cancelar",
 };

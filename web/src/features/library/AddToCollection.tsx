@@ -5,7 +5,7 @@ import { Link } from "wouter-preact";
 import { api } from "../../api/client";
 import { t } from "../../i18n";
 import { attempt, Shown, useLoad } from "../../ui/load";
-import { bad, Notice, ok, type Note } from "./parts";
+import { bad, Notice, ok, type Note } from "../../ui/feedback";
 import type { ItemKind } from "./types";
 
 export function AddToCollection({ kind, id }: { kind: ItemKind; id: string }) {

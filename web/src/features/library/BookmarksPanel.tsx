@@ -5,13 +5,14 @@ import { Link } from "wouter-preact";
 import { api } from "../../api/client";
 import { t } from "../../i18n";
 import { attempt, Empty, Shown, useLoad } from "../../ui/load";
+import { bad, Notice, ok, type Note } from "../../ui/feedback";
 import { AddToCollection } from "./AddToCollection";
 import { folderQuery, shownUnder, type FolderFilter } from "./bookmarks";
 import { Folders } from "./Folders";
 import { hrefOf } from "./items";
 import { itemKey } from "./order";
 import { PAGE_SIZE, pageOf, ShowMore, usePaged } from "./paging";
-import { bad, formatDate, kindName, nameOf, Notice, ok, ShownKept, useKept, type Note } from "./parts";
+import { formatDate, kindName, nameOf, ShownKept, useKept } from "./parts";
 import type { Bookmark, Folder } from "./types";
 
 interface RowProps {

@@ -6,8 +6,9 @@ import { api } from "../../api/client";
 import { t } from "../../i18n";
 import type { Category, Difficulty } from "../../i18n/names";
 import { attempt } from "../../ui/load";
+import { bad, Notice, type Note } from "../../ui/feedback";
 import { CategorySelect, DifficultySelect, VisibilityChoice } from "./fields";
-import { bad, Notice, useDisclosureFocus, type Note } from "./parts";
+import { useDisclosureFocus } from "./parts";
 import type { Collection } from "./types";
 
 interface Draft {

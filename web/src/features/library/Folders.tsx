@@ -4,9 +4,9 @@ import { useState } from "preact/hooks";
 import { api } from "../../api/client";
 import { t } from "../../i18n";
 import { attempt } from "../../ui/load";
+import { bad, ConfirmButton, Notice, ok, type Note } from "../../ui/feedback";
 import type { FolderFilter } from "./bookmarks";
 import { attemptEmpty } from "./calls";
-import { bad, ConfirmButton, Notice, ok, type Note } from "./parts";
 import type { Folder } from "./types";
 
 

@@ -4,9 +4,10 @@ import { Link } from "wouter-preact";
 
 import { api } from "../../api/client";
 import { t } from "../../i18n";
+import { bad, ConfirmButton, Notice, ok, type Note } from "../../ui/feedback";
 import { attemptEmpty, attemptWithStatus } from "./calls";
 import { hrefOf } from "./items";
-import { bad, ConfirmButton, formatDate, Notice, ok, type Note } from "./parts";
+import { formatDate } from "./parts";
 import { draftOf, emptyDraft, ratingBody, REVIEW_MAX, SCORES, STARS, validateRating, withScore, type RatingDraft, type RatingProblem, type Score } from "./rating";
 import type { Rating } from "./types";
 

@@ -4,7 +4,7 @@ import { useState } from "preact/hooks";
 import { api } from "../../api/client";
 import { t } from "../../i18n";
 import { attempt, Shown, useLoad, type Answer } from "../../ui/load";
-import { bad, Notice, ok, type Note } from "./parts";
+import { bad, Notice, ok, type Note } from "../../ui/feedback";
 import { splitTags } from "./tags";
 import type { TagKind } from "./types";
 

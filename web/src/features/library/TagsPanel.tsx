@@ -5,9 +5,10 @@ import { Link } from "wouter-preact";
 import { api } from "../../api/client";
 import { t } from "../../i18n";
 import { attempt, Empty, Shown, useLoad } from "../../ui/load";
+import { bad, Notice, ok, type Note } from "../../ui/feedback";
 import { hrefOf } from "./items";
 import { PAGE_SIZE, pageOf, ShowMore, usePaged } from "./paging";
-import { bad, kindName, nameOf, Notice, ok, ShownKept, type Note } from "./parts";
+import { kindName, nameOf, ShownKept } from "./parts";
 import type { TaggedItem, TagKind } from "./types";
 
 function itemName(entry: TaggedItem): string {

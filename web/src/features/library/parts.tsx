@@ -1,36 +1,11 @@
-// Small pieces the library pages share: the live message line, a delete that asks first, dates.
+// Small pieces the library pages share: item names, dates, data kept while it loads again.
 import type { ComponentChildren } from "preact";
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useRef } from "preact/hooks";
 
 import { locale, t } from "../../i18n";
 import { Failure, Shown, type Load } from "../../ui/load";
 import { titleOf } from "./items";
 import type { ItemSummary } from "./types";
-
-export interface Note {
-  text: string;
-  bad: boolean;
-}
-
-/** The outcome of the last action: a polite status when it worked, an alert when it did not. The
- * status line is always there, so screen readers announce what is put in it. */
-export function Notice({ note }: { note: Note | null }) {
-  return (
-    <>
-      <p role="status" class="library-status">
-        {note && !note.bad ? note.text : ""}
-      </p>
-      {note?.bad && (
-        <p role="alert" class="error">
-          {note.text}
-        </p>
-      )}
-    </>
-  );
-}
-
-export const ok = (text: string): Note => ({ text, bad: false });
-export const bad = (text: string): Note => ({ text, bad: true });
 
 /** What to call an item: its title, or that it is gone when it was removed. */
 export function nameOf(item: ItemSummary): string {
@@ -46,49 +21,6 @@ export function kindName(kind: string): string {
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return "";
   return new Intl.DateTimeFormat(locale.value, { dateStyle: "medium" }).format(new Date(iso));
-}
-
-interface ConfirmProps {
-  /** The button's text, e.g. "Delete". */
-  label: string;
-  /** Its accessible name when the text alone would be ambiguous in a list, e.g. "Delete Verbs". */
-  name?: string;
-  question: string;
-  confirm: string;
-  onConfirm: () => void | Promise<void>;
-}
-
-/** A destructive action that asks before it acts: the question replaces the button, focus moves
- * to the confirming button, and afterwards (either way) goes back to the button. */
-export function ConfirmButton({ label, name, question, confirm, onConfirm }: ConfirmProps) {
-  const [asking, setAsking] = useState(false);
-  const [returning, setReturning] = useState(false);
-  const yes = useRef<HTMLButtonElement>(null);
-  const trigger = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (asking) yes.current?.focus();
-    else if (returning) trigger.current?.focus();
-  }, [asking, returning]);
-
-  if (!asking) {
-    return (
-      <button type="button" ref={trigger} class="library-danger" aria-label={name} onClick={() => (setAsking(true), setReturning(false))}>
-        {label}
-      </button>
-    );
-  }
-  return (
-    <div class="library-confirm" role="group" aria-label={name ?? label}>
-      <p>{question}</p>
-      <button type="button" ref={yes} class="library-danger-strong" onClick={() => (setAsking(false), setReturning(true), onConfirm())}>
-        {confirm}
-      </button>
-      <button type="button" class="library-secondary" onClick={() => (setAsking(false), setReturning(true))}>
-        {t("library.cancel")}
-      </button>
-    </div>
-  );
 }
 
 interface KeptProps<T> {

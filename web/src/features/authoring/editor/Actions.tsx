@@ -1,10 +1,11 @@
 // What the author does with the saved scenario: share it (publish), take it back (unpublish),
 // copy it, or delete it after saying so twice.
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { useLocation } from "wouter-preact";
 
 import { api } from "../../../api/client";
 import { t } from "../../../i18n";
+import { bad, ConfirmButton, Notice, ok, type Note } from "../../../ui/feedback";
 import { attempt, type Answer } from "../../../ui/load";
 import { isPublished } from "../model/mine";
 import { handOver, type Authored } from "../scenarios/api";
@@ -17,52 +18,15 @@ interface Props {
   onSaved: (authored: Authored) => void;
 }
 
-type Note = { text: string; bad: boolean } | null;
-
-function DeleteControl({ id, title, onFailed }: { id: string; title: string; onFailed: (message: string) => void }) {
-  const [asking, setAsking] = useState(false);
-  const [working, setWorking] = useState(false);
-  const keep = useRef<HTMLButtonElement>(null);
-  const [, navigate] = useLocation();
-  useEffect(() => {
-    if (asking) keep.current?.focus(); // the safe choice first
-  }, [asking]);
-
-  async function remove() {
-    setWorking(true);
-    // A deletion answers with no body: whether it worked is in the status alone.
-    const call = api.DELETE("/api/v1/scenarios/{scenario_id}", { params: { path: { scenario_id: id } } });
-    const outcome = await attempt(call.then(({ error, response }) => (response.ok ? { data: true } : { error })));
-    setWorking(false);
-    if (outcome.ok) navigate("/author");
-    else {
-      setAsking(false);
-      onFailed(outcome.message);
-    }
-  }
-
-  if (!asking) {
-    return (
-      <button type="button" class="authoring-danger" onClick={() => setAsking(true)}>
-        {t("authoring.delete.ask")}
-      </button>
-    );
-  }
-  return (
-    <div class="authoring-confirm" role="group" aria-labelledby="authoring-delete-question">
-      <p id="authoring-delete-question">{t("authoring.delete.question", { title })}</p>
-      <button type="button" class="authoring-danger" disabled={working} onClick={remove}>
-        {t("authoring.delete.confirm")}
-      </button>
-      <button type="button" ref={keep} class="authoring-secondary" onClick={() => setAsking(false)}>
-        {t("authoring.delete.keep")}
-      </button>
-    </div>
-  );
+/** Deletes the scenario once the author confirms; the answer has no body, so whether it worked
+ * is in the status alone. */
+async function deleteScenario(id: string) {
+  const call = api.DELETE("/api/v1/scenarios/{scenario_id}", { params: { path: { scenario_id: id } } });
+  return attempt(call.then(({ error, response }) => (response.ok ? { data: true } : { error })));
 }
 
 export function Actions({ authored, title, dirty, onSaved }: Props) {
-  const [note, setNote] = useState<Note>(null);
+  const [note, setNote] = useState<Note | null>(null);
   const [working, setWorking] = useState(false);
   const [, navigate] = useLocation();
   const id = authored.summary.id;
@@ -74,8 +38,8 @@ export function Actions({ authored, title, dirty, onSaved }: Props) {
     setNote(null);
     const outcome = await attempt(call);
     setWorking(false);
-    if (!outcome.ok) return setNote({ text: outcome.message, bad: true });
-    setNote({ text: done, bad: false });
+    if (!outcome.ok) return setNote(bad(outcome.message));
+    setNote(ok(done));
     (next ?? onSaved)(outcome.data);
   }
 
@@ -105,15 +69,19 @@ export function Actions({ authored, title, dirty, onSaved }: Props) {
         </button>
       </div>
       {dirty && <p class="authoring-hint">{t("authoring.saveFirst")}</p>}
-      <p role="status" class="authoring-hint">
-        {note && !note.bad ? note.text : ""}
-      </p>
-      {note?.bad && (
-        <p role="alert" class="error">
-          {note.text}
-        </p>
-      )}
-      <DeleteControl id={id} title={title} onFailed={(text) => setNote({ text, bad: true })} />
+      <Notice note={note} />
+      <ConfirmButton
+        label={t("authoring.delete.ask")}
+        question={t("authoring.delete.question", { title })}
+        confirm={t("authoring.delete.confirm")}
+        cancel={t("authoring.delete.keep")}
+        focus="cancel"
+        onConfirm={async () => {
+          const outcome = await deleteScenario(id);
+          if (outcome.ok) navigate("/author");
+          else setNote(bad(outcome.message));
+        }}
+      />
     </Section>
   );
 }
