@@ -3,7 +3,7 @@ import { useState } from "preact/hooks";
 
 import { t } from "../../i18n";
 import { detailsChange, detailsOf, type DetailsDraft } from "./collection";
-import { CategorySelect, DifficultySelect } from "./fields";
+import { DetailsFields } from "./fields";
 import { useDisclosureFocus } from "./parts";
 import type { Collection, CollectionChange } from "./types";
 
@@ -37,20 +37,7 @@ export function CollectionEdit({ collection, save }: Props) {
   }
   return (
     <form class="library-panel-form" onSubmit={submit}>
-      <label>
-        {t("library.field.name")}
-        <input ref={field} required minLength={3} maxLength={255} value={draft.name} onInput={(e) => edit({ name: e.currentTarget.value })} />
-      </label>
-      <label>
-        {t("library.field.description")}
-        <textarea maxLength={2000} rows={3} value={draft.description} onInput={(e) => edit({ description: e.currentTarget.value })} />
-      </label>
-      <CategorySelect value={draft.category} onChange={(category) => edit({ category })} />
-      <DifficultySelect value={draft.difficulty} onChange={(difficulty) => edit({ difficulty })} />
-      <label class="inline">
-        <input type="checkbox" checked={draft.learning_path} onChange={(e) => edit({ learning_path: e.currentTarget.checked })} />
-        {t("library.field.learningPath")}
-      </label>
+      <DetailsFields draft={draft} edit={edit} field={field} />
       <div class="library-actions">
         <button type="submit" disabled={working || Object.keys(change).length === 0}>
           {working ? t("library.working") : t("library.save")}

@@ -4,20 +4,15 @@ import { useLocation } from "wouter-preact";
 
 import { api } from "../../api/client";
 import { t } from "../../i18n";
-import type { Category, Difficulty } from "../../i18n/names";
 import { attempt } from "../../ui/load";
 import { bad, Notice, type Note } from "../../ui/feedback";
-import { CategorySelect, DifficultySelect, VisibilityChoice } from "./fields";
+import type { DetailsDraft } from "./collection";
+import { DetailsFields, VisibilityChoice } from "./fields";
 import { useDisclosureFocus } from "./parts";
 import type { Collection } from "./types";
 
-interface Draft {
-  name: string;
-  description: string;
+interface Draft extends DetailsDraft {
   visibility: Collection["visibility"];
-  category: Category | null;
-  difficulty: Difficulty | null;
-  learning_path: boolean;
 }
 
 const BLANK: Draft = { name: "", description: "", visibility: "private", category: null, difficulty: null, learning_path: false };
@@ -50,21 +45,9 @@ export function CreateCollection() {
   return (
     <form class="library-panel-form" onSubmit={create} aria-labelledby="library-create-title">
       <h3 id="library-create-title">{t("library.create.title")}</h3>
-      <label>
-        {t("library.field.name")}
-        <input ref={field} required minLength={3} maxLength={255} value={draft.name} onInput={(e) => edit({ name: e.currentTarget.value })} />
-      </label>
-      <label>
-        {t("library.field.description")}
-        <textarea maxLength={2000} rows={3} value={draft.description} onInput={(e) => edit({ description: e.currentTarget.value })} />
-      </label>
-      <VisibilityChoice value={draft.visibility} onChange={(visibility) => edit({ visibility })} />
-      <CategorySelect value={draft.category} onChange={(category) => edit({ category })} />
-      <DifficultySelect value={draft.difficulty} onChange={(difficulty) => edit({ difficulty })} />
-      <label class="inline">
-        <input type="checkbox" checked={draft.learning_path} onChange={(e) => edit({ learning_path: e.currentTarget.checked })} />
-        {t("library.field.learningPath")}
-      </label>
+      <DetailsFields draft={draft} edit={edit} field={field}>
+        <VisibilityChoice value={draft.visibility} onChange={(visibility) => edit({ visibility })} />
+      </DetailsFields>
       <Notice note={note} />
       <div class="library-actions">
         <button type="submit" disabled={working}>
