@@ -104,7 +104,7 @@ def stack(kafka, postgres, signing_keys, otlp, tmp_path_factory) -> Iterator[Sta
         public_key=public,
         http_port=free_port(),
         grpc_ports={name: free_port() for name in SERVICES},
-        metrics_ports={name: free_port() for name in SERVICES},
+        metrics_ports={name: free_port() for name in (*SERVICES, "gateway")},
         database_urls=databases,
         extra_env={
             "OTEL_EXPORTER_OTLP_ENDPOINT": otlp[1],

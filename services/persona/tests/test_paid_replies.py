@@ -17,9 +17,10 @@ from parla.persona.budgeting import BudgetService
 from parla.persona.db import UsageRow
 from parla.persona.fallback import Fallback
 from parla.persona.library import load_library
+from parla.persona.metrics import AiMetrics
 from parla.persona.replies import ReplyService
 from parla.persona.service import PersonaService
-from parla.persona.tutor import Reply, TurnContext
+from parla.persona.tutor import ProviderUnreachable, Reply, TurnContext
 
 ADMIN = Principal(subject=str(uuid.uuid4()), roles=frozenset({"admin"}))
 PRICES = {"paid-model": Price(0.1, 0.2)}
@@ -132,3 +133,36 @@ async def test_a_reply_cancelled_while_the_provider_works_gives_its_hold_back(db
 
 async def _nothing_held(db, user_id: uuid.UUID) -> bool:
     return await held(db, user_id) == 0.0
+
+
+class UnreachableProvider(PaidProvider):
+    async def reply(self, persona, prompt, turn, *, deadline, usage) -> Reply:
+        raise ProviderUnreachable("connection refused")
+
+
+def sample(metrics: AiMetrics, name: str, **labels: str) -> float:
+    samples = (s for collector in metrics.collectors() for family in collector.collect() for s in family.samples)
+    return next((s.value for s in samples if s.name == name and s.labels == labels), 0.0)
+
+
+async def test_ai_calls_tokens_and_cost_are_counted_by_provider_and_outcome(db):
+    caller, metrics, budgets = learner(), AiMetrics(), BudgetService(db=db)
+    await budgets.configure(
+        ADMIN, caller.user_id, limit_usd=1.0, max_limit_usd=1.0, period="monthly", custom_days=0, enforce=True, thresholds=[]
+    )
+    personas = PersonaService(db=db, library=load_library())
+    service = ReplyService(personas=personas, budgets=budgets, provider=PaidProvider(), prices=PRICES, metrics=metrics)
+    for number in range(6):
+        await service.reply(caller, persona_type="", phase=None, turn=turn(), call_id=f"r:{number}")
+    failing = ReplyService(personas=personas, budgets=BudgetService(db=db), provider=UnreachableProvider(), metrics=metrics)
+    await failing.reply(learner(), persona_type="", phase=None, turn=turn(), call_id="f:1")
+
+    paid = {"provider": "openai-compatible", "model": "paid-model"}
+    answered = sample(metrics, "parla_ai_calls_total", **paid, outcome="answered")
+    assert 1 <= answered < 6
+    assert sample(metrics, "parla_ai_calls_total", provider="offline", model="offline", outcome="over_budget") == 6 - answered
+    assert sample(metrics, "parla_ai_calls_total", **paid, outcome="unreachable") == 1
+    assert sample(metrics, "parla_ai_tokens_total", **paid, direction="in") == 1000 * answered
+    assert sample(metrics, "parla_ai_tokens_total", **paid, direction="out") == 500 * answered
+    assert sample(metrics, "parla_ai_cost_usd_total", **paid) == pytest.approx(0.2 * answered)
+    assert sample(metrics, "parla_ai_provider_seconds_count", **paid) == answered + 1

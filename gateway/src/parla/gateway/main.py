@@ -12,10 +12,12 @@ from typing import Any
 
 import uvicorn
 from fastapi import APIRouter, FastAPI
+from prometheus_client import CollectorRegistry
 
 from parla.chassis.auth import TokenVerifier
 from parla.chassis.db import Database, make_engine
 from parla.chassis.logging import configure_logging, get_logger
+from parla.chassis.metrics import DatabaseMetrics, HttpMetrics, OutboxMetrics, serve_metrics
 from parla.chassis.migrations import migrate
 from parla.chassis.relay import OutboxRelay
 from parla.chassis.runtime import freeze_startup_objects
@@ -25,7 +27,7 @@ from parla.gateway.config import GatewaySettings
 from parla.gateway.deps import RateLimit
 from parla.gateway.document_schemas import MAX_UPLOAD_BODY_BYTES
 from parla.gateway.errors import OrjsonResponse, install_error_handlers
-from parla.gateway.middleware import BodySizeLimit
+from parla.gateway.middleware import BodySizeLimit, RequestMetrics
 from parla.gateway.routes import (
     asyncapi,
     auth,
@@ -107,7 +109,9 @@ def _api() -> APIRouter:
 def create_app(settings: GatewaySettings, *, run_relay: bool = True, freeze_at_start: bool = False) -> FastAPI:
     """The gateway app. ``run_relay=False`` leaves the outbox to be published by someone else
     (tests of the HTTP surface that run without a broker); ``freeze_at_start`` is for the
-    process's own app (see ``parla.chassis.runtime.freeze_startup_objects``)."""
+    process's own app (see ``parla.chassis.runtime.freeze_startup_objects``). Its Prometheus
+    metrics are in ``app.state.metrics``, served on ``settings.metrics_port`` when it is set."""
+    registry = CollectorRegistry()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -116,6 +120,7 @@ def create_app(settings: GatewaySettings, *, run_relay: bool = True, freeze_at_s
         db = Database(make_engine(url))
         issuer = TokenIssuer(settings.jwt_private_key(), issuer=settings.jwt_issuer, access_minutes=settings.access_token_minutes)
         app.state.db = db
+        DatabaseMetrics(db, registry)
         app.state.auth = AuthService(db=db, issuer=issuer, refresh_days=settings.refresh_token_days)
         app.state.verifier = TokenVerifier(settings.jwt_public_key(), issuer=settings.jwt_issuer)
         app.state.clients = ServiceClients.connect(
@@ -130,10 +135,13 @@ def create_app(settings: GatewaySettings, *, run_relay: bool = True, freeze_at_s
             bootstrap_servers=settings.kafka_bootstrap_servers,
             service="gateway",
             poll_seconds=settings.outbox_poll_seconds,
+            metrics=OutboxMetrics(registry),
         )
         relay_task = asyncio.create_task(relay.run(), name="outbox relay") if run_relay else None
         if relay_task is not None:
             relay_task.add_done_callback(_stop_process_unless_stopping)
+        if settings.metrics_port:
+            serve_metrics(registry, settings.http_host, settings.metrics_port)
         if freeze_at_start:
             freeze_startup_objects()
         log.info("gateway ready", port=settings.http_port)
@@ -163,8 +171,11 @@ def create_app(settings: GatewaySettings, *, run_relay: bool = True, freeze_at_s
         telemetry={"exclude": _is_probe, "operation_spans": False},
     )
     app.state.asyncapi_ui_dir = settings.asyncapi_ui_dir
+    app.state.metrics = registry
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_bytes=MAX_BODY_BYTES, larger={"/api/v1/content": MAX_UPLOAD_BODY_BYTES})
+    # Outermost: a request refused for its size is counted too.
+    app.add_middleware(RequestMetrics, metrics=HttpMetrics(registry))
     # Probes first: routes are matched in order, and a probe should not be tried against every
     # API route before its own.
     app.add_route("/livez", health.livez, methods=["GET"], include_in_schema=False)

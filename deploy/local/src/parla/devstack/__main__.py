@@ -129,7 +129,7 @@ def run(http_port: int, kafka_port: int, grpc_port_base: int, metrics_port_base:
         kafka=KafkaRunner(root / "kafka", port=kafka_port, controller_port=kafka_port + 1),
         http_port=http_port,
         grpc_ports={name: grpc_port_base + offset for offset, name in enumerate(SERVICES)},
-        metrics_ports={name: metrics_port_base + offset for offset, name in enumerate(SERVICES)},
+        metrics_ports={name: metrics_port_base + offset for offset, name in enumerate((*SERVICES, "gateway"))},
     )
     print(
         f"starting Apache Kafka on {launch.kafka.bootstrap} and the services (a first run resolves Kafka's jars with Maven) ...",
@@ -143,7 +143,7 @@ def run(http_port: int, kafka_port: int, grpc_port_base: int, metrics_port_base:
                 f"\nParla is running: http://127.0.0.1:{http_port}  (API docs: http://127.0.0.1:{http_port}/docs)\n"
                 f"healthy {healthy:.1f} s after start (Kafka ready after {kafka_ready:.1f} s); logs in {root / 'logs'}; "
                 "Ctrl-C stops everything.\n"
-                f"metrics (Prometheus): {metrics_port_base}-{metrics_port_base + len(SERVICES) - 1} "
+                f"metrics (Prometheus): {metrics_port_base}-{metrics_port_base + len(SERVICES)} "
                 f"({', '.join(f'{name} :{port}' for name, port in launch.metrics_ports.items())}), at /metrics",
                 flush=True,
             )
@@ -175,7 +175,7 @@ def main() -> None:
         "--metrics-port-base",
         type=int,
         default=int(os.environ.get("PARLA_METRICS_PORT_BASE", "9101")),
-        help="services serve Prometheus metrics on this port and the next four",
+        help="services and the gateway serve Prometheus metrics on this port and the next five",
     )
     options = parser.parse_args()
     sys.exit(run(options.port, options.kafka_port, options.grpc_port_base, options.metrics_port_base))

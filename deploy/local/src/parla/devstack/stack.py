@@ -34,7 +34,7 @@ class StackConfig:
     public_key: Path
     http_port: int = 8000
     grpc_ports: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_GRPC_PORTS))
-    # Service -> port of its Prometheus metrics (/metrics); a missing entry serves none.
+    # Service (or "gateway") -> port of its Prometheus metrics (/metrics); a missing entry serves none.
     metrics_ports: dict[str, int] = field(default_factory=dict)
     # Service (or "gateway") -> SQLAlchemy URL; a missing entry means the embedded SQLite default.
     database_urls: dict[str, str] = field(default_factory=dict)
@@ -63,6 +63,7 @@ class Stack:
             "PARLA_DATABASE_URL": config.database_urls.get(name, ""),
             "OTEL_SERVICE_NAME": name,
             "PYTHONUNBUFFERED": "1",
+            "PARLA_METRICS_PORT": str(config.metrics_ports.get(name, 0)),
             **config.extra_env,
         }
         if name == "gateway":
@@ -73,7 +74,6 @@ class Stack:
             }
         else:
             env["PARLA_GRPC_PORT"] = str(config.grpc_ports[name])
-            env["PARLA_METRICS_PORT"] = str(config.metrics_ports.get(name, 0))
             if name == "scenario":
                 env["PARLA_PERSONA_ADDR"] = f"127.0.0.1:{config.grpc_ports['persona']}"
         return env

@@ -17,6 +17,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import Pool
 from sqlalchemy.types import TypeDecorator
 
 from parla.chassis.logging import get_logger
@@ -275,10 +276,31 @@ class Database:
             async with self._read_sessions() as session:
                 yield session
 
+    def pool_use(self) -> dict[str, tuple[int, int]]:
+        """Connections in use and the pool's steady size, per pool ("write"; on SQLite also
+        "read"): what an operator watches to tell a saturated pool from a slow database."""
+        pools = {"write": self.engine.sync_engine.pool}
+        if self._sync_read_engine is not None:
+            pools["read"] = self._sync_read_engine.pool
+        return {name: _pool_use(pool) for name, pool in pools.items()}
+
+    def writers_waiting(self) -> int:
+        """Writers of this process waiting for their turn (SQLite; always 0 elsewhere)."""
+        if self._writer_turn is None:
+            return 0
+        return len(getattr(self._writer_turn, "_waiters", None) or ())
+
     async def dispose(self) -> None:
         if self._sync_read_engine is not None:
             self._sync_read_engine.dispose()
         await self.engine.dispose()
+
+
+def _pool_use(pool: Pool) -> tuple[int, int]:
+    # QueuePool and its async adapter count; pools that keep no count (NullPool, StaticPool) show 0.
+    checked_out = getattr(pool, "checkedout", None)
+    size = getattr(pool, "size", None)
+    return (checked_out() if callable(checked_out) else 0, size() if callable(size) else 0)
 
 
 class UTCDateTime(TypeDecorator):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,6 +21,7 @@ from parla.chassis.auth import TokenVerifier, bearer_token, current_principal, c
 from parla.chassis.deadlines import answering_within
 from parla.chassis.errors import InvalidArgument, ServiceError
 from parla.chassis.logging import get_logger
+from parla.chassis.metrics import GrpcServerMetrics
 
 log = get_logger(__name__)
 
@@ -82,10 +85,13 @@ def _nul_field(message: Message, path: str = "") -> str | None:
 
 
 class AuthInterceptor(grpc.aio.ServerInterceptor):
-    """Verifies the caller's token for every unary call and maps ``ServiceError`` to statuses."""
+    """Verifies the caller's token for every unary call, maps ``ServiceError`` to statuses and
+    counts each call by its status code (one interceptor: grpc.aio costs about 0.1 ms of CPU per
+    interceptor per call)."""
 
-    def __init__(self, verifier: TokenVerifier) -> None:
+    def __init__(self, verifier: TokenVerifier, metrics: GrpcServerMetrics | None = None) -> None:
         self._verifier = verifier
+        self._metrics = metrics or GrpcServerMetrics()
         # A method's guarded handler is the same for every call: built once, not per call.
         self._guarded: dict[str, grpc.RpcMethodHandler] = {}
 
@@ -99,12 +105,13 @@ class AuthInterceptor(grpc.aio.ServerInterceptor):
             return handler
         if handler.unary_unary is None:
             raise RuntimeError(f"{method}: only unary methods are served")
-        guarded = self._guarded[method] = self._guard(handler)
+        guarded = self._guarded[method] = self._guard(method, handler)
         return guarded
 
-    def _guard(self, handler: grpc.RpcMethodHandler) -> grpc.RpcMethodHandler:
+    def _guard(self, method: str, handler: grpc.RpcMethodHandler) -> grpc.RpcMethodHandler:
         inner = handler.unary_unary
         verifier = self._verifier
+        observed = self._metrics.method(method)
 
         async def guarded(request, context: grpc.aio.ServicerContext):
             try:
@@ -127,8 +134,24 @@ class AuthInterceptor(grpc.aio.ServerInterceptor):
                 current_principal.reset(principal_token)
                 current_token.reset(raw_token)
 
+        async def measured(request, context: grpc.aio.ServicerContext):
+            began, code = time.perf_counter(), "UNKNOWN"  # what grpc answers for an uncaught exception
+            try:
+                response = await guarded(request, context)
+                code = "OK"
+                return response
+            except grpc.aio.AbortError:
+                status = context.code()
+                code = status.name if isinstance(status, grpc.StatusCode) else "UNKNOWN"
+                raise
+            except asyncio.CancelledError:  # the caller went away, or its deadline passed
+                code = "CANCELLED"
+                raise
+            finally:
+                observed.observe(code, time.perf_counter() - began)
+
         return grpc.unary_unary_rpc_method_handler(
-            guarded,
+            measured,
             request_deserializer=handler.request_deserializer,
             response_serializer=handler.response_serializer,
         )
@@ -143,9 +166,10 @@ class GrpcServer:
         registrations: Sequence[ServiceRegistration],
         verifier: TokenVerifier,
         max_message_bytes: int = 4 * 2**20,
+        metrics: GrpcServerMetrics | None = None,
     ) -> None:
         self.server = grpc.aio.server(
-            interceptors=[aio_server_interceptor(), AuthInterceptor(verifier)],
+            interceptors=[aio_server_interceptor(), AuthInterceptor(verifier, metrics)],
             options=[("grpc.max_receive_message_length", max_message_bytes)],
         )
         self._health = health.aio.HealthServicer()

@@ -1,8 +1,11 @@
-"""Prometheus metrics of a service's messaging: consumers and the outbox, served on the
-service's metrics port (``serve_metrics``).
+"""Prometheus metrics of every process: requests (RED per gRPC method and per HTTP route),
+consumers, the outbox and the database pool, served on the process's metrics port
+(``serve_metrics``).
 
-Each service process has one ``CollectorRegistry`` (made by its composition root and served on
-its metrics port); nothing registers at import time, so tests can make as many as they like.
+Each process has one ``CollectorRegistry`` (made by its composition root and served on its
+metrics port); nothing registers at import time, so tests can make as many as they like. Labels
+are bounded sets (methods, route templates, status codes, topics), never a learner's id or a
+raw path: each label value is a time series Prometheus keeps.
 """
 
 from __future__ import annotations
@@ -11,14 +14,84 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, start_http_server
+from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.registry import Collector
+
+from parla.chassis.logging import get_logger
 
 if TYPE_CHECKING:
     from aiokafka import AIOKafkaConsumer, TopicPartition
 
+    from parla.chassis.db import Database
     from parla.chassis.inbox import Applied
+
+log = get_logger(__name__)
 
 _BATCH_SIZES = (1, 2, 5, 10, 25, 50, 100, 250, 500, 1000)
 _SECONDS = (0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
+# A request's time: from a cached read (a millisecond) to a tutor's reply (seconds).
+_REQUEST_SECONDS = (0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30)
+
+
+class GrpcServerMetrics:
+    """RED per gRPC method: calls by status code, and their duration."""
+
+    def __init__(self, registry: CollectorRegistry | None = None) -> None:
+        self.registry = registry or CollectorRegistry()
+        self.handled = Counter(
+            "parla_grpc_server_handled",
+            "gRPC calls answered, by method and status code",
+            ("grpc_service", "grpc_method", "grpc_code"),
+            registry=self.registry,
+        )
+        self.seconds = Histogram(
+            "parla_grpc_server_handling_seconds",
+            "Time to answer a gRPC call",
+            ("grpc_service", "grpc_method"),
+            buckets=_REQUEST_SECONDS,
+            registry=self.registry,
+        )
+
+    def method(self, full_method: str) -> MethodMetrics:
+        """The children of one method ("/parla.scenario.v1.CatalogueService/ListScenarios"),
+        looked up once per method rather than per call."""
+        service, _, name = full_method.lstrip("/").rpartition("/")
+        return MethodMetrics(self, service, name)
+
+
+class MethodMetrics:
+    def __init__(self, metrics: GrpcServerMetrics, service: str, method: str) -> None:
+        self._handled, self._labels = metrics.handled, (service, method)
+        self._seconds = metrics.seconds.labels(service, method)
+        self._by_code: dict[str, Counter] = {}
+
+    def observe(self, code: str, seconds: float) -> None:
+        counter = self._by_code.get(code)
+        if counter is None:
+            counter = self._by_code[code] = self._handled.labels(*self._labels, code)
+        counter.inc()
+        self._seconds.observe(seconds)
+
+
+class HttpMetrics:
+    """RED per HTTP route: requests by route template, method and status, and their duration."""
+
+    def __init__(self, registry: CollectorRegistry | None = None) -> None:
+        self.registry = registry or CollectorRegistry()
+        self.requests = Counter(
+            "parla_http_requests", "HTTP requests answered", ("method", "route", "status"), registry=self.registry
+        )
+        self.seconds = Histogram(
+            "parla_http_request_seconds",
+            "Time to answer an HTTP request (to its last byte)",
+            ("method", "route"),
+            buckets=_REQUEST_SECONDS,
+            registry=self.registry,
+        )
+
+    def observe(self, method: str, route: str, status: int, seconds: float) -> None:
+        self.requests.labels(method, route, str(status)).inc()
+        self.seconds.labels(method, route).observe(seconds)
 
 
 class ConsumerMetrics:
@@ -88,6 +161,32 @@ class OutboxMetrics:
         self.oldest_age.set(oldest_age_seconds)
 
 
+class DatabaseMetrics(Collector):
+    """The database pool's use, read when Prometheus scrapes: connections checked out against
+    the pool's size, per pool, and (SQLite) writers waiting for their turn."""
+
+    def __init__(self, db: Database, registry: CollectorRegistry | None = None) -> None:
+        self._db = db
+        if registry is not None:
+            registry.register(self)
+
+    def collect(self):  # type: ignore[no-untyped-def]
+        in_use = GaugeMetricFamily("parla_db_pool_connections_in_use", "Connections checked out of the pool", labels=("pool",))
+        size = GaugeMetricFamily("parla_db_pool_size", "Connections the pool keeps (0: it keeps no count)", labels=("pool",))
+        for pool, (checked_out, steady) in self._db.pool_use().items():
+            in_use.add_metric((pool,), checked_out)
+            size.add_metric((pool,), steady)
+        waiting = GaugeMetricFamily("parla_db_writers_waiting", "Writers waiting for SQLite's one write turn")
+        waiting.add_metric((), self._db.writers_waiting())
+        return [in_use, size, waiting]
+
+
 def serve_metrics(registry: CollectorRegistry, host: str, port: int) -> None:
-    """Serve ``registry`` at ``http://host:port/metrics`` (from a thread of prometheus_client)."""
-    start_http_server(port, addr=host, registry=registry)
+    """Serve ``registry`` at ``http://host:port/metrics`` (from a thread of prometheus_client),
+    on a port of its own: request rates and routes are for operators, not the public."""
+    try:
+        start_http_server(port, addr=host, registry=registry)
+    except OSError as error:  # metrics are not worth not serving learners for
+        log.warning("metrics not served: the port is taken; set PARLA_METRICS_PORT to a free one", port=port, error=str(error))
+        return
+    log.info("metrics served", url=f"http://{host}:{port}/metrics")

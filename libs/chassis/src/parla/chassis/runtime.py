@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Protocol
 
 from prometheus_client import CollectorRegistry
+from prometheus_client.registry import Collector
 
 from parla.chassis.auth import TokenVerifier
 from parla.chassis.consumer import Consumers
@@ -18,7 +19,7 @@ from parla.chassis.db import Database, make_engine
 from parla.chassis.grpc_server import GrpcServer, ServiceRegistration
 from parla.chassis.inbox import Subscription
 from parla.chassis.logging import configure_logging, get_logger
-from parla.chassis.metrics import ConsumerMetrics, OutboxMetrics, serve_metrics
+from parla.chassis.metrics import ConsumerMetrics, DatabaseMetrics, GrpcServerMetrics, OutboxMetrics, serve_metrics
 from parla.chassis.migrations import migrate
 from parla.chassis.relay import OutboxRelay
 from parla.chassis.settings import ServiceSettings
@@ -68,6 +69,8 @@ class Components:
     registrations: Sequence[ServiceRegistration]
     subscriptions: Sequence[Subscription] = ()
     workers: Sequence[Worker] = ()
+    # Prometheus collectors of the service's own (AI calls, ...), served with the chassis' ones.
+    metrics: Sequence[Collector] = ()
 
 
 async def run_service(
@@ -84,14 +87,18 @@ async def run_service(
     await migrate(url, migrations)
     db = Database(make_engine(url))
     components = await build(db)
+    registry = CollectorRegistry()
+    for collector in components.metrics:
+        registry.register(collector)
+    DatabaseMetrics(db, registry)
     server = GrpcServer(
         host=settings.grpc_host,
         port=settings.grpc_port,
         registrations=components.registrations,
         verifier=TokenVerifier(settings.jwt_public_key(), issuer=settings.jwt_issuer),
         max_message_bytes=settings.grpc_max_message_bytes,
+        metrics=GrpcServerMetrics(registry),
     )
-    registry = CollectorRegistry()
     workers: list[Worker] = [
         OutboxRelay(
             db=db,
@@ -111,15 +118,7 @@ async def run_service(
         workers.append(consumers)
     workers.extend(components.workers)
     if settings.metrics_port:
-        try:
-            serve_metrics(registry, settings.grpc_host, settings.metrics_port)
-            log.info("metrics served", url=f"http://{settings.grpc_host}:{settings.metrics_port}/metrics")
-        except OSError as error:  # metrics are not worth not serving learners for
-            log.warning(
-                "metrics not served: the port is taken; set PARLA_METRICS_PORT to a free one",
-                port=settings.metrics_port,
-                error=str(error),
-            )
+        serve_metrics(registry, settings.grpc_host, settings.metrics_port)
     freeze_startup_objects()
     await serve(server=server, workers=workers, db=db)
 

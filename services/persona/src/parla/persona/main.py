@@ -12,6 +12,7 @@ from parla.persona.budget import Price
 from parla.persona.budgeting import BudgetService
 from parla.persona.config import PersonaSettings
 from parla.persona.library import load_library
+from parla.persona.metrics import AiMetrics
 from parla.persona.providers import OpenAICompatibleProvider
 from parla.persona.replies import ReplyService
 from parla.persona.service import PersonaService
@@ -37,14 +38,16 @@ async def build(db: Database, settings: PersonaSettings) -> Components:
     prices = {model: Price(*pair) for model, pair in settings.ai_prices.items()}
     personas = PersonaService(db=db, library=load_library())
     budgets = BudgetService(db=db)
-    replies = ReplyService(personas=personas, budgets=budgets, provider=provider_for(settings), prices=prices)
+    ai_metrics = AiMetrics()
+    replies = ReplyService(personas=personas, budgets=budgets, provider=provider_for(settings), prices=prices, metrics=ai_metrics)
     tutor = grpc_api.TutorServicer(replies, longest=settings.tutor_reply_max_seconds, margin=settings.tutor_reply_margin_seconds)
     return Components(
         registrations=[
             ServiceRegistration(grpc_api.add_to_server, grpc_api.PersonaServicer(personas), grpc_api.SERVICE_NAME),
             ServiceRegistration(grpc_api.add_tutor_to_server, tutor, grpc_api.TUTOR_SERVICE_NAME),
             ServiceRegistration(grpc_api.add_budget_to_server, grpc_api.BudgetServicer(budgets), grpc_api.BUDGET_SERVICE_NAME),
-        ]
+        ],
+        metrics=ai_metrics.collectors(),
     )
 
 

@@ -13,6 +13,7 @@ instead, ``fallback.fallback_for`` says why.
 from __future__ import annotations
 
 import asyncio
+import time
 import uuid
 from collections.abc import Coroutine, Mapping
 from dataclasses import replace
@@ -25,6 +26,7 @@ from parla.persona.budget import FREE, Price, reservation_for
 from parla.persona.budgeting import BudgetService, Reservation
 from parla.persona.domain import Persona, PhaseContext, PromptRequest, build_prompt
 from parla.persona.fallback import Fallback, fallback_for
+from parla.persona.metrics import AiMetrics
 from parla.persona.service import PersonaService
 from parla.persona.tutor import OFFLINE, Deadline, OfflineProvider, Provider, ProviderFailure, Reply, TurnContext, Usage
 
@@ -39,7 +41,9 @@ class ReplyService:
         budgets: BudgetService,
         provider: Provider,
         prices: Mapping[str, Price] | None = None,
+        metrics: AiMetrics | None = None,
     ) -> None:
+        self._metrics = metrics or AiMetrics()
         self._personas = personas
         self._budgets = budgets
         self._provider = provider
@@ -97,12 +101,13 @@ class ReplyService:
         reservation = await self._budgets.reserve(user_id, call_id, provider.name, provider.model, estimate)
         if reservation is None:
             return await self._offline_reply(user_id, call_id, persona, prompt, turn, Fallback.OVER_BUDGET)
-        usage = Usage()
+        usage, outcome, began = Usage(), "answered", time.perf_counter()
         try:
             async with asyncio.timeout(deadline.timeout()):
                 reply = await provider.reply(persona, prompt, turn, deadline=deadline, usage=usage)
         except (ProviderFailure, TimeoutError) as failure:
             reason = fallback_for(failure=failure) or Fallback.UNREACHABLE
+            outcome = reason.name.lower()
             log.info("the offline tutor answers instead of the AI provider", reason=reason.name)
             offline = await self._offline.reply(persona, prompt, turn)
             # Answers that came back unusable were paid for: they are charged under the model.
@@ -111,9 +116,23 @@ class ReplyService:
             # Cancelled (the call's deadline passed, the caller went away) or a bug: the hold
             # must not outlive the call, even though this task is being cancelled.
             await self._finish(self._give_back(reservation, usage))
+            self._called(outcome="cancelled", usage=usage, began=began)
             raise
         await self._finish(self._record(reservation, reply, usage))
+        self._called(outcome=outcome, usage=usage, began=began)
         return reply
+
+    def _called(self, *, outcome: str, usage: Usage, began: float) -> None:
+        provider = self._provider
+        self._metrics.called(
+            provider.name,
+            provider.model,
+            outcome,
+            tokens_in=usage.tokens_in,
+            tokens_out=usage.tokens_out,
+            cost=self._price.cost(usage.tokens_in, usage.tokens_out),
+            seconds=time.perf_counter() - began,
+        )
 
     async def _offline_reply(
         self,
@@ -129,6 +148,7 @@ class ReplyService:
         await self._finish(
             self._budgets.settle(user_id, call_id, provider=OFFLINE, model=OFFLINE, tokens_in=0, tokens_out=0, cost=0.0)
         )
+        self._metrics.called(OFFLINE, OFFLINE, reason.name.lower() if reason else "answered")
         return reply
 
     async def _record(self, reservation: Reservation, reply: Reply, usage: Usage) -> None:
