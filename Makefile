@@ -1,11 +1,16 @@
 # The two commands: `make run` starts everything, `make test` runs every test.
-# Both install what is missing first and are safe to re-run.
+# Both install what is missing first and are safe to re-run. `make observe` is `make run` with
+# Jaeger (traces) and Prometheus (metrics and alerts) beside it.
 
-.PHONY: run test lint protos bench clean
+.PHONY: run observe test lint protos bench clean
 
 run:
 	@./scripts/bootstrap.sh
 	@uv run --frozen python -m parla.devstack run
+
+observe:
+	@./scripts/bootstrap.sh --for-observe
+	@uv run --frozen python -m parla.devstack run --observe
 
 test:
 	@./scripts/bootstrap.sh --for-tests

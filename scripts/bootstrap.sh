@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # Install what Parla needs on this machine, once: uv and the locked Python environment, a Java
 # runtime and Maven for the local Kafka broker, and (for tests) Debian's PostgreSQL, two of its
-# FreeDict dictionaries, which the flashcard glossary's tests read, and its Chromium, which the
-# web client's browser tests drive.
+# FreeDict dictionaries, which the flashcard glossary's tests read, its Chromium, which the
+# web client's browser tests drive, and (for tests and `make observe`) its Prometheus, whose
+# promtool checks the alerting rules.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 UV_VERSION=0.13.8
 for_tests=false
 for_bench=false
+for_observe=false
 [[ "${1:-}" == "--for-tests" ]] && for_tests=true
 [[ "${1:-}" == "--for-bench" ]] && for_bench=true
+[[ "${1:-}" == "--for-observe" ]] && for_observe=true
 
 as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
   echo "need root to run: $*  (or install it yourself and re-run)" >&2; exit 1; fi; }
@@ -75,6 +78,11 @@ fi
 if ($for_tests || $for_bench) && ! [[ -x "${PARLA_CHROMIUM:-/usr/bin/chromium}" ]]; then
   echo "installing Chromium for the web client's browser tests ..."
   apt_install chromium
+fi
+
+if ($for_tests || $for_observe) && ! command -v promtool >/dev/null; then
+  echo "installing Prometheus for the metrics dashboard and the alerting rules' tests ..."
+  apt_install prometheus
 fi
 
 if $for_bench && ! command -v wrk >/dev/null; then

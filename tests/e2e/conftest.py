@@ -32,6 +32,7 @@ class ExportedSpan:
     span_id: str
     parent_span_id: str
     kind: int
+    attributes: dict[str, str | int | bool | float] = field(default_factory=dict)
 
 
 @dataclass
@@ -56,12 +57,18 @@ class OtlpReceiver:
                                 span_id=span.span_id.hex(),
                                 parent_span_id=span.parent_span_id.hex(),
                                 kind=span.kind,
+                                attributes={a.key: _value(a.value) for a in span.attributes},
                             )
                         )
 
     def trace(self, trace_id: str) -> list[ExportedSpan]:
         with self.lock:
             return [span for span in self.spans if span.trace_id == trace_id]
+
+
+def _value(value) -> str | int | bool | float:
+    kind = value.WhichOneof("value")
+    return getattr(value, kind) if kind in ("string_value", "int_value", "bool_value", "double_value") else str(value)
 
 
 @pytest.fixture(scope="session")
@@ -134,6 +141,7 @@ async def api(stack) -> AsyncIterator[httpx.AsyncClient]:
 class Learner:
     user_id: str
     access_token: str
+    email: str = ""
 
     @property
     def headers(self) -> dict[str, str]:
@@ -141,10 +149,11 @@ class Learner:
 
 
 async def new_learner(api: httpx.AsyncClient, **profile: str) -> Learner:
+    email = f"{uuid.uuid4().hex[:12]}@example.com"
     answer = await api.post(
         "/api/v1/auth/register",
         json={
-            "email": f"{uuid.uuid4().hex[:12]}@example.com",
+            "email": email,
             "password": "a long password",
             "display_name": "Learner",
             **profile,
@@ -152,7 +161,7 @@ async def new_learner(api: httpx.AsyncClient, **profile: str) -> Learner:
     )
     assert answer.status_code == 201, answer.text
     body = answer.json()
-    return Learner(body["user"]["id"], body["access_token"])
+    return Learner(body["user"]["id"], body["access_token"], email)
 
 
 async def play(api: httpx.AsyncClient, learner: Learner, scenario_id: str, *, phases: int = 1) -> dict:

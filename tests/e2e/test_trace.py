@@ -43,3 +43,16 @@ async def test_a_completion_is_one_trace_across_every_service_it_touches(api, ot
     assert publish.parent_span_id in {s.span_id for s in receiver.trace(trace_id) if s.service == "scenario"}
     assert analytics.parent_span_id == publish.span_id
     assert content.parent_span_id == publish.span_id
+
+    # What an operator filters on is on the spans: the route and status, the gRPC method and
+    # code, the topic, the consumer group and what became of the event...
+    assert http.attributes["http.route"] == "/api/v1/runs/{run_id}/complete"
+    assert http.attributes["http.response.status_code"] == 200
+    assert server.attributes["rpc.method"] == "CompleteRun" and server.attributes["rpc.grpc.status_code"] == 0
+    assert publish.attributes["messaging.destination.name"] == "scenario.completed"
+    for consumer, group in ((analytics, "analytics"), (content, "content")):
+        assert consumer.attributes["messaging.consumer.group.name"] == group
+        assert consumer.attributes["parla.outcome"] == "applied"
+    # ... and nothing that names the learner.
+    values = [str(value) for span in receiver.trace(trace_id) for value in span.attributes.values()]
+    assert not any(learner.email in value or learner.email.split("@")[0] in value for value in values)

@@ -21,8 +21,9 @@ from pathlib import Path
 
 from parla.devstack.kafka import KafkaRunner, KafkaSetupError
 from parla.devstack.keys import ensure_keys
+from parla.devstack.observe import JaegerRunner, ObserveSetupError, PrometheusRunner
 from parla.devstack.paths import data_dir
-from parla.devstack.stack import SERVICES, Stack, StackConfig, StackError
+from parla.devstack.stack import SERVICES, Stack, StackConfig, StackError, metrics_ports
 
 
 def _log_libraries_to_file(log_dir: Path) -> None:
@@ -44,6 +45,9 @@ class Launch:
     http_port: int
     grpc_ports: dict[str, int]
     metrics_ports: dict[str, int] = field(default_factory=dict)
+    # `make observe`: Jaeger receives every process's spans; Prometheus scrapes their metrics.
+    jaeger: JaegerRunner | None = None
+    prometheus: PrometheusRunner | None = None
     stack: Stack | None = None
     kafka_starting: Future | None = field(default=None, repr=False)
 
@@ -56,6 +60,10 @@ class Launch:
         """
         began = time.monotonic()
         self.kafka_starting = background.submit(self.kafka.start)
+        extra_env = {}
+        if self.jaeger is not None:  # first: the processes export their spans from their start
+            self.jaeger.start()
+            extra_env["OTEL_EXPORTER_OTLP_ENDPOINT"] = self.jaeger.otlp_endpoint
         private, public = ensure_keys(self.root / "keys")
         self.stack = Stack(
             StackConfig(
@@ -66,6 +74,7 @@ class Launch:
                 http_port=self.http_port,
                 grpc_ports=self.grpc_ports,
                 metrics_ports=self.metrics_ports,
+                extra_env=extra_env,
             )
         )
         self.stack.start()
@@ -77,7 +86,10 @@ class Launch:
         kafka_ready = time.monotonic() - began
         print(f"Kafka ready in {kafka_ready:.1f} s", flush=True)
         self.stack.wait_healthy()
-        return kafka_ready, time.monotonic() - began
+        healthy = time.monotonic() - began
+        if self.prometheus is not None:
+            self.prometheus.start()
+        return kafka_ready, healthy
 
     def _check(self) -> None:
         self.kafka.check()
@@ -101,15 +113,30 @@ class Launch:
         return 0
 
     def stop(self) -> None:
+        if self.prometheus is not None:
+            self.prometheus.stop()
         if self.stack is not None:
             self.stack.stop()
         if self.kafka_starting is not None:
             # A broker still being started would otherwise come up after this stop.
             wait([self.kafka_starting])
         self.kafka.stop()
+        if self.jaeger is not None:  # last: the services flush their last spans as they stop
+            self.jaeger.stop()
+
+    def observing(self) -> str:
+        lines = []
+        if self.jaeger is not None:
+            lines.append(f"traces (Jaeger): {self.jaeger.ui_url}")
+        if self.prometheus is not None:
+            lines.append(f"metrics and alerts (Prometheus): {self.prometheus.url}/alerts")
+        return "".join(f"\n{line}" for line in lines)
 
 
-def run(http_port: int, kafka_port: int, grpc_port_base: int, metrics_port_base: int) -> int:
+def run(
+    http_port: int, kafka_port: int, grpc_port_base: int, metrics_port_base: int, prometheus_port: int | None = None
+) -> int:
+    """The whole stack until Ctrl-C; with ``prometheus_port``, also Jaeger and Prometheus."""
     root = data_dir()
     stop_requested = False
     started = False
@@ -124,13 +151,18 @@ def run(http_port: int, kafka_port: int, grpc_port_base: int, metrics_port_base:
     signal.signal(signal.SIGINT, request_stop)
     signal.signal(signal.SIGTERM, request_stop)
     _log_libraries_to_file(root / "logs")
+    ports = metrics_ports(metrics_port_base)
     launch = Launch(
         root=root,
         kafka=KafkaRunner(root / "kafka", port=kafka_port, controller_port=kafka_port + 1),
         http_port=http_port,
         grpc_ports={name: grpc_port_base + offset for offset, name in enumerate(SERVICES)},
-        metrics_ports={name: metrics_port_base + offset for offset, name in enumerate((*SERVICES, "gateway"))},
+        metrics_ports=ports,
     )
+    if prometheus_port is not None:
+        launch.jaeger = JaegerRunner(root / "jaeger")
+        targets = {name: f"127.0.0.1:{port}" for name, port in ports.items()}
+        launch.prometheus = PrometheusRunner(root / "prometheus", targets=targets, port=prometheus_port)
     print(
         f"starting Apache Kafka on {launch.kafka.bootstrap} and the services (a first run resolves Kafka's jars with Maven) ...",
         flush=True,
@@ -144,11 +176,12 @@ def run(http_port: int, kafka_port: int, grpc_port_base: int, metrics_port_base:
                 f"healthy {healthy:.1f} s after start (Kafka ready after {kafka_ready:.1f} s); logs in {root / 'logs'}; "
                 "Ctrl-C stops everything.\n"
                 f"metrics (Prometheus): {metrics_port_base}-{metrics_port_base + len(SERVICES)} "
-                f"({', '.join(f'{name} :{port}' for name, port in launch.metrics_ports.items())}), at /metrics",
+                f"({', '.join(f'{name} :{port}' for name, port in launch.metrics_ports.items())}), at /metrics"
+                f"{launch.observing()}",
                 flush=True,
             )
             return launch.watch(lambda: stop_requested)
-        except (StackError, KafkaSetupError, TimeoutError) as error:
+        except (StackError, KafkaSetupError, ObserveSetupError, TimeoutError) as error:
             print(f"could not start Parla: {error}", file=sys.stderr)
             return 1
         except KeyboardInterrupt:
@@ -177,8 +210,15 @@ def main() -> None:
         default=int(os.environ.get("PARLA_METRICS_PORT_BASE", "9101")),
         help="services and the gateway serve Prometheus metrics on this port and the next five",
     )
+    run_command.add_argument(
+        "--observe",
+        action="store_true",
+        help="also start Jaeger (traces) and Prometheus (metrics and alerts) and send them everything",
+    )
+    run_command.add_argument("--prometheus-port", type=int, default=int(os.environ.get("PARLA_PROMETHEUS_PORT", "9090")))
     options = parser.parse_args()
-    sys.exit(run(options.port, options.kafka_port, options.grpc_port_base, options.metrics_port_base))
+    prometheus_port = options.prometheus_port if options.observe else None
+    sys.exit(run(options.port, options.kafka_port, options.grpc_port_base, options.metrics_port_base, prometheus_port))
 
 
 if __name__ == "__main__":

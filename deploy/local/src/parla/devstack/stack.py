@@ -22,6 +22,11 @@ DEFAULT_GRPC_PORTS = {name: 50051 + offset for offset, name in enumerate(SERVICE
 POLL_SECONDS = 0.1
 
 
+def metrics_ports(base: int) -> dict[str, int]:
+    """Each service's metrics port from ``base`` on, in ``SERVICES`` order, then the gateway's."""
+    return {name: base + offset for offset, name in enumerate((*SERVICES, "gateway"))}
+
+
 class StackError(RuntimeError):
     pass
 

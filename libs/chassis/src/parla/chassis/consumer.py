@@ -42,7 +42,7 @@ from faststream.kafka import KafkaBroker
 from opentelemetry import trace
 
 from parla.chassis.db import Database
-from parla.chassis.inbox import BATCH_RETRY_ERRORS, BatchApplier, Subscription
+from parla.chassis.inbox import BATCH_RETRY_ERRORS, Applied, BatchApplier, Subscription
 from parla.chassis.logging import get_logger
 from parla.chassis.messaging import PoisonMessage, decode_event, end_processing, make_producer, processing, start_with_retry
 from parla.chassis.metrics import ConsumerMetrics
@@ -66,6 +66,18 @@ class _Stopping(Exception):
 async def _raw_records(message: Any) -> tuple[ConsumerRecord, ...]:
     """The subscriber's decoder: the batch's records as they came, decoded one by one later."""
     return message.raw_message
+
+
+# What became of a record, on its processing span: "applied", "duplicate" (the inbox had it) or
+# "dead_lettered". Operators filter traces on it; it names no learner.
+OUTCOME = "parla.outcome"
+
+
+def _mark_outcomes(spans: dict[int, trace.Span], by_id: dict, outcome: Applied) -> None:
+    failed = {f.event.event_id for f in outcome.failed}
+    for event_id, record in by_id.items():
+        marked = "dead_lettered" if event_id in failed else "duplicate" if event_id in outcome.duplicate_ids else "applied"
+        spans[id(record)].set_attribute(OUTCOME, marked)
 
 
 def _positions(records: Sequence[ConsumerRecord]) -> dict[TopicPartition, tuple[int, int]]:
@@ -224,6 +236,7 @@ class Consumers:
                 outcome = await self._apply(group, topic, applier, events)
             finally:
                 end_processing(token)
+            _mark_outcomes(spans, by_id, outcome)
             for failed in outcome.failed:
                 record = by_id[failed.event.event_id]
                 spans[id(record)].set_status(trace.Status(trace.StatusCode.ERROR, "dead-lettered"))
@@ -265,9 +278,12 @@ class Consumers:
                 event = decode_event(record.value, topic=record.topic)
             except PoisonMessage as error:
                 spans[id(record)].set_status(trace.Status(trace.StatusCode.ERROR, "poison"))
+                spans[id(record)].set_attribute(OUTCOME, "dead_lettered")
                 await self._dead_letter(group, record, error)
                 continue
             events.append(event)
+            if event.event_id in by_id:  # the same event twice in one batch: applied once
+                spans[id(record)].set_attribute(OUTCOME, "duplicate")
             by_id.setdefault(event.event_id, record)
         return events, by_id
 

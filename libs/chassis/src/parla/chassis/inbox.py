@@ -83,6 +83,7 @@ class Applied:
     duplicates: int = 0
     retried: int = 0
     failed: list[Failed] = field(default_factory=list)
+    duplicate_ids: set[uuid.UUID] = field(default_factory=set)  # skipped: the inbox had them
 
 
 Pause = Callable[[float], Awaitable[None]]
@@ -177,6 +178,7 @@ class BatchApplier:
         )
         if seen:
             outcome.duplicates += len(seen)
+            outcome.duplicate_ids |= seen
             log.info("duplicate events skipped", consumer=self.name, count=len(seen))
         return [event for event in events if event.event_id not in seen]
 
