@@ -133,9 +133,7 @@ class Launch:
         return "".join(f"\n{line}" for line in lines)
 
 
-def run(
-    http_port: int, kafka_port: int, grpc_port_base: int, metrics_port_base: int, prometheus_port: int | None = None
-) -> int:
+def run(http_port: int, kafka_port: int, grpc_port_base: int, metrics_port_base: int, prometheus_port: int | None = None) -> int:
     """The whole stack until Ctrl-C; with ``prometheus_port``, also Jaeger and Prometheus."""
     root = data_dir()
     stop_requested = False
