@@ -11,6 +11,8 @@ cd "$(dirname "$0")/.."
 ./scripts/lint.sh
 # The web client: its API types match the gateway's OpenAPI document, it type-checks, its unit tests.
 (cd web && npm run --silent check:api && npm run --silent typecheck && npm test --silent -- --reporter=dot)
+# The trace viewer that Jaeger serves for `make observe`: its pure functions.
+node --test --test-reporter=dot deploy/jaeger/ui/
 workers="${PARLA_TEST_WORKERS:-2}"
 if [ "$workers" = "0" ]; then
     uv run --frozen pytest "$@"

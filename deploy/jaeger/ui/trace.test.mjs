@@ -177,6 +177,8 @@ test('barGeometry places bars in percent and keeps them inside the track', () =>
   assert.deepEqual(barGeometry(0, 10, 100), { left: 0, width: 10, labelSide: 'right' });
   assert.deepEqual(barGeometry(90, 50, 100), { left: 90, width: 10, labelSide: 'left' });
   assert.deepEqual(barGeometry(-5, 1, 100), { left: 0, width: 1, labelSide: 'right' });
+  // A bar across the track has no room beside it: its label goes inside its end.
+  assert.deepEqual(barGeometry(0, 100, 100), { left: 0, width: 100, labelSide: 'inside' });
 });
 
 test('defaultService skips Jaeger itself', () => {
@@ -229,4 +231,8 @@ test('tagValue finds a tag or gives undefined', () => {
   assert.equal(tagValue(rows[0].span, 'span.kind'), 'server');
   assert.equal(tagValue(rows[0].span, 'nope'), undefined);
   assert.equal(tagValue({}, 'span.kind'), undefined);
+});
+
+test('the page modules import without a DOM and do nothing until DOMContentLoaded', async () => {
+  await assert.doesNotReject(import('./static/app.js'));
 });

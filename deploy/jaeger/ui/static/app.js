@@ -57,8 +57,8 @@ function navigate(href, { focus = true } = {}) {
 
 // ---- Search page ------------------------------------------------------------
 
-function field(id, label, control, hint) {
-  return h('div', { class: 'field' }, h('label', { for: id }, label), control, hint);
+function field(id, label, ...controls) {
+  return h('div', { class: 'field' }, h('label', { for: id }, label), ...controls);
 }
 
 function renderSearch(ctx, view) {
@@ -69,7 +69,7 @@ function renderSearch(ctx, view) {
   const operation = h('select', { id: 'f-operation', name: 'operation' }, h('option', { value: form.operation }, form.operation));
   const tags = h('input', {
     id: 'f-tags', name: 'tags', type: 'text', value: form.tags, spellcheck: 'false', autocomplete: 'off',
-    placeholder: 'http.route=/api/v1/runs error=true', 'aria-describedby': 'f-tags-hint f-tags-error',
+    placeholder: 'http.route=/api/v1/runs', 'aria-describedby': 'f-tags-hint f-tags-error',
   });
   const tagsError = h('p', { id: 'f-tags-error', class: 'field-error' });
   const lookback = h('select', { id: 'f-lookback', name: 'lookback' },
@@ -127,7 +127,10 @@ async function loadServices(ctx, form, service, operation, results) {
   service.addEventListener('change', () => loadOperations(ctx, service.value, operation, ALL_OPERATIONS));
   loadOperations(ctx, chosen, operation, form.operation);
   if (form.service) runSearch(ctx, form, results);
-  else announce('Choose a service and press Find traces');
+  else {
+    results.replaceChildren(h('p', { class: 'muted' }, 'Choose a service and press Find traces.'));
+    announce('Choose a service and press Find traces');
+  }
 }
 
 async function loadOperations(ctx, serviceName, select, keep) {
@@ -180,7 +183,8 @@ async function runSearch(ctx, form, results) {
   const rows = found.map(({ trace, s }) => h('tr', {},
     h('th', { scope: 'row' }, h('a', { href: traceHref(trace.traceID), 'data-route': true },
       s.root ? `${s.root.service}: ${s.root.operation}` : '(empty trace)'),
-      s.errors > 0 && h('span', { class: 'badge-error' }, s.errors === 1 ? 'error' : `${s.errors} errors`)),
+      s.errors > 0 && h('span', { class: 'badge-error' }, s.errors === 1 ? 'error' : `${s.errors} errors`),
+      h('code', { class: 'trace-id' }, trace.traceID)),
     h('td', {}, timeEl(s.start)),
     h('td', { class: 'num' }, formatDuration(s.duration)),
     h('td', { class: 'num' }, s.spanCount),
@@ -217,4 +221,5 @@ function start() {
   render();
 }
 
-document.addEventListener('DOMContentLoaded', start);
+// Guarded so Node can import this module (tests, syntax checks) without a DOM.
+if (typeof document !== 'undefined') document.addEventListener('DOMContentLoaded', start);

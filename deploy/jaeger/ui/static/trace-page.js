@@ -15,27 +15,28 @@ export async function renderTrace(ctx, view, id, rerender) {
     trace = (await getJSON(`api/traces/${encodeURIComponent(id)}`, ctx.signal)).data?.[0];
   } catch (e) {
     if (isAbort(e) || ctx.stale()) return;
-    const gone = e.status === 404;
-    view.replaceChildren(nav, h('h1', { tabindex: '-1' }, gone ? 'Trace not found' : 'Could not load the trace'),
-      gone ? notFound(id) : errorBlock(e.message, rerender));
-    announce(gone ? 'Trace not found' : 'Could not load the trace');
+    // 404: gone (or never here); 400: not a trace id at all, so retrying cannot help.
+    const heading = { 404: 'Trace not found', 400: 'Not a trace id' }[e.status] ?? 'Could not load the trace';
+    show(view, nav, h('h1', { tabindex: '-1' }, heading), e.status === 404 ? notFound(id)
+      : e.status === 400 ? errorBlock(`Jaeger cannot read “${id}” as a trace id: ${e.message}`) : errorBlock(e.message, rerender));
+    announce(heading);
     return;
   }
   if (ctx.stale()) return;
   if (!trace) {
-    view.replaceChildren(nav, h('h1', { tabindex: '-1' }, 'Trace not found'), notFound(id));
+    show(view, nav, h('h1', { tabindex: '-1' }, 'Trace not found'), notFound(id));
     return;
   }
   const s = summarise(trace);
   const title = s.root ? `${s.root.service}: ${s.root.operation}` : '(empty trace)';
   document.title = `${title} — ${TITLE}`;
-  const fact = (k, ...v) => [h('dt', {}, k), h('dd', {}, ...v)];
-  view.replaceChildren(nav, h('h1', { tabindex: '-1' }, title),
+  show(view, nav, h('h1', { tabindex: '-1' }, title),
     h('dl', { class: 'facts' },
       fact('Trace id', h('code', {}, trace.traceID)),
       fact('Started', s.spanCount ? timeEl(s.start) : '–'),
       fact('Duration', formatDuration(s.duration)),
-      fact('Services', `${s.services.length}`),
+      fact('Services', `${s.services.length}: `, h('ul', { class: 'services inline' },
+        s.services.map((x) => h('li', {}, swatch(x.name), `${x.name} (${x.spans})`)))),
       fact('Spans', `${s.spanCount}`),
       fact('Depth', `${s.depth}`),
       s.errors > 0 && fact('Errors', h('span', { class: 'badge-error' }, `${s.errors}`))),
@@ -43,6 +44,17 @@ export async function renderTrace(ctx, view, id, rerender) {
     waterfall(trace, s));
   announce(`Trace loaded: ${s.spanCount} spans`);
 }
+
+// Swaps the page content. If the placeholder heading had focus (we just
+// navigated here), the real heading takes it over instead of focus falling to <body>.
+function show(view, ...nodes) {
+  const hadFocus = document.activeElement?.tagName === 'H1' && view.contains(document.activeElement);
+  view.replaceChildren(...nodes);
+  if (hadFocus) view.querySelector('h1')?.focus();
+}
+
+// A <div> around each dt/dd pair (valid HTML) lets the facts wrap as a compact strip.
+const fact = (k, ...v) => h('div', {}, h('dt', {}, k), h('dd', {}, ...v));
 
 function notFound(id) {
   return h('div', { class: 'notice' }, h('p', {}, `No trace with id ${id} (traces are kept in memory: a restart of Jaeger forgets them)`));
@@ -52,19 +64,24 @@ function waterfall(trace, s) {
   const rows = spanRows(trace);
   const total = s.duration;
   const rowById = new Map();
-  const ruler = h('div', { class: 'wf-track wf-ruler' },
-    [0, 25, 50, 75, 100].map((p) => h('span', { class: `tick tick-${p}` }, formatDuration((total * p) / 100))));
-  rulerPositions(ruler);
+  const ruler = h('div', { class: 'wf-track wf-ruler' }, [0, 25, 50, 75, 100].map((p) => {
+    const tick = h('span', { class: `tick tick-${p}` }, formatDuration((total * p) / 100));
+    tick.style.left = `${p}%`;
+    return tick;
+  }));
   const items = rows.map((row, i) => {
     const { left, width, labelSide } = barGeometry(row.offset, row.duration, total);
     const bar = h('span', { class: row.isError ? 'wf-bar is-error' : 'wf-bar' });
     Object.assign(bar.style, { left: `${left}%`, width: `${width}%` });
     if (!row.isError) bar.style.backgroundColor = serviceColour(row.service);
     const label = h('span', { class: `wf-label label-${labelSide}` }, formatDuration(row.duration), row.isError && h('strong', { class: 'err-text' }, ' error'));
-    label.style[labelSide === 'right' ? 'left' : 'right'] = labelSide === 'right' ? `${left + width}%` : `${100 - left}%`;
+    // Beside the bar, on whichever side has room.
+    if (labelSide === 'right') label.style.left = `${left + width}%`;
+    else if (labelSide === 'left') label.style.right = `${100 - left}%`;
+    else label.style.right = `${100 - left - width}%`;
     const name = h('span', { class: 'wf-name' },
       h('span', { class: 'chevron', 'aria-hidden': 'true' }, '▸'), swatch(row.service),
-      h('span', { class: 'wf-service' }, row.service), ' ', h('span', { class: 'wf-op' }, row.span.operationName),
+      h('span', { class: 'wf-service' }, `${row.service}:`), ' ', h('span', { class: 'wf-op' }, row.span.operationName),
       h('span', { class: 'visually-hidden' }, `, level ${row.depth + 1}, starts at ${offsetText(row.offset)}${row.parentMissing ? ', parent not in this trace' : ''}, lasts`));
     name.style.setProperty('--depth', Math.min(row.depth, 24));
     const details = h('div', { id: `span-details-${i}`, class: 'wf-details', hidden: true });
@@ -82,7 +99,7 @@ function waterfall(trace, s) {
       e.preventDefault(); // Space would otherwise scroll the page
       toggle();
     });
-    if (!rowById.has(row.span.spanID)) rowById.set(row.span.spanID, { el, toggle });
+    if (!rowById.has(row.span.spanID)) rowById.set(row.span.spanID, el);
     return h('li', {}, el, details);
   });
   return h('section', { class: 'waterfall-section', 'aria-labelledby': 'wf-h' },
@@ -91,10 +108,6 @@ function waterfall(trace, s) {
     h('div', { class: 'waterfall' },
       h('div', { class: 'wf-head', 'aria-hidden': 'true' }, h('span', { class: 'wf-name' }, 'Service: operation'), ruler),
       h('ol', { class: 'wf-rows' }, items)));
-}
-
-function rulerPositions(ruler) {
-  [...ruler.children].forEach((tick, i) => { tick.style.left = `${i * 25}%`; });
 }
 
 function kvTable(caption, pairs) {
@@ -108,13 +121,12 @@ function spanDetails(trace, row, rows, rowById) {
   const { span } = row;
   const start = Number(span.startTime) || 0;
   const traceStart = start - row.offset;
-  const fact = (k, ...v) => [h('dt', {}, k), h('dd', {}, ...v)];
   const refs = (span.references ?? []).map((ref) => {
     const target = rowById.get(ref.spanID) ?? null;
     const other = rows.find((r) => r.span.spanID === ref.spanID);
     return h('li', {}, `${ref.refType} `, h('code', {}, ref.spanID),
       other ? ` — ${other.service}: ${other.span.operationName} ` : ' — not in this trace',
-      target && h('button', { type: 'button', class: 'link-button', onclick: () => target.el.focus() }, 'Go to span'));
+      target && h('button', { type: 'button', class: 'link-button', onclick: () => target.focus() }, 'Go to span'));
   });
   const logs = (span.logs ?? []).map((log) => h('li', {},
     h('p', {}, `${offsetText(log.timestamp - traceStart)} from trace start (${formatDuration(log.timestamp - start)} into the span)`),
@@ -133,6 +145,7 @@ function spanDetails(trace, row, rows, rowById) {
     logs.length ? h('ol', { class: 'logs' }, logs) : h('p', { class: 'muted' }, 'None'),
     h('h3', {}, 'References'),
     refs.length ? h('ul', { class: 'refs' }, refs) : h('p', { class: 'muted' }, 'None: this is a root span'),
-    span.warnings?.length && h('ul', { class: 'warnings' }, span.warnings.map((w) => h('li', {}, w))),
-  ];
+    span.warnings?.length > 0 && h('h3', {}, 'Warnings from Jaeger'),
+    span.warnings?.length > 0 && h('ul', { class: 'warnings' }, span.warnings.map((w) => h('li', {}, w))),
+  ].filter(Boolean); // append() would print a skipped part as "false"
 }

@@ -15,8 +15,8 @@ export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 200;
 export const ALL_OPERATIONS = 'all';
 
-// Fixed palette: every colour has at least 3:1 contrast against white (the
-// WCAG minimum for graphics) and none is the pure red reserved for errors.
+// Fixed palette: every colour has at least 4.5:1 contrast against white (3:1
+// is the WCAG minimum for graphics) and none is the red reserved for errors.
 export const PALETTE = [
   '#1f6fb4', '#2a7f3f', '#8a4fbf', '#a85400',
   '#00838f', '#6b6b00', '#ad1457', '#5d4037',
@@ -222,7 +222,9 @@ export function barGeometry(offset, duration, total) {
   if (!(total > 0)) return { left: 0, width: 0, labelSide: 'right' };
   const left = clamp((offset / total) * 100);
   const width = clamp(Math.min((duration / total) * 100, 100 - left));
-  return { left, width, labelSide: left + width > 70 ? 'left' : 'right' };
+  // Beside the bar where there is room; inside its end when it spans the track (a root span).
+  const labelSide = left + width <= 70 ? 'right' : left >= 20 ? 'left' : 'inside';
+  return { left, width, labelSide };
 }
 
 /** The service a search should start with: the first one that is not Jaeger tracing itself. */
