@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import sys
 from collections.abc import AsyncIterator, MutableMapping
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -20,7 +21,7 @@ from parla.chassis.logging import configure_logging, get_logger
 from parla.chassis.metrics import DatabaseMetrics, HttpMetrics, OutboxMetrics, serve_metrics
 from parla.chassis.migrations import migrate
 from parla.chassis.relay import OutboxRelay
-from parla.chassis.runtime import freeze_startup_objects
+from parla.chassis.runtime import freeze_startup_objects, run_command
 from parla.chassis.telemetry import setup_tracing, shutdown_tracing
 from parla.gateway.clients import ServiceClients
 from parla.gateway.config import GatewaySettings
@@ -116,7 +117,8 @@ def create_app(settings: GatewaySettings, *, run_relay: bool = True, freeze_at_s
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         url = settings.resolved_database_url()
-        await migrate(url, MIGRATIONS)
+        if settings.migrate_on_start:
+            await migrate(url, MIGRATIONS)
         db = Database(make_engine(url))
         issuer = TokenIssuer(settings.jwt_private_key(), issuer=settings.jwt_issuer, access_minutes=settings.access_token_minutes)
         app.state.db = db
@@ -205,6 +207,8 @@ def server_options(settings: GatewaySettings) -> dict[str, Any]:
 def main() -> None:
     settings = GatewaySettings()
     configure_logging(settings.service_name, settings.log_level, settings.log_json)
+    if run_command(settings, MIGRATIONS, sys.argv[1:]):  # `migrate`: apply the migrations and exit
+        return
     setup_tracing(settings.service_name)
     try:
         uvicorn.run(create_app(settings, freeze_at_start=True), **server_options(settings))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import signal
+import sys
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,7 +85,8 @@ async def run_service(
     The service's ``main.py`` supplies ``build``: its use cases, servicers and consumers.
     """
     url = settings.resolved_database_url()
-    await migrate(url, migrations)
+    if settings.migrate_on_start:
+        await migrate(url, migrations)
     db = Database(make_engine(url))
     components = await build(db)
     registry = CollectorRegistry()
@@ -134,8 +136,29 @@ def freeze_startup_objects() -> None:
     gc.freeze()
 
 
-def start(settings: ServiceSettings, service: Callable[[], Awaitable[None]]) -> None:
-    """Process entry point: logging and tracing first, then the service's event loop."""
+def service_main(
+    settings: ServiceSettings,
+    *,
+    migrations: Path,
+    build: Callable[[Database], Awaitable[Components]],
+    argv: Sequence[str] | None = None,
+) -> None:
+    """Process entry point: logging and tracing first, then the service (``run_service``). With
+    the one argument ``migrate``, it applies the database migrations and exits instead (a
+    Kubernetes Job that runs before a rollout, so that replicas never race to migrate)."""
     configure_logging(settings.service_name, settings.log_level, settings.log_json)
+    if run_command(settings, migrations, sys.argv[1:] if argv is None else argv):
+        return
     setup_tracing(settings.service_name)
-    asyncio.run(service())
+    asyncio.run(run_service(settings, migrations=migrations, build=build))
+
+
+def run_command(settings: ServiceSettings, migrations: Path, args: Sequence[str]) -> bool:
+    """Whether ``args`` named a command, which has then run; none means "serve"."""
+    if not args:
+        return False
+    if list(args) != ["migrate"]:
+        raise SystemExit(f"unknown arguments {' '.join(args)!r}: run with none to serve, or `migrate` to migrate and exit")
+    asyncio.run(migrate(settings.resolved_database_url(), migrations))
+    log.info("database migrated", service=settings.service_name)
+    return True

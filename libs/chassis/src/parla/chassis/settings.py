@@ -32,6 +32,10 @@ class ServiceSettings(BaseSettings):
     log_json: bool = True
     # How often the outbox relay looks for pending rows when nothing woke it.
     outbox_poll_seconds: float = Field(default=1.0, gt=0)
+    # Apply the database migrations at start-up (one process per database, as `make run`). Where
+    # several replicas start at once (Kubernetes), a Job runs `python -m parla.<svc>.main migrate`
+    # before the rollout and this is false.
+    migrate_on_start: bool = True
 
     def resolved_database_url(self) -> str:
         if self.database_url:

@@ -16,7 +16,7 @@ from parla.analytics.gamification.service import GamificationService
 from parla.analytics.service import ProgressService
 from parla.chassis.db import Database
 from parla.chassis.grpc_server import ServiceRegistration
-from parla.chassis.runtime import Components, run_service, start
+from parla.chassis.runtime import Components, service_main
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -46,7 +46,7 @@ async def build(db: Database, settings: AnalyticsSettings | None = None) -> Comp
 
 def main() -> None:
     settings = AnalyticsSettings()
-    start(settings, lambda: run_service(settings, migrations=MIGRATIONS, build=lambda db: build(db, settings)))
+    service_main(settings, migrations=MIGRATIONS, build=lambda db: build(db, settings))
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from parla.chassis.db import Database
 from parla.chassis.grpc_server import ServiceRegistration
-from parla.chassis.runtime import Components, run_service, start
+from parla.chassis.runtime import Components, service_main
 from parla.content import consumers
 from parla.content.config import ContentSettings
 from parla.content.documents import grpc_api as documents_api
@@ -76,7 +76,7 @@ async def build(db: Database, settings: ContentSettings) -> Components:
 
 def main() -> None:
     settings = ContentSettings()
-    start(settings, lambda: run_service(settings, migrations=MIGRATIONS, build=lambda db: build(db, settings)))
+    service_main(settings, migrations=MIGRATIONS, build=lambda db: build(db, settings))
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from parla.chassis.db import Database
 from parla.chassis.grpc_server import ServiceRegistration
-from parla.chassis.runtime import Components, run_service, start
+from parla.chassis.runtime import Components, service_main
 from parla.organization import consumers
 from parla.organization.bookmarks import grpc_api as bookmarks_api
 from parla.organization.bookmarks.service import BookmarkService
@@ -45,7 +45,7 @@ async def build(db: Database) -> Components:
 
 def main() -> None:
     settings = OrganizationSettings()
-    start(settings, lambda: run_service(settings, migrations=MIGRATIONS, build=build))
+    service_main(settings, migrations=MIGRATIONS, build=build)
 
 
 if __name__ == "__main__":

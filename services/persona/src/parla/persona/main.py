@@ -6,7 +6,7 @@ from pathlib import Path
 
 from parla.chassis.db import Database
 from parla.chassis.grpc_server import ServiceRegistration
-from parla.chassis.runtime import Components, run_service, start
+from parla.chassis.runtime import Components, service_main
 from parla.persona import grpc_api
 from parla.persona.budget import Price
 from parla.persona.budgeting import BudgetService
@@ -53,7 +53,7 @@ async def build(db: Database, settings: PersonaSettings) -> Components:
 
 def main() -> None:
     settings = PersonaSettings()
-    start(settings, lambda: run_service(settings, migrations=MIGRATIONS, build=lambda db: build(db, settings)))
+    service_main(settings, migrations=MIGRATIONS, build=lambda db: build(db, settings))
 
 
 if __name__ == "__main__":

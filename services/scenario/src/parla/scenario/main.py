@@ -10,7 +10,7 @@ from parla.chassis.db import Database
 from parla.chassis.grpc_client import client_interceptors
 from parla.chassis.grpc_server import ServiceRegistration
 from parla.chassis.logging import get_logger
-from parla.chassis.runtime import Components, run_service, start
+from parla.chassis.runtime import Components, service_main
 from parla.scenario import consumers, grpc_api
 from parla.scenario.authoring import AuthoringService
 from parla.scenario.catalogue_service import CatalogueService
@@ -49,7 +49,7 @@ async def build(db: Database, settings: ScenarioSettings) -> Components:
 
 def main() -> None:
     settings = ScenarioSettings()
-    start(settings, lambda: run_service(settings, migrations=MIGRATIONS, build=lambda db: build(db, settings)))
+    service_main(settings, migrations=MIGRATIONS, build=lambda db: build(db, settings))
 
 
 if __name__ == "__main__":
