@@ -22,7 +22,9 @@ def tables(database) -> set[str]:
 
 def test_a_service_migrates_its_database_and_exits(tmp_path):
     env = {**os.environ, "PARLA_DATA_DIR": str(tmp_path), "PARLA_LOG_JSON": "false"}
-    done = subprocess.run([sys.executable, "-m", "parla.scenario.main", "migrate"], env=env, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "parla.scenario.main", "migrate"], env=env, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert {"alembic_version", "scenarios", "outbox"} <= tables(tmp_path / "scenario.db")
     assert "database migrated" in done.stdout + done.stderr
