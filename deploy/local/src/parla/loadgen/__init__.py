@@ -1,0 +1,1 @@
+"""Simulated learners for load tests: ``python -m parla.loadgen`` (see ``__main__``)."""
