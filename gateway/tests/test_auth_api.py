@@ -9,6 +9,7 @@ from datetime import timedelta
 import orjson
 import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
 from parla.chassis.messaging import outbox_table
 from parla.devstack.testing import tamper
@@ -161,11 +162,26 @@ async def test_authentication_is_rate_limited_with_retry_after(client):
     assert limited.json()["error"]["code"] == "rate_limited"
 
 
-async def test_a_service_that_does_not_answer_is_a_503_with_a_message(client):
+async def test_a_service_that_does_not_answer_is_a_503_with_a_message_and_when_to_retry(client):
     tokens = await register(client)
     answer = await client.get("/api/v1/scenarios", headers=auth(tokens["access_token"]))
     assert answer.status_code == 503
     assert "try again" in answer.json()["error"]["message"]
+    assert int(answer.headers["retry-after"]) >= 1
+
+
+async def test_the_gateways_own_database_away_is_a_503_with_when_to_retry_not_a_500(client, monkeypatch):
+    email = f"{uuid.uuid4().hex[:10]}@example.com"
+    await register(client, email=email)
+
+    async def database_restarting(*_args: object, **_kwargs: object) -> None:
+        raise OperationalError("SELECT ...", {}, ConnectionRefusedError("the database is restarting"))
+
+    monkeypatch.setattr(client.app.state.auth, "login", database_restarting)
+    answer = await client.post("/api/v1/auth/login", json={"email": email, "password": PASSWORD})
+    assert answer.status_code == 503, answer.text
+    assert int(answer.headers["retry-after"]) >= 1
+    assert answer.json()["error"]["code"] == "unavailable"
 
 
 async def test_openapi_documents_the_api(client):

@@ -11,6 +11,7 @@ import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from prometheus_client import CollectorRegistry
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 
 from parla.chassis.auth import TokenVerifier
 from parla.chassis.db import Database, make_engine
@@ -33,6 +34,9 @@ class FewScenarios(scenario_pb2_grpc.ScenarioServiceServicer):
 
     async def StartRun(self, request, context):
         raise RuntimeError("a bug")
+
+    async def CompleteRun(self, request, context):
+        raise OperationalError("UPDATE runs ...", {}, ConnectionRefusedError("the database is restarting"))
 
 
 @pytest.fixture
@@ -74,6 +78,16 @@ async def test_each_call_is_counted_under_its_method_and_status_code(served, sig
     assert handled(registry, "ListScenarios", "UNAUTHENTICATED") == 1
     durations = {"grpc_service": SERVICE, "grpc_method": "ListScenarios"}
     assert registry.get_sample_value("parla_grpc_server_handling_seconds_count", durations) == 3
+
+
+async def test_a_database_outage_answers_unavailable_so_that_the_caller_may_try_again(served, signing_keys):
+    stub, _, registry = served
+    signed = (("authorization", f"Bearer {signing_keys.token(str(uuid.uuid4()))}"),)
+    with pytest.raises(grpc.aio.AioRpcError) as refused:
+        await stub.CompleteRun(pb.CompleteRunRequest(run_id="r"), metadata=signed)
+    assert refused.value.code() == grpc.StatusCode.UNAVAILABLE
+    assert "try again" in refused.value.details() and "UPDATE" not in refused.value.details()
+    assert handled(registry, "CompleteRun", "UNAVAILABLE") == 1
 
 
 async def test_health_checks_are_not_counted_as_api_calls(served):

@@ -13,11 +13,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from parla.chassis.db import DATABASE_UNAVAILABLE
 from parla.chassis.errors import ServiceError
 from parla.chassis.grpc_server import ERROR_DETAILS_KEY, STATUS_FOR
 from parla.chassis.logging import get_logger
 
 log = get_logger(__name__)
+RETRY_AFTER_SECONDS = "2"
 
 HTTP_FOR_GRPC: dict[grpc.StatusCode, tuple[int, str]] = {
     grpc.StatusCode.INVALID_ARGUMENT: (422, "invalid_argument"),
@@ -64,7 +66,9 @@ def error_response(grpc_status: grpc.StatusCode, message: str, details: dict[str
         message = "a Parla service did not answer in time; try again in a moment"
         if status == 502:
             message = "a Parla service failed to answer; try again, and report it if it persists"
-        return OrjsonResponse(error_body(code, message), status_code=status)
+        # Nothing was done that a retry would do twice (writes are idempotent or not done): say when.
+        headers = {"Retry-After": RETRY_AFTER_SECONDS} if status in (503, 504) else None
+        return OrjsonResponse(error_body(code, message), status_code=status, headers=headers)
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
     return OrjsonResponse(error_body(code, message or code, details), status_code=status, headers=headers)
 
@@ -77,6 +81,13 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ServiceError)
     async def _service(_request: Request, error: ServiceError) -> OrjsonResponse:
         return error_response(STATUS_FOR.get(error.code, grpc.StatusCode.INTERNAL), error.message, error.details)
+
+    for unavailable in DATABASE_UNAVAILABLE:  # the gateway's own database (accounts) is away
+
+        @app.exception_handler(unavailable)
+        async def _database(_request: Request, error: Exception) -> OrjsonResponse:
+            log.warning("database unavailable", error=type(error).__name__)
+            return error_response(grpc.StatusCode.UNAVAILABLE, "", {})
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, error: Exception) -> OrjsonResponse:

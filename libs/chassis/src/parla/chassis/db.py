@@ -15,6 +15,7 @@ from typing import TypeVar
 from sqlalchemy import DateTime, Dialect, Engine, Insert, Table, create_engine, event, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import Pool
@@ -87,6 +88,11 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 READ_ONLY = "parla_read_only"
 # How long a writer waits for its turn before giving up (as SQLite's busy_timeout would).
 WRITER_WAIT_SECONDS = 30.0
+# The database is away (restarting, unreachable, a dropped connection, SQLite's writer turn not
+# coming): nothing is wrong with the request or the event, and the same work may succeed later.
+# Consumers retry their batch; a gRPC call answers UNAVAILABLE, which the gateway turns into 503
+# with Retry-After.
+DATABASE_UNAVAILABLE: tuple[type[BaseException], ...] = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
 
 
 def _sqlite_begin(connection) -> None:

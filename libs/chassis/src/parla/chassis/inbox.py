@@ -24,10 +24,10 @@ from datetime import datetime
 from typing import Generic, TypeVar
 
 from sqlalchemy import insert, select
-from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from parla.chassis.db import Database
+from parla.chassis.db import DATABASE_UNAVAILABLE, Database
 from parla.chassis.logging import get_logger
 from parla.chassis.messaging import inbox_table, utcnow
 from parla.contracts.events import Event
@@ -39,7 +39,7 @@ E = TypeVar("E", bound=Event)
 # Failures that say nothing about the events: the database or network is away. The batch is
 # retried for as long as they last (the partition waits). An IntegrityError at the batch level
 # comes from the inbox: a concurrent duplicate committed first, and a retry skips it.
-TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (OperationalError, InterfaceError, OSError, TimeoutError)
+TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (*DATABASE_UNAVAILABLE, OSError)
 BATCH_RETRY_ERRORS: tuple[type[BaseException], ...] = (*TRANSIENT_ERRORS, IntegrityError)
 
 
