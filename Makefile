@@ -2,7 +2,7 @@
 # Both install what is missing first and are safe to re-run. `make observe` is `make run` with
 # Jaeger (traces) and Prometheus (metrics and alerts) beside it.
 
-.PHONY: run observe test lint protos bench clean
+.PHONY: run observe test reliability lint protos bench clean
 
 run:
 	@./scripts/bootstrap.sh
@@ -15,6 +15,14 @@ observe:
 test:
 	@./scripts/bootstrap.sh --for-tests
 	@./scripts/test.sh
+
+# The reliability suite at full scale (make test runs it bounded): the broker SIGKILLed for 30 s,
+# every consumer killed five times, 100 poison messages, PostgreSQL restarted and a service hung,
+# each under load from the simulated learners.
+reliability:
+	@./scripts/bootstrap.sh --for-tests
+	@PARLA_RELIABILITY=full uv run --frozen pytest tests/e2e/test_reliability_broker.py \
+		tests/e2e/test_reliability_consumers.py tests/e2e/test_reliability_faults.py -p no:randomly -n0 -v
 
 lint:
 	@./scripts/bootstrap.sh

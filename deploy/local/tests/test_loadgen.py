@@ -62,7 +62,8 @@ def test_rate_limited_requests_are_counted_apart_from_failures():
     recorder.record("sign up", 0.1, 429)
     recorder.record("turn", 0.3, 503)
     recorder.record("turn", 5.0, 0)  # no answer at all
-    assert (recorder.succeeded, recorder.failed, sum(recorder.limited.values())) == (1, 2, 1)
+    recorder.record("rate", 0.1, 409)  # not yet: the completion has not reached the ratings
+    assert (recorder.succeeded, recorder.failed, sum(recorder.limited.values()), sum(recorder.refused.values())) == (1, 2, 1, 1)
     report = "\n".join(recorder.lines({"analytics": 3}))
     assert "503: 1" in report and "no answer: 1" in report and "PARLA_AUTH_RATE_LIMIT" in report and "analytics 3" in report
 

@@ -11,9 +11,10 @@ import orjson
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from parla.chassis.db import DATABASE_UNAVAILABLE
+from parla.chassis.db import database_unavailable
 from parla.chassis.errors import ServiceError
 from parla.chassis.grpc_server import ERROR_DETAILS_KEY, STATUS_FOR
 from parla.chassis.logging import get_logger
@@ -82,13 +83,6 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _service(_request: Request, error: ServiceError) -> OrjsonResponse:
         return error_response(STATUS_FOR.get(error.code, grpc.StatusCode.INTERNAL), error.message, error.details)
 
-    for unavailable in DATABASE_UNAVAILABLE:  # the gateway's own database (accounts) is away
-
-        @app.exception_handler(unavailable)
-        async def _database(_request: Request, error: Exception) -> OrjsonResponse:
-            log.warning("database unavailable", error=type(error).__name__)
-            return error_response(grpc.StatusCode.UNAVAILABLE, "", {})
-
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, error: Exception) -> OrjsonResponse:
         log.exception("unhandled error", path=request.url.path, error=repr(error))
@@ -96,6 +90,17 @@ def install_error_handlers(app: FastAPI) -> None:
             error_body("internal", "something went wrong on our side; try again, and report it if it persists"),
             status_code=500,
         )
+
+    # The gateway's own database (accounts) away is a 503 that says when to retry. Handled here,
+    # not in the catch-all above: Starlette re-raises what reaches that one, after answering.
+    for kind in (DBAPIError, ConnectionError, TimeoutError):
+
+        @app.exception_handler(kind)
+        async def _database(request: Request, error: Exception) -> OrjsonResponse:
+            if not database_unavailable(error):
+                return await _unexpected(request, error)
+            log.warning("database unavailable", error=type(error).__name__)
+            return error_response(grpc.StatusCode.UNAVAILABLE, "", {})
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_request: Request, error: RequestValidationError) -> OrjsonResponse:

@@ -251,6 +251,14 @@ class KafkaRunner:
         self.process = None
         self._settle_recording(keep=clean)
 
+    def kill(self) -> None:
+        """SIGKILL, as a crash or an OOM kill would: no controlled shutdown (the reliability suite)."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        self.process = None
+        self._settle_recording(keep=False)
+
     def _settle_recording(self, *, keep: bool) -> None:
         """Keep the class archive a cleanly stopped broker recorded; drop a killed or crashed one's."""
         if self._recording is None:

@@ -88,11 +88,11 @@ class Stack:
         folder.mkdir(parents=True, exist_ok=True)
         return folder / f"{name}.log"
 
-    def start_process(self, name: str) -> None:
+    def start_process(self, name: str, extra_env: dict[str, str] | None = None) -> None:
         with open(self._log_path(name), "ab") as log:
             self.processes[name] = subprocess.Popen(
                 [sys.executable, "-m", f"parla.{name}.main"],
-                env=self._env(name),
+                env={**self._env(name), **(extra_env or {})},
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 # Own process group: Ctrl-C reaches the launcher, which stops children in order.

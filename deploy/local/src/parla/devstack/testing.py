@@ -200,6 +200,10 @@ class KafkaBroker:
         assert self.runner is not None
         self.runner.start()
 
+    def kill(self) -> None:
+        assert self.runner is not None
+        self.runner.kill()
+
 
 @pytest.fixture(scope="session")
 def kafka(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KafkaBroker]:

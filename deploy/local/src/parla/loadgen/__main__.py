@@ -4,9 +4,9 @@
 
 Bounded on purpose: at most 1,000 learners, an hour and 1,000 requests a second, and only
 against a loopback address (a load test is not a way to flood someone else's server). Learners
-join over the first tenth of the run. At the end it prints throughput, latency percentiles per
+join over the first tenth of the run (at most 10 s). At the end it prints throughput, latency percentiles per
 action and failures, then waits (up to ``--drain`` seconds) for the consumers to catch up and
-reports their lag. Exit status 1 when any request failed (429s are counted apart). Start the
+reports their lag. Exit status 1 when any request failed (429s and 409s are counted apart). Start the
 stack with ``PARLA_AUTH_RATE_LIMIT=100000/minute`` so that sign-ups are not rate limited.
 """
 
@@ -17,7 +17,7 @@ import asyncio
 import random
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from urllib.parse import urlparse
 
 import httpx
@@ -54,7 +54,12 @@ def options(argv: Sequence[str] | None = None) -> argparse.Namespace:
     return chosen
 
 
-async def run(chosen: argparse.Namespace) -> Recorder:
+async def run(
+    chosen: argparse.Namespace, population: list[Learner] | None = None, stopped: Callable[[], bool] = lambda: False
+) -> Recorder:
+    """The simulated learners until ``chosen.duration`` has passed (or ``stopped()``); each is
+    also put in ``population``, for a caller that checks what the API told them (the
+    reliability suite)."""
     rng = random.Random(chosen.seed)
     recorder, pace = Recorder(), Pace(chosen.rate)
     until = time.monotonic() + chosen.duration
@@ -62,8 +67,12 @@ async def run(chosen: argparse.Namespace) -> Recorder:
     async with httpx.AsyncClient(base_url=chosen.url, timeout=30, limits=limits) as api:
 
         async def one(index: int) -> None:
-            await asyncio.sleep(chosen.duration * 0.1 * index / chosen.learners)  # joining over a tenth of the run
-            await Learner(api, pace, recorder, random.Random(rng.random())).live(until)
+            # Joining over a tenth of the run (at most 10 s), not all in the same second.
+            await asyncio.sleep(min(chosen.duration * 0.1, 10.0) * index / chosen.learners)
+            learner = Learner(api, pace, recorder, random.Random(rng.random()))
+            if population is not None:
+                population.append(learner)
+            await learner.live(until, stopped)
 
         await asyncio.gather(*(one(index) for index in range(chosen.learners)))
     return recorder

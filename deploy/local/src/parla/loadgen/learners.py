@@ -52,8 +52,10 @@ class Learner:
     rng: random.Random
     language: str = ""
     email: str = ""
+    user_id: str = ""
     headers: dict[str, str] = field(default_factory=dict)
     finished: list[str] = field(default_factory=list)  # scenarios completed, to rate
+    completed_runs: list[str] = field(default_factory=list)  # what the API said it completed (2xx)
     memory: Memory = field(init=False)
 
     def __post_init__(self) -> None:
@@ -69,7 +71,7 @@ class Learner:
         except httpx.HTTPError:
             self.recorder.record(action, time.monotonic() - began, 0)
             return None
-        self.recorder.record(action, time.monotonic() - began, answer.status_code)
+        self.recorder.record(action, time.monotonic() - began, answer.status_code, answer.headers.get("retry-after"))
         if answer.status_code == 401 and self.email:  # the access token lapsed: sign in again
             await self.sign_in()
         return answer if answer.status_code < 400 else None
@@ -81,6 +83,7 @@ class Learner:
         answer = await self.call("sign up", "POST", "/api/v1/auth/register", json=body)
         if answer is not None:
             self.headers = {"Authorization": f"Bearer {answer.json()['access_token']}"}
+            self.user_id = answer.json()["user"]["id"]
         return answer is not None
 
     async def sign_in(self) -> None:
@@ -90,8 +93,8 @@ class Learner:
         if answer is not None:
             self.headers = {"Authorization": f"Bearer {answer.json()['access_token']}"}
 
-    async def live(self, until: float) -> None:
-        """Act until ``until`` (monotonic); a learner who could not sign up goes home."""
+    async def live(self, until: float, stopped: Callable[[], bool] = lambda: False) -> None:
+        """Act until ``until`` (monotonic) or ``stopped()``; a learner who could not sign up goes home."""
         if not await self.sign_up():
             return
         actions: dict[str, Callable[[], Awaitable[None]]] = {
@@ -101,7 +104,7 @@ class Learner:
             "rate": self.rate,
             "bookmark": self.bookmark,
         }
-        while time.monotonic() < until:
+        while time.monotonic() < until and not stopped():
             choice = self.rng.choices(list(ACTIONS), weights=list(ACTIONS.values()))[0]
             await actions[choice]()
             await asyncio.sleep(self.rng.uniform(0.1, 0.5))  # reading, thinking
@@ -131,6 +134,7 @@ class Learner:
                     return
         if await self.call("complete run", "POST", f"/api/v1/runs/{run_id}/complete") is not None:
             self.finished.append(scenario_id)
+            self.completed_runs.append(run_id)
 
     def _say(self, phrase: str) -> str:
         """The phrase as a learner says it: mostly right, sometimes misspelt or off topic."""

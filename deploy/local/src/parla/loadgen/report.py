@@ -26,10 +26,19 @@ class Recorder:
     latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     failures: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     limited: Counter = field(default_factory=Counter)  # 429s: the stack's rate limits, not errors
+    # 409s: the state said no for now (rating a run whose completion analytics has not heard of
+    # yet, a turn racing another): a clean refusal the API documents, not an error.
+    refused: Counter = field(default_factory=Counter)
+    # 503s that did not say when to try again (Retry-After): a client cannot back off well.
+    unhinted: int = 0
 
-    def record(self, action: str, seconds: float, status: int) -> None:
+    def record(self, action: str, seconds: float, status: int, retry_after: str | None = None) -> None:
+        if status == 503 and retry_after is None:
+            self.unhinted += 1
         if status == 429:
             self.limited[action] += 1
+        elif status == 409:
+            self.refused[action] += 1
         elif status >= 400 or status == 0:
             self.failures[action][status] += 1
         else:
@@ -47,7 +56,8 @@ class Recorder:
         elapsed = time.monotonic() - self.began
         out = [
             f"{self.succeeded:,} requests answered in {elapsed:.1f} s: {self.succeeded / max(elapsed, 1e-9):.1f}/s; "
-            f"{self.failed} failed; {sum(self.limited.values())} rate limited",
+            f"{self.failed} failed; {sum(self.limited.values())} rate limited; "
+            f"{sum(self.refused.values())} refused for now (409)",
             f"{'action':<18}{'count':>8}{'p50 ms':>10}{'p95 ms':>10}{'p99 ms':>10}  failures",
         ]
         for action in sorted(set(self.latencies) | set(self.failures)):

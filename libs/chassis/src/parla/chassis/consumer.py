@@ -42,7 +42,7 @@ from faststream.kafka import KafkaBroker
 from opentelemetry import trace
 
 from parla.chassis.db import Database
-from parla.chassis.inbox import BATCH_RETRY_ERRORS, Applied, BatchApplier, Subscription
+from parla.chassis.inbox import Applied, BatchApplier, Subscription, retry_batch
 from parla.chassis.logging import get_logger
 from parla.chassis.messaging import PoisonMessage, decode_event, end_processing, make_producer, processing, start_with_retry
 from parla.chassis.metrics import ConsumerMetrics
@@ -139,8 +139,16 @@ def register_subscriber(
 class Consumers:
     """The service's consumers and their broker; a worker (``run`` until ``stop``)."""
 
-    def __init__(self, *, bootstrap_servers: str, client_id: str, metrics: ConsumerMetrics | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        bootstrap_servers: str,
+        client_id: str,
+        metrics: ConsumerMetrics | None = None,
+        commit_pause_seconds: float = 0.0,
+    ) -> None:
         self._bootstrap = bootstrap_servers
+        self._commit_pause = commit_pause_seconds
         self._client_id = client_id
         self._metrics = metrics or ConsumerMetrics()
         self._stop = asyncio.Event()
@@ -249,6 +257,8 @@ class Consumers:
             for span in spans.values():
                 span.end()
         following = {partition: last + 1 for partition, (_, last) in _positions(records).items()}
+        if self._commit_pause:  # fault injection only (see ServiceSettings.consumer_commit_pause_seconds)
+            await asyncio.sleep(self._commit_pause)
         await self._commit(group, consumer, following)
         self._metrics.batch_done(group, topic, outcome, len(records), time.perf_counter() - began)
         self._metrics.record_lag(group, consumer, following)
@@ -291,7 +301,9 @@ class Consumers:
         while True:
             try:
                 return await applier.apply(events)
-            except BATCH_RETRY_ERRORS as error:  # the database is away: the partition waits
+            except Exception as error:  # the database is away: the partition waits
+                if not retry_batch(error):
+                    raise
                 log.warning("batch could not be applied; retrying", consumer=group, topic=topic, error=str(error))
                 self._metrics.batch_retried(group, topic)
                 await self._pause(1.0)

@@ -15,7 +15,7 @@ from typing import TypeVar
 from sqlalchemy import DateTime, Dialect, Engine, Insert, Table, create_engine, event, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import Pool
@@ -93,6 +93,22 @@ WRITER_WAIT_SECONDS = 30.0
 # Consumers retry their batch; a gRPC call answers UNAVAILABLE, which the gateway turns into 503
 # with Retry-After.
 DATABASE_UNAVAILABLE: tuple[type[BaseException], ...] = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
+# SQLSTATE classes that mean the same on PostgreSQL whatever error class the driver raised:
+# connection exceptions (08), the server shutting down or starting (57: "the database system is
+# shutting down"), and insufficient resources (53: too many connections).
+_UNAVAILABLE_SQLSTATES = ("08", "53", "57")
+
+
+def database_unavailable(error: BaseException) -> bool:
+    """Whether ``error`` says the database is away rather than that the work is wrong."""
+    if isinstance(error, DATABASE_UNAVAILABLE):
+        return True
+    if isinstance(error, DBAPIError):
+        if error.connection_invalidated:
+            return True
+        state = getattr(error.orig, "sqlstate", None)
+        return isinstance(state, str) and state.startswith(_UNAVAILABLE_SQLSTATES)
+    return False
 
 
 def _sqlite_begin(connection) -> None:

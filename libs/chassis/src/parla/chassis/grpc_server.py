@@ -18,7 +18,7 @@ from grpc_reflection.v1alpha import reflection
 from opentelemetry.instrumentation.grpc import aio_server_interceptor
 
 from parla.chassis.auth import TokenVerifier, bearer_token, current_principal, current_token
-from parla.chassis.db import DATABASE_UNAVAILABLE
+from parla.chassis.db import database_unavailable
 from parla.chassis.deadlines import answering_within
 from parla.chassis.errors import InvalidArgument, ServiceError
 from parla.chassis.logging import get_logger
@@ -131,7 +131,9 @@ class AuthInterceptor(grpc.aio.ServerInterceptor):
                     return await inner(request, context)
             except ServiceError as error:
                 await abort_with(context, error)
-            except DATABASE_UNAVAILABLE as error:
+            except Exception as error:
+                if not database_unavailable(error):
+                    raise
                 log.warning("database unavailable; the call may be tried again", error=type(error).__name__)
                 await context.abort(grpc.StatusCode.UNAVAILABLE, "the service's database is not reachable; try again in a moment")
             finally:

@@ -10,7 +10,7 @@ A consumer hands a batch of decoded events of one type to ``BatchApplier.apply``
 3. the events that failed are retried alone, each attempt in a new transaction after a pause
    with no transaction open, and the ones that still fail are returned for the dead-letter topic.
 
-A failure that says nothing about the events (the database is away: ``TRANSIENT_ERRORS``) is not
+A failure that says nothing about the events (the database is away: ``transient``) is not
 the events' fault: it leaves ``apply`` and the caller retries the batch, which the inbox makes
 harmless.
 """
@@ -27,7 +27,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from parla.chassis.db import DATABASE_UNAVAILABLE, Database
+from parla.chassis.db import Database, database_unavailable
 from parla.chassis.logging import get_logger
 from parla.chassis.messaging import inbox_table, utcnow
 from parla.contracts.events import Event
@@ -36,11 +36,16 @@ log = get_logger(__name__)
 
 E = TypeVar("E", bound=Event)
 
+
 # Failures that say nothing about the events: the database or network is away. The batch is
 # retried for as long as they last (the partition waits). An IntegrityError at the batch level
 # comes from the inbox: a concurrent duplicate committed first, and a retry skips it.
-TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (*DATABASE_UNAVAILABLE, OSError)
-BATCH_RETRY_ERRORS: tuple[type[BaseException], ...] = (*TRANSIENT_ERRORS, IntegrityError)
+def transient(error: BaseException) -> bool:
+    return database_unavailable(error) or isinstance(error, OSError)
+
+
+def retry_batch(error: BaseException) -> bool:
+    return transient(error) or isinstance(error, IntegrityError)
 
 
 @dataclass(frozen=True)
@@ -110,7 +115,7 @@ class BatchApplier:
 
     async def apply(self, events: Sequence[Event]) -> Applied:
         """Applies each event of ``events`` this consumer has not applied before. Raises what
-        ``BATCH_RETRY_ERRORS`` holds: then nothing of the batch was committed."""
+        ``retry_batch`` says is worth retrying: then nothing of the batch was committed."""
         unique, repeated = _first_of_each(events)
         outcome = Applied(duplicates=repeated)
         refused = await self._apply_batch(unique, outcome)
@@ -131,9 +136,9 @@ class BatchApplier:
             try:
                 async with session.begin_nested():
                     await self._subscription.apply(session, fresh)
-            except TRANSIENT_ERRORS:
-                raise
             except Exception as error:  # isolate the event(s) at fault, below
+                if transient(error):
+                    raise
                 log.warning("batch handler failed; applying its events one by one", consumer=self.name, error=str(error))
                 return await self._each_in_savepoint(session, fresh, outcome)
             await self._remember(session, fresh)
@@ -154,9 +159,9 @@ class BatchApplier:
             try:
                 async with session.begin_nested():
                     await self._subscription.apply(session, [event])
-            except TRANSIENT_ERRORS:
-                raise
             except Exception as error:  # this event alone: retried, then dead-lettered
+                if transient(error):
+                    raise
                 log.warning("handler failed", consumer=self.name, event_id=str(event.event_id), error=str(error))
                 refused.append((event, error))
             else:

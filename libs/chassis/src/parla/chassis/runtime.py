@@ -115,6 +115,7 @@ async def run_service(
             bootstrap_servers=settings.kafka_bootstrap_servers,
             client_id=settings.service_name,
             metrics=ConsumerMetrics(registry),
+            commit_pause_seconds=settings.consumer_commit_pause_seconds,
         )
         consumers.subscribe(name=settings.service_name, db=db, subscriptions=components.subscriptions)
         workers.append(consumers)

@@ -36,6 +36,10 @@ class ServiceSettings(BaseSettings):
     # several replicas start at once (Kubernetes), a Job runs `python -m parla.<svc>.main migrate`
     # before the rollout and this is false.
     migrate_on_start: bool = True
+    # Fault injection, for the reliability suite only: a pause between a batch's database commit
+    # and its offset commit. It widens the window in which a crash leaves effects whose offsets
+    # were not committed, so that a test can make the inbox absorb a redelivery at will.
+    consumer_commit_pause_seconds: float = Field(default=0.0, ge=0, le=5)
 
     def resolved_database_url(self) -> str:
         if self.database_url:
