@@ -23,12 +23,15 @@ async def test_the_broker_killed_and_restarted_under_load_loses_and_doubles_no_a
         killed = time.time()
         await asyncio.sleep(SCALE.broker_outage_seconds)
         restarted = time.time()
-        kafka.start()
-        await (await wait_for_broker(kafka.bootstrap, timeout=120)).close()
-        await asyncio.sleep(3)  # learners go on with the broker back
+        kafka.start()  # the learners stop while it boots; what they wrote meanwhile waits in the outboxes
         recorder = await load.finished(now=True)
+    await (await wait_for_broker(kafka.bootstrap, timeout=120)).close()
 
-    assert recorder.failed == 0, "\n".join(recorder.lines())  # writes never waited on the broker
+    # What the API refused, it refused cleanly (503 or 504, with Retry-After): nothing else failed.
+    unclean = {action: dict(counts) for action, counts in recorder.failures.items() if set(counts) - {503, 504}}
+    assert not unclean and recorder.unhinted == 0, "\n".join(recorder.lines())
+    for action in ("sign up", "turn", "complete run", "review"):  # the learners went everywhere
+        assert recorder.latencies[action], f"no learner got as far as: {action}\n" + "\n".join(recorder.lines())
     completed = load.completed_runs
     assert completed, "no learner completed a run: the load was too light to prove anything"
     staged = await staged_since(stack, since)

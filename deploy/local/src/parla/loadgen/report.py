@@ -29,11 +29,11 @@ class Recorder:
     # 409s: the state said no for now (rating a run whose completion analytics has not heard of
     # yet, a turn racing another): a clean refusal the API documents, not an error.
     refused: Counter = field(default_factory=Counter)
-    # 503s that did not say when to try again (Retry-After): a client cannot back off well.
+    # 503s and 504s that did not say when to try again (Retry-After): a client cannot back off well.
     unhinted: int = 0
 
     def record(self, action: str, seconds: float, status: int, retry_after: str | None = None) -> None:
-        if status == 503 and retry_after is None:
+        if status in (503, 504) and retry_after is None:
             self.unhinted += 1
         if status == 429:
             self.limited[action] += 1
