@@ -30,6 +30,10 @@ class GatewaySettings(ServiceSettings):
     # Work a learner starts and waits for: fitting their FSRS parameters, bringing a deck
     # forward for a deadline (the content service stops a fit after 120 s).
     work_deadline_seconds: float = Field(default=130.0, gt=0)
+    # Origins other than the gateway's own whose pages may call the API from a browser (CORS),
+    # as a JSON list: PARLA_CORS_ORIGINS='["https://app.example.org"]'. Empty: none; the web
+    # client is served from the gateway itself and needs none.
+    cors_origins: list[str] = Field(default_factory=list)
     # uvicorn's line per request (PARLA_ACCESS_LOG=true); errors are logged either way.
     access_log: bool = False
     # limits syntax, per client address, on sign-up, sign-in and refresh.

@@ -13,6 +13,7 @@ from typing import Any
 
 import uvicorn
 from fastapi import APIRouter, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from prometheus_client import CollectorRegistry
 
 from parla.chassis.auth import TokenVerifier
@@ -28,7 +29,7 @@ from parla.gateway.config import GatewaySettings
 from parla.gateway.deps import RateLimit
 from parla.gateway.document_schemas import MAX_UPLOAD_BODY_BYTES
 from parla.gateway.errors import OrjsonResponse, install_error_handlers
-from parla.gateway.middleware import BodySizeLimit, RequestMetrics
+from parla.gateway.middleware import BodySizeLimit, RequestMetrics, SecurityHeaders
 from parla.gateway.routes import (
     asyncapi,
     auth,
@@ -176,6 +177,15 @@ def create_app(settings: GatewaySettings, *, run_relay: bool = True, freeze_at_s
     app.state.metrics = registry
     install_error_handlers(app)
     app.add_middleware(BodySizeLimit, max_bytes=MAX_BODY_BYTES, larger={"/api/v1/content": MAX_UPLOAD_BODY_BYTES})
+    if settings.cors_origins:  # an allow-list: no wildcard, credentials only by the Authorization header
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+            allow_headers=["Authorization", "Content-Type"],
+            max_age=600,
+        )
+    app.add_middleware(SecurityHeaders)
     # Outermost: a request refused for its size is counted too.
     app.add_middleware(RequestMetrics, metrics=HttpMetrics(registry))
     # Probes first: routes are matched in order, and a probe should not be tried against every
