@@ -2,7 +2,7 @@
 # Both install what is missing first and are safe to re-run. `make observe` is `make run` with
 # Jaeger (traces) and Prometheus (metrics and alerts) beside it.
 
-.PHONY: run observe test reliability lint protos bench clean
+.PHONY: run observe test reliability security lint protos bench clean
 
 run:
 	@./scripts/bootstrap.sh
@@ -23,6 +23,16 @@ reliability:
 	@./scripts/bootstrap.sh --for-tests
 	@PARLA_RELIABILITY=full uv run --frozen pytest tests/e2e/test_reliability_broker.py \
 		tests/e2e/test_reliability_consumers.py tests/e2e/test_reliability_faults.py -p no:randomly -n0 -v
+
+# The security suite at full scale (make test runs each part bounded): every operation of the
+# OpenAPI document without a token, with forged tokens and with the wrong role; brute-force sign-in;
+# hostile uploads; another learner's resources; schemathesis with over 2,000 generated requests.
+security:
+	@./scripts/bootstrap.sh --for-tests
+	@PARLA_SCHEMATHESIS_EXAMPLES=25 uv run --frozen pytest gateway/tests/test_security.py gateway/tests/test_auth_api.py \
+		services/content/tests/test_extract_hostile.py tests/e2e/test_auth_e2e.py tests/e2e/test_ownership_matrix.py \
+		tests/e2e/test_schemathesis.py \
+		-p no:randomly -n0 -q -s
 
 lint:
 	@./scripts/bootstrap.sh

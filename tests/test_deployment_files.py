@@ -220,3 +220,15 @@ def test_every_image_used_is_named_in_the_kustomization():
     assert used <= named
     [secret] = [d for d in manifests() if d["kind"] == "Secret" and d["metadata"]["name"] == "parla-database"]
     assert set(secret.get("stringData", secret.get("data", {}))) == set(PROCESSES)
+
+
+def test_the_topics_are_created_by_the_code_that_lists_them_in_compose_and_in_kubernetes(compose):
+    # One topic map (parla.contracts.topics), applied by one module: neither file lists a topic.
+    assert compose["services"]["topics"]["command"][:3] == ["python", "-m", "parla.devstack.topics"]
+    assert container_of(by_kind("Job")["topics"])["args"][:3] == ["python", "-m", "parla.devstack.topics"]
+    assert "kafka:9092" in compose["services"]["topics"]["command"]
+    assert all(env["PARLA_KAFKA_BOOTSTRAP_SERVERS"] == "kafka:9092" for env in _process_envs(compose))
+
+
+def _process_envs(compose: dict) -> list[dict]:
+    return [compose["services"][process]["environment"] for process in PROCESSES]
