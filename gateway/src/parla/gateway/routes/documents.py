@@ -131,7 +131,7 @@ async def list_documents(
     stage: Stage | None = None,
     sort: Literal["date", "title", "relevance"] = "date",
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> DocumentsOut:
     """The learner's documents: searched, filtered, sorted (newest first by default), a page at a time."""
     request = pb.ListDocumentsRequest(

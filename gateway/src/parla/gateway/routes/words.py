@@ -81,7 +81,7 @@ async def list_words(
     language: Language | None = None,
     status: Status | None = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> WordsOut:
     """The learner's words, most recently changed first, with counts per language and status."""
     request = pb.ListWordsRequest(language=language or "", status=status or "", limit=limit, offset=offset)
