@@ -43,7 +43,7 @@ class Scale:
 SCALE = (
     Scale(learners=12, broker_outage_seconds=30, kills_per_consumer=5, poison_messages=100)
     if FULL
-    else Scale(learners=4, broker_outage_seconds=6, kills_per_consumer=1, poison_messages=20)
+    else Scale(learners=4, broker_outage_seconds=4, kills_per_consumer=1, poison_messages=20)
 )
 PRODUCERS = ("gateway", "scenario", "content", "persona", "organization", "analytics")
 

@@ -85,7 +85,7 @@ async def test_postgresql_restarted_under_load_keeps_every_2xx_and_refuses_the_r
         await asyncio.to_thread(postgres.runner.stop)
         await asyncio.sleep(2)
         await asyncio.to_thread(postgres.runner.start)
-        await asyncio.sleep(6)  # the pools reconnect; learners carry on
+        await asyncio.sleep(3)  # the pools reconnect; learners carry on
         recorder = await load.finished(now=True)
     # What failed, failed cleanly: 503 with Retry-After, nothing else.
     unclean = {action: dict(counts) for action, counts in recorder.failures.items() if set(counts) - {503}}
