@@ -92,7 +92,7 @@ def stop(process: subprocess.Popen, lines: list[str]) -> int:
 @pytest.mark.own_stack
 @pytest.mark.timeout(600)
 def test_the_launcher_starts_everything_and_stops_cleanly_twice(tmp_path):
-    http_port, kafka_port, grpc_base, metrics_base = free_port(), free_port_block(2), free_port_block(5), free_port_block(5)
+    http_port, kafka_port, grpc_base, metrics_base = free_port(), free_port_block(2), free_port_block(5), free_port_block(6)
     for attempt in ("first start", "restart on the same data"):
         process, lines = launch(tmp_path, http_port, kafka_port, grpc_base, metrics_base)
         try:
