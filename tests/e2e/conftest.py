@@ -204,11 +204,13 @@ async def inbox_count(stack: Stack, service: str, event_ids: set[str]) -> int:
 
 
 async def metric(stack, service: str, name: str, **labels: str) -> float:
-    """A sample of the service's Prometheus metrics, as its /metrics page shows it (0 if absent)."""
+    """A sample of the service's Prometheus metrics, as its /metrics page shows it, summed over
+    the labels not given (0 if absent)."""
     async with httpx.AsyncClient(timeout=10) as client:
         page = (await client.get(stack.config.metrics_url(service))).text
-    for family in text_string_to_metric_families(page):
-        for sample in family.samples:
-            if sample.name == name and all(sample.labels.get(k) == v for k, v in labels.items()):
-                return sample.value
-    return 0.0
+    return sum(
+        sample.value
+        for family in text_string_to_metric_families(page)
+        for sample in family.samples
+        if sample.name == name and all(sample.labels.get(k) == v for k, v in labels.items())
+    )

@@ -9,11 +9,10 @@ import signal
 import time
 
 import asyncpg
-import httpx
-from prometheus_client.parser import text_string_to_metric_families
 
 from parla.devstack.testing import eventually
 
+from .conftest import metric
 from .reliability import (
     FULL,
     SCALE,
@@ -33,14 +32,7 @@ WIDENED = {"PARLA_CONSUMER_COMMIT_PAUSE_SECONDS": "0.4"}
 
 async def duplicates_skipped(stack, consumer: str) -> float:
     """Events the consumer's inbox skipped as already applied, since its process started."""
-    async with httpx.AsyncClient(timeout=10) as client:
-        page = (await client.get(stack.config.metrics_url(consumer))).text
-    return sum(
-        sample.value
-        for family in text_string_to_metric_families(page)
-        for sample in family.samples
-        if sample.name == "parla_consumer_events_duplicate_total" and sample.labels.get("consumer") == consumer
-    )
+    return await metric(stack, consumer, "parla_consumer_events_duplicate_total", consumer=consumer)
 
 
 async def test_each_consumer_killed_mid_batch_applies_every_event_once_and_absorbs_its_redeliveries(stack):

@@ -89,9 +89,19 @@ class HttpMetrics:
             registry=self.registry,
         )
 
+        # Children looked up once per route and status, as ``MethodMetrics`` does for gRPC: this
+        # runs on every request, probes included.
+        self._children: dict[tuple[str, str, int], tuple[Counter, Histogram]] = {}
+
     def observe(self, method: str, route: str, status: int, seconds: float) -> None:
-        self.requests.labels(method, route, str(status)).inc()
-        self.seconds.labels(method, route).observe(seconds)
+        children = self._children.get((method, route, status))
+        if children is None:
+            children = self._children[(method, route, status)] = (
+                self.requests.labels(method, route, str(status)),
+                self.seconds.labels(method, route),
+            )
+        children[0].inc()
+        children[1].observe(seconds)
 
 
 class ConsumerMetrics:
