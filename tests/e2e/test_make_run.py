@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import httpx
 import pytest
@@ -40,8 +41,12 @@ def error_lines(lines: list[str]) -> list[str]:
 
 
 def free_port_block(size: int) -> int:
+    # Below the kernel's ephemeral range (32768 and up here): there, any outgoing connection of
+    # the rest of the suite may take a port between this check and the launcher's second start.
+    ephemeral = Path("/proc/sys/net/ipv4/ip_local_port_range")
+    low = int(ephemeral.read_text().split()[0]) if ephemeral.exists() else 32768
     for _ in range(50):
-        base = random.randint(30000, 45000)
+        base = random.randint(20000, max(20001, low - size - 1))
         if all(_port_is_free(base + i) for i in range(size)):
             return base
     raise RuntimeError("no free block of ports")
