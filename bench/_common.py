@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import shutil
 import tempfile
 import time
@@ -85,6 +86,39 @@ def running_stack(
         stack.start()
         stack.wait_healthy(timeout=180)
         yield stack
+
+
+def _cpu_seconds(pid: int) -> float:
+    """CPU time of a process and of its children (a service's worker processes), in seconds."""
+    total = 0
+    for one in (pid, *_children(pid)):
+        try:
+            fields = Path(f"/proc/{one}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime + stime, in clock ticks
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def wait_until_quiet(stack: Stack, *, cores: float = 0.15, timeout: float = 90.0) -> float:
+    """Wait until the stack's processes together use less than ``cores`` of the CPU over a second
+    for two seconds in a row (start-up work, such as a service loading its language models, is over), so that a
+    measurement is not of that; returns the seconds waited. Linux only (reads /proc)."""
+    began = time.monotonic()
+    pids = [process.pid for process in stack.processes.values()]
+    quiet = 0
+    while quiet < 2 and time.monotonic() - began < timeout:
+        before = sum(_cpu_seconds(pid) for pid in pids)
+        time.sleep(1.0)
+        quiet = quiet + 1 if sum(_cpu_seconds(pid) for pid in pids) - before < cores else 0
+    return time.monotonic() - began
 
 
 def database_url(stack: Stack, service: str) -> str:

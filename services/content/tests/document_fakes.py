@@ -23,6 +23,7 @@ class FakeStages:
         self.crashing: set[str] = set()
         self.known: list[dict] = []
         self.glossed: list[str] = []  # the gloss language each generation was asked for
+        self.generated_from: list[tuple[bool, str]] = []  # (the analysis had its sentences, the text given)
 
     def _run(self, stage: str, result: dict[str, Any]) -> dict[str, Any]:
         self.calls.append(stage)
@@ -63,8 +64,10 @@ class FakeStages:
                     },
                 )
             ),
-            generate=lambda analysis, gloss_language, dictionary_dir: (
-                self.glossed.append(gloss_language) or self._run("generate", MATERIAL)
+            generate=lambda analysis, text, gloss_language, dictionary_dir: (
+                self.glossed.append(gloss_language)
+                or self.generated_from.append(("sentences" in analysis, text))
+                or self._run("generate", MATERIAL)
             ),
         )
 

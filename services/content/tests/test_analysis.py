@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from parla.content.documents import language as language_module
 from parla.content.documents.analysis import (
     LANGUAGES,
     LEVELS,
@@ -20,6 +21,7 @@ from parla.content.documents.analysis import (
     difficulty,
     level_of,
 )
+from parla.content.documents.language import lexicon_for
 from parla.content.documents.sentences import split_sentences
 
 TEXTS = Path(__file__).parent / "texts"
@@ -274,3 +276,24 @@ def test_a_text_without_punctuation_is_cut_into_bounded_sentences_and_keeps_ever
     assert len(sentences) > 1
     assert all(len(sentence) <= 500 for sentence in sentences)
     assert sum(len(sentence.split()) for sentence in sentences) == 3_000
+
+
+# --- what a worker remembers between documents ---------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["en", "es", "de", "fr"])
+def test_a_second_analysis_from_the_words_a_lexicon_remembers_equals_the_first(language: str) -> None:
+    first = analyse(text_of(language), language=language)
+    lexicon_for(language)._words.clear()
+    assert analyse(text_of(language), language=language) == first, "a fresh lexicon"
+    assert lexicon_for(language)._words, "the forms met are remembered"
+    assert analyse(text_of(language), language=language) == first, "from what it remembered"
+
+
+def test_a_lexicon_remembers_at_most_its_bound_of_forms(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(language_module, "LEMMA_MEMORY", 5)
+    lexicon = lexicon_for("es")
+    lexicon._words.clear()
+    for form in ("casas", "perros", "gatos", "comimos", "bebía", "trenes", "mesas"):
+        assert lexicon.word(form)[0] == lexicon.lemma(form)
+        assert len(lexicon._words) <= 5

@@ -142,7 +142,7 @@ async def test_a_stage_that_crashes_is_tried_again_and_after_its_attempts_the_do
 
 
 async def test_a_stage_that_raises_counts_as_a_crash_and_the_worker_goes_on(db, fake):
-    def broken(analysis, gloss_language, dictionary_dir):
+    def broken(analysis, text, gloss_language, dictionary_dir):
         raise KeyError("vocabulary")
 
     stages = fake.stages()
@@ -187,6 +187,25 @@ async def test_a_job_whose_worker_died_resumes_from_its_stage_once_the_lease_run
     assert await jobs.work_once() is True
     assert (await DocumentService(db=db).document(caller, document_id)).stage == "done"
     assert fake.calls == ["extract", "analyse", "analyse", "generate"], "extraction is not done twice"
+
+
+async def test_each_stage_hands_its_output_to_the_next_in_memory_and_a_resumed_one_reads_what_was_stored(db, jobs, fake):
+    caller = learner()
+    straight = await imported(db, caller)
+    await jobs.work_once()
+    resumed = await imported(db, caller, "Le marché ouvre tôt le dimanche.")
+    fake.crashing.add("generate")
+    await jobs.work_once()  # extracted and analysed, then the generation "died"
+    assert (await DocumentService(db=db).document(caller, resumed)).stage == "generating"
+    fake.crashing.clear()
+    await jobs.work_once()
+    assert fake.generated_from == [
+        (True, ""),  # straight from the analysis, with its sentences
+        (True, ""),
+        (False, "Le marché ouvre tôt le dimanche."),  # the stored analysis, and the text to cut again
+    ]
+    for document_id in (straight, resumed):
+        assert (await DocumentService(db=db).document(caller, document_id)).stage == "done"
 
 
 async def test_another_learners_document_is_not_found_for_reading_listing_or_deleting(db):

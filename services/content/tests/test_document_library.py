@@ -94,6 +94,12 @@ def test_the_body_index_has_each_lemma_and_form_folded_once_the_most_used_first_
     assert body_index([], [], {}) == ""
 
 
+@pytest.mark.parametrize("words", [["École", "mañana", "Straße", "naïve", "ﬁne", "İstanbul", "Ⅸ"], ["plain", "ASCII"]])
+def test_the_body_index_folds_each_word_as_a_search_query_is_folded(words: list[str]) -> None:
+    index = body_index(words, [1] * len(words), {})
+    assert index.split() == [fold(word) for word in words]
+
+
 async def test_filters_by_kind_language_level_and_stage_and_pages(db):
     caller = learner()
     first = await add(db, caller, "Un")

@@ -21,7 +21,6 @@ from parla.content.documents.language import (
     Lexicon,
     has_letter,
     japanese_word,
-    lemma_key,
     lexicon_for,
     word_pattern,
 )
@@ -69,17 +68,23 @@ class LemmaTable:
         band: int | None = None,
     ) -> int:
         lid = self.ids.get(lemma)
-        if lid is None:  # the lemma's first occurrence: its example sentence and form
-            lid = self.ids[lemma] = len(self.lemmas)
-            self.lemmas.append(lemma)
-            self.counts.append(0)
-            self.bands.append(band or lexicon.band(lemma))
-            self.is_content.append(content and lexicon.is_content(lemma, surface) and has_letter(lemma))
-            self.first_sentence.append(sentence)
-            self.first_surface.append(surface)
-            self.capitalised.append(0)
-            self.initial.append(0)
-            self.proper.append(proper)
+        if lid is None:
+            content = content and lexicon.is_content(lemma, surface) and has_letter(lemma)
+            lid = self.add_lemma(lemma, surface, sentence, band or lexicon.band(lemma), content, proper)
+        return lid
+
+    def add_lemma(self, lemma: str, surface: str, sentence: int, band: int, content: bool, proper: bool = False) -> int:
+        """A lemma met for the first time, as ``surface`` in ``sentence``: its id."""
+        lid = self.ids[lemma] = len(self.lemmas)
+        self.lemmas.append(lemma)
+        self.counts.append(0)
+        self.bands.append(band)
+        self.is_content.append(content)
+        self.first_sentence.append(sentence)
+        self.first_surface.append(surface)
+        self.capitalised.append(0)
+        self.initial.append(0)
+        self.proper.append(proper)
         return lid
 
     def is_name(self, lid: int) -> bool:
@@ -144,25 +149,21 @@ def _count_forms(sentences: list[str], table: LemmaTable, lexicon: Lexicon) -> N
 
 
 def _add_forms(table: LemmaTable, lexicon: Lexicon, forms: Counter[str], initial: Counter[str]) -> None:
-    """Each distinct form lemmatised once, in order of first appearance (so lemma ids follow the
-    document and break ties). Forms differing only in case share a lookup (``lemma_key``). The
-    sentence a lemma is first met in is looked up later, for the few lemmas shown (``examples``)."""
+    """Each distinct form looked up once (``Lexicon.word``), in order of first appearance (so
+    lemma ids follow the document and break ties). The sentence a lemma is first met in is looked
+    up later, for the few lemmas shown (``examples``)."""
     chinese = table.language == "zh"
-    lemma_of = lexicon.lemma  # in Chinese, which does not inflect, the word itself
-    lemmas: dict[str, str] = {}
+    word = lexicon.word
     ids, surface_ids = table.ids, table.surface_ids
     counts, capitalised, initials = table.counts, table.capitalised, table.initial
     words = 0
     for form, count in forms.items():
         if chinese and not has_letter(form):  # jieba's punctuation
             continue
-        key = lemma_key(form, table.language)
-        lemma = lemmas.get(key)
-        if lemma is None:
-            lemma = lemmas[key] = lemma_of(key)
+        lemma, band, content = word(form)
         lid = ids.get(lemma)
         if lid is None:
-            lid = table.lemma_id(lemma, form, -1, lexicon)
+            lid = table.add_lemma(lemma, form, -1, band, content)
         surface_ids[form] = lid
         counts[lid] += count
         words += count

@@ -1,10 +1,12 @@
 """The document job: queued → extracting → analysing → generating → done (or failed).
 
 One worker per service process takes the oldest unfinished document no one else holds (a lease
-in the row, renewed while it works), runs each remaining stage in its worker process, and stores
-the stage's output together with the next stage in one short transaction. No transaction is open
-while a stage runs. A job whose worker died (the service stopped, the machine restarted) is taken
-up again when its lease has run out, from the stage it had reached.
+in the row, renewed while it works) and runs each remaining stage in its worker process. A stage's
+output goes straight to the next stage, and is stored together with the next stage's name in one
+short transaction *while* that next stage runs: the worker process never waits on the database,
+and the database never waits on the worker. No transaction is open while a stage runs. A job
+whose worker died (the service stopped, the machine restarted) is taken up again when its lease
+has run out, from the last output stored.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -47,8 +49,47 @@ class Stages:
     extract: Callable[[bytes, str], dict[str, Any]]
     # The text, and the learner's word statuses by language ({language: {lemma: status}}).
     analyse: Callable[[str, dict[str, dict[str, str]]], dict[str, Any]]
-    # The analysis, the glosses' language ("" for none) and where dictionaries are.
-    generate: Callable[[dict[str, Any], str, str], dict[str, Any]]
+    # The analysis, the text (for its sentences, when the analysis comes from storage without
+    # them; "" otherwise), the glosses' language ("" for none) and where dictionaries are.
+    generate: Callable[[dict[str, Any], str, str, str], dict[str, Any]]
+
+
+@dataclass
+class _Job:
+    """One document's way through its stages: what a stage hands the next, kept in memory."""
+
+    id: uuid.UUID
+    owner: uuid.UUID
+    gloss_language: str
+    known: dict[str, dict[str, str]] = field(default_factory=dict)  # the learner's word statuses
+    text: str | None = None
+    analysis: dict[str, Any] | None = None
+
+
+class _Storing:
+    """At most one stage output being stored while the next stage runs."""
+
+    def __init__(self) -> None:
+        self._task: asyncio.Future[None] | None = None
+
+    async def start(self, write: Awaitable[None]) -> None:
+        await self.finish()  # outputs are stored in stage order
+        self._task = asyncio.ensure_future(write)
+
+    async def finish(self) -> None:
+        """Wait for the output being stored; its failure is the job's."""
+        task, self._task = self._task, None
+        if task is not None:
+            await task
+
+    async def settle(self) -> None:
+        """Wait for it without failing: a later stage's failure is the one to handle, and what
+        was stored before it stays (a retry starts from there)."""
+        task, self._task = self._task, None
+        if task is not None:
+            await asyncio.wait([task])
+            if not task.cancelled() and task.exception() is not None:
+                log.warning("a document stage's output was not stored", error=str(task.exception()))
 
 
 class DocumentFailed(Exception):
@@ -125,10 +166,11 @@ class DocumentJobs:
             document = await DocumentRepository(session).claim_next(_now(), _now() + self._lease, skip_locked=self._skip_locked)
             if document is None:
                 return False
-            document_id, owner, stage, attempts = document.id, document.user_id, document.stage, document.attempts
+            job = _Job(document.id, document.user_id, document.gloss_language or "")
+            document_id, stage, attempts = document.id, document.stage, document.attempts
         heartbeat = asyncio.create_task(self._keep_lease(document_id))
         try:
-            await self._run_from(document_id, owner, stage)
+            await self._run_from(job, stage)
         except DocumentFailed as failure:
             await self._fail(document_id, failure.reason)
         except StageCrashed as crash:
@@ -146,51 +188,71 @@ class DocumentJobs:
             except Exception as error:  # the stage goes on; a lease that runs out means a retry, no more
                 log.warning("document lease not renewed", document_id=str(document_id), error=str(error))
 
-    async def _run_from(self, document_id: uuid.UUID, owner: uuid.UUID, stage: str) -> None:
+    async def _run_from(self, job: _Job, stage: str) -> None:
         reached = ORDER.index(stage)
-        if reached <= ORDER.index("extracting"):
-            await self._extract(document_id)
-        if reached <= ORDER.index("analysing"):
-            await self._analyse(document_id, owner)
-        if reached <= ORDER.index("generating"):
-            await self._generate(document_id)
+        storing = _Storing()
+        try:
+            if reached <= ORDER.index("analysing"):
+                # Read now, while nothing is being stored: the learner's statuses as the job starts.
+                job.known = await self._known_words(job.owner)
+            if reached <= ORDER.index("extracting"):
+                extracted = await self._extract(job)
+                await storing.start(self._store_text(job.id, extracted))
+            if reached <= ORDER.index("analysing"):
+                analysis = await self._analyse(job)
+                await storing.start(self._store_analysis(job.id, analysis))
+            material = await self._generate(job)
+            await storing.finish()
+            await self._store_material(job.id, material)
+        except BaseException:
+            await storing.settle()
+            raise
 
-    async def _extract(self, document_id: uuid.UUID) -> None:
+    async def _extract(self, job: _Job) -> dict[str, Any]:
         async with self._db.transaction() as session:
-            document = await self._moved(session, document_id, "extracting")
-            data, filename = await DocumentRepository(session).source(document_id), document.filename
+            document = await self._moved(session, job.id, "extracting")
+            data, filename = await DocumentRepository(session).source(job.id), document.filename
         extracted = await self._stage(self._stages.extract, data or b"", filename)
+        job.text = extracted["text"]
+        return extracted
+
+    async def _store_text(self, document_id: uuid.UUID, extracted: dict[str, Any]) -> None:
         async with self._db.transaction() as session:
             await DocumentRepository(session).put_text(document_id, extracted["text"])
             document = await self._moved(session, document_id, "analysing")
             document.kind = extracted["kind"]
-            document.title = document.title or _title_of(extracted, filename)
+            document.title = document.title or _title_of(extracted, document.filename)
             search.index(document)
 
-    async def _analyse(self, document_id: uuid.UUID, owner: uuid.UUID) -> None:
-        async with self._db.reading() as session:
-            text = await DocumentRepository(session).text(document_id)
-        known = await self._known_words(owner)
-        analysis = await self._stage(self._stages.analyse, text or "", known)
-        terms = analysis.pop("terms", "")
+    async def _analyse(self, job: _Job) -> dict[str, Any]:
+        # The stored text is read only when the job was taken up again at this stage.
+        text = job.text if job.text is not None else await self._stored_text(job.id)
+        job.analysis = await self._stage(self._stages.analyse, text, job.known)
+        return job.analysis
+
+    async def _store_analysis(self, document_id: uuid.UUID, analysis: dict[str, Any]) -> None:
+        # Stored without the sentences (the text keeps them) and the body's index (a table of its own).
+        kept = {name: value for name, value in analysis.items() if name not in ("sentences", "terms")}
         async with self._db.transaction() as session:
-            await DocumentRepository(session).put_analysis(document_id, analysis)
-            await DocumentRepository(session).put_terms(document_id, terms)
+            await DocumentRepository(session).put_analysis(document_id, kept)
+            await DocumentRepository(session).put_terms(document_id, analysis.get("terms", ""))
             document = await self._moved(session, document_id, "generating")
             document.language, document.level = analysis["language"], analysis["level"]
             document.word_count, document.topics = analysis["word_count"], list(analysis["topics"])
             search.index(document)
 
-    async def _generate(self, document_id: uuid.UUID) -> None:
-        async with self._db.reading() as session:
-            analysis = await DocumentRepository(session).analysis(document_id)
-            document = await session.get(DocumentRow, document_id)
-            gloss_language = (document.gloss_language if document is not None else None) or ""
-        material = await self._stage(self._stages.generate, analysis or {}, gloss_language, self._dictionary_dir)
-        # The document's sentences served the material; the text keeps them, the analysis need not.
-        kept = {name: value for name, value in (analysis or {}).items() if name != "sentences"}
+    async def _generate(self, job: _Job) -> dict[str, Any]:
+        if job.analysis is not None:  # straight from the analysis, sentences and all
+            analysis, text = {name: value for name, value in job.analysis.items() if name != "terms"}, ""
+        else:  # taken up again at this stage: the stored analysis, and the text for its sentences
+            async with self._db.reading() as session:
+                analysis = await DocumentRepository(session).analysis(job.id) or {}
+            text = await self._stored_text(job.id)
+        return await self._stage(self._stages.generate, analysis, text, job.gloss_language, self._dictionary_dir)
+
+    async def _store_material(self, document_id: uuid.UUID, material: dict[str, Any]) -> None:
         async with self._db.transaction() as session:
-            await DocumentRepository(session).put_material(document_id, kept, material)
+            await DocumentRepository(session).put_material(document_id, material)
             document = await self._moved(session, document_id, "done")
             document.lease_until = None
             await add_event(session, _imported(document))
@@ -199,6 +261,10 @@ class DocumentJobs:
             cards = cards_from_flashcards(document.user_id, document.language or "", document.id, material["flashcards"], now)
             await add_new_cards(session, [(card, None) for card in cards], now)
         log.info("document processed", document_id=str(document_id))
+
+    async def _stored_text(self, document_id: uuid.UUID) -> str:
+        async with self._db.reading() as session:
+            return await DocumentRepository(session).text(document_id) or ""
 
     async def _stage(self, stage: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
         """The stage's output; a document the stage refuses fails, and a stage that breaks (a

@@ -42,14 +42,17 @@ def _plain(analysis: Any) -> dict[str, Any]:
     return {**fields, "vocabulary": [asdict(item) for item in analysis.vocabulary]}
 
 
-def generate_stage(analysis: dict[str, Any], gloss_language: str, dictionary_dir: str) -> dict[str, Any]:
+def generate_stage(analysis: dict[str, Any], text: str, gloss_language: str, dictionary_dir: str) -> dict[str, Any]:
     """The study material, its flashcards glossed in ``gloss_language`` when a dictionary for the
-    pair is in ``dictionary_dir``."""
+    pair is in ``dictionary_dir``. A stored analysis comes without its sentences: they are the
+    text's, cut again as the analysis cut them."""
     from parla.content.documents.analysis import Analysis, VocabularyItem
     from parla.content.documents.glossary import glossary_for
     from parla.content.documents.material import generate
+    from parla.content.documents.sentences import split_sentences
 
-    fields = {**analysis, "vocabulary": [VocabularyItem(**item) for item in analysis["vocabulary"]]}
+    sentences = analysis["sentences"] if "sentences" in analysis else split_sentences(text, analysis["language"])
+    fields = {**analysis, "sentences": sentences, "vocabulary": [VocabularyItem(**item) for item in analysis["vocabulary"]]}
     glossary = glossary_for(dictionary_dir or None, analysis["language"], gloss_language or None)
     return asdict(generate(Analysis(**fields), glossary=glossary))
 

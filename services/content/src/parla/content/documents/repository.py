@@ -187,11 +187,9 @@ class DocumentRepository:
         await self.session.execute(delete(DocumentIndexRow).where(DocumentIndexRow.document_id == document_id))
         self.session.add(DocumentIndexRow(document_id=document_id, terms=terms))
 
-    async def put_material(self, document_id: uuid.UUID, analysis: dict[str, Any], material: dict[str, Any]) -> None:
+    async def put_material(self, document_id: uuid.UUID, material: dict[str, Any]) -> None:
         await self.session.execute(
-            update(DocumentMaterialRow)
-            .where(DocumentMaterialRow.document_id == document_id)
-            .values(analysis=analysis, material=material)
+            update(DocumentMaterialRow).where(DocumentMaterialRow.document_id == document_id).values(material=material)
         )
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -43,14 +44,19 @@ def index(document: DocumentRow) -> None:
 
 def body_index(lemmas: Sequence[str], counts: Sequence[int], forms: Mapping[str, int]) -> str:
     """The body index of a text: each lemma and each written form (``forms`` maps a form to its
-    lemma's position), folded, once, those of the most used lemmas first, between spaces."""
-    terms: dict[str, int] = {}
-    for lemma, count in zip(lemmas, counts, strict=True):
-        _add(terms, lemma, count)
-    for form, lemma_id in forms.items():
-        _add(terms, form, counts[lemma_id])
-    ranked = sorted(terms, key=terms.__getitem__, reverse=True)
-    return f" {' '.join(ranked)} " if ranked else ""
+    lemma's position), folded, once, those of the most used lemmas first, between spaces.
+
+    The words are folded all at once, as one string with a word per line: C does the per-word
+    work, where a call per word would take as long as lemmatising the text's new words."""
+    words = [*lemmas, *forms]
+    if not words:
+        return ""
+    uses = [*counts, *(counts[lemma_id] for lemma_id in forms.values())]
+    terms = _fold_lines("\n".join(words)).split("\n")
+    # Most used first (a stable sort: the first met first among equals); a term keeps its first place.
+    ranked = sorted(range(len(terms)), key=uses.__getitem__, reverse=True)
+    kept = dict.fromkeys(term for term in map(terms.__getitem__, ranked) if 0 < len(term) <= MAX_TERM_CHARS and " " not in term)
+    return f" {' '.join(kept)} " if kept else ""
 
 
 def body_needle(word: str) -> str:
@@ -58,12 +64,14 @@ def body_needle(word: str) -> str:
     return f" {word} "
 
 
-def _add(terms: dict[str, int], word: str, count: int) -> None:
-    term = _fold_word(word)
-    if term and len(term) <= MAX_TERM_CHARS and " " not in term and terms.get(term, 0) < count:
-        terms[term] = count
+def _fold_lines(text: str) -> str:
+    """``fold`` for every line of ``text`` at once, line breaks kept."""
+    if text.isascii():  # most words of most texts: folding is lower-casing
+        return text.lower()
+    return unicodedata.normalize("NFKD", text.casefold()).translate(_combining_marks())
 
 
-def _fold_word(word: str) -> str:
-    # Most words of most texts are plain ASCII, for which folding is lower-casing.
-    return word.lower() if word.isascii() else fold(word)
+@lru_cache(maxsize=1)
+def _combining_marks() -> dict[int, None]:
+    """Every combining mark (accents and the like), to be deleted by ``str.translate``."""
+    return {point: None for point in range(0x110000) if unicodedata.combining(chr(point))}
