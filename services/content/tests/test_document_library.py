@@ -100,6 +100,10 @@ def test_the_body_index_folds_each_word_as_a_search_query_is_folded(words: list[
     assert index.split() == [fold(word) for word in words]
 
 
+def test_a_lemma_of_two_words_or_broken_over_lines_is_left_out_of_the_body_index() -> None:
+    assert body_index(["casa", "a menudo", "línea\npartida"], [1, 3, 2], {"Casas": 0}) == " casa casas "
+
+
 async def test_filters_by_kind_language_level_and_stage_and_pages(db):
     caller = learner()
     first = await add(db, caller, "Un")

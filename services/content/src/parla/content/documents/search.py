@@ -46,16 +46,19 @@ def body_index(lemmas: Sequence[str], counts: Sequence[int], forms: Mapping[str,
     """The body index of a text: each lemma and each written form (``forms`` maps a form to its
     lemma's position), folded, once, those of the most used lemmas first, between spaces.
 
-    The words are folded all at once, as one string with a word per line: C does the per-word
-    work, where a call per word would take as long as lemmatising the text's new words."""
+    The words are folded all at once, one per line of one string: C does the per-word work,
+    where a call per word would take as long as lemmatising the text's new words."""
     words = [*lemmas, *forms]
     if not words:
         return ""
     uses = [*counts, *(counts[lemma_id] for lemma_id in forms.values())]
-    terms = _fold_lines("\n".join(words)).split("\n")
+    terms = _folded(words)
     # Most used first (a stable sort: the first met first among equals); a term keeps its first place.
-    ranked = sorted(range(len(terms)), key=uses.__getitem__, reverse=True)
-    kept = dict.fromkeys(term for term in map(terms.__getitem__, ranked) if 0 < len(term) <= MAX_TERM_CHARS and " " not in term)
+    ranked = map(terms.__getitem__, sorted(range(len(terms)), key=uses.__getitem__, reverse=True))
+    lengths = list(map(len, terms))
+    if min(lengths) == 0 or max(lengths) > MAX_TERM_CHARS or " " in "".join(terms):  # rare: look at each
+        ranked = (term for term in ranked if 0 < len(term) <= MAX_TERM_CHARS and " " not in term)
+    kept = dict.fromkeys(ranked)
     return f" {' '.join(kept)} " if kept else ""
 
 
@@ -64,11 +67,19 @@ def body_needle(word: str) -> str:
     return f" {word} "
 
 
-def _fold_lines(text: str) -> str:
-    """``fold`` for every line of ``text`` at once, line breaks kept."""
-    if text.isascii():  # most words of most texts: folding is lower-casing
-        return text.lower()
-    return unicodedata.normalize("NFKD", text.casefold()).translate(_combining_marks())
+def _folded(words: list[str]) -> list[str]:
+    """``fold`` of each word (one without spaces). Most words of most texts are plain ASCII, for
+    which folding is lower-casing; only the others are decomposed and stripped of their marks."""
+    terms = "\n".join(words).lower().split("\n")
+    if len(terms) != len(words):  # a word with a line break in it: one at a time
+        return [fold(word) for word in words]
+    others = [index for index, word in enumerate(words) if not word.isascii()]
+    if others:
+        text = "\n".join([words[index] for index in others])
+        folded = unicodedata.normalize("NFKD", text.casefold()).translate(_combining_marks()).split("\n")
+        for index, term in zip(others, folded, strict=True):  # NFKD makes no line break
+            terms[index] = term
+    return terms
 
 
 @lru_cache(maxsize=1)

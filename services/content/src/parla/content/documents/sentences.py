@@ -49,6 +49,9 @@ def split_sentences(text: str, language: str) -> list[str]:
 
 
 def _lines(paragraph: str, language: str) -> list[str]:
+    if "\n" not in paragraph:  # every paragraph of an extracted text is one line
+        line = " ".join(paragraph.split())
+        return [line] if line else []
     lines = [line for line in _LINE.split(paragraph.strip()) if line]
     if language in UNSPACED:
         return [" ".join(line.split()) for line in lines]
