@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-import shutil
 import tempfile
 import time
 from collections.abc import Awaitable, Callable, Iterator, Sequence
@@ -40,9 +39,7 @@ def _postgres_databases(root: Path, resources: ExitStack) -> dict[str, str]:
     """A PostgreSQL server of its own (stopped with ``resources``), with one fresh database per
     service and the gateway."""
     runner = PostgresRunner(root / "postgres", port=free_port())
-    # As root the runner keeps its data in /var/tmp, outside the temporary folder: remove it too.
-    resources.callback(shutil.rmtree, runner.data_dir, ignore_errors=True)
-    resources.callback(runner.stop)
+    resources.callback(runner.discard)
     runner.start()
     return {name: runner.create_database(f"bench_{name}", fresh=True) for name in (*SERVICES, "gateway")}
 
@@ -150,8 +147,7 @@ def scratch_database_urls(backend: str, root: Path, names: Sequence[str], resour
     if backend == "sqlite":
         return [f"sqlite+aiosqlite:///{root / f'{name}.db'}" for name in names]
     runner = PostgresRunner(root / "postgres", port=free_port())
-    resources.callback(shutil.rmtree, runner.data_dir, ignore_errors=True)
-    resources.callback(runner.stop)
+    resources.callback(runner.discard)
     runner.start()
     return [runner.create_database(name, fresh=True) for name in names]
 

@@ -134,3 +134,10 @@ class PostgresRunner:
     def stop(self) -> None:
         if self.bin_dir is not None and (self.cluster / "PG_VERSION").exists():
             self._run(self._tool("pg_ctl"), "-D", str(self.cluster), "-m", "fast", "-w", "stop", check=False)
+
+    def discard(self) -> None:
+        """Stop a throwaway server (a test session's, a bench's) and remove its data. As root the
+        data is in /var/tmp, outside any temporary folder: left there, every run would keep
+        its cluster, up to hundreds of megabytes each, until the disk was full."""
+        self.stop()
+        shutil.rmtree(self.data_dir, ignore_errors=True)

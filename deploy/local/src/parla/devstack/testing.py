@@ -177,7 +177,7 @@ def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PostgresServe
     try:
         yield PostgresServer(runner.dsn("postgres"), runner)
     finally:
-        runner.stop()
+        runner.discard()
 
 
 # --- Kafka --------------------------------------------------------------------------------------
