@@ -30,7 +30,7 @@ def through_grpc(draft: dict) -> dict:
 def test_a_documents_draft_is_a_valid_scenario_in_its_language_built_from_its_words(language):
     analysis = analyse_stage((TEXTS / f"{language}.txt").read_text(), {})
     assert analysis["language"] == language
-    material = generate_stage(analysis, "", "")  # no gloss: the draft uses the sentences
+    material = generate_stage(analysis, "", "", "")  # no gloss: the draft uses the sentences
     draft = scenario_draft(
         title="Un texte <à moi>", language=language, level=analysis["level"], analysis=analysis, material=material
     )
