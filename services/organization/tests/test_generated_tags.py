@@ -91,8 +91,8 @@ async def test_a_change_queued_while_the_worker_works_is_made_on_its_next_round(
         )
     real = worker_module.keywords_of_many
 
-    def meanwhile_the_hotel_version_arrives(texts):
-        found = real(texts)
+    def meanwhile_the_hotel_version_arrives(texts, stopped):
+        found = real(texts, stopped)
         asyncio.run_coroutine_threadsafe(stage_newer(), loop).result()
         return found
 
@@ -107,6 +107,34 @@ async def test_a_change_queued_while_the_worker_works_is_made_on_its_next_round(
     monkeypatch.setattr(worker_module, "keywords_of_many", real)
     assert await KeywordWorker(db=db).work_once() == 1
     assert "mesa" not in (await generated(db, "busy"))["es"]
+
+
+async def test_a_worker_stopped_while_it_makes_keywords_ends_at_the_next_text_and_writes_nothing(db, monkeypatch):
+    async with db.transaction() as session:
+        await on_scenarios_changed(session, [scenario_changed("pending", texts={"es": HOTEL, "de": TISCH}, at=T0)])
+    worker, loop = KeywordWorker(db=db), asyncio.get_running_loop()
+    real, asked, made = worker_module.keywords_of_many, [], []
+
+    async def stop_the_service() -> None:
+        worker.stop()
+
+    def stopped_after_the_first_text(texts, stopped):
+        def stopped_now() -> bool:
+            asked.append(True)
+            if len(asked) == 3:  # before the first language, before its text, then before the second language
+                asyncio.run_coroutine_threadsafe(stop_the_service(), loop).result()
+            return stopped()
+
+        made.append(real(texts, stopped_now))
+        return made[-1]
+
+    monkeypatch.setattr(worker_module, "keywords_of_many", stopped_after_the_first_text)
+    assert await worker.work_once() == 0
+    assert len(made[0]) == 1, "it stopped before the second language"
+    assert await generated(db, "pending") == {}, "a part of a scenario's languages is not written"
+    monkeypatch.setattr(worker_module, "keywords_of_many", real)
+    assert await KeywordWorker(db=db).work_once() == 1, "the next start makes them all"
+    assert set(await generated(db, "pending")) == {"es", "de"}
 
 
 async def test_a_scenario_deleted_before_the_worker_came_gets_no_tags(db):

@@ -87,9 +87,13 @@ def keywords(text: str, language: str) -> list[Keyword]:
         return _keywords(text, _lexicon(language))
 
 
-def keywords_of_many(texts: Iterable[tuple[K, str, str]]) -> dict[tuple[K, str], list[Keyword]]:
+def keywords_of_many(
+    texts: Iterable[tuple[K, str, str]], stopped: Callable[[], bool] = lambda: False
+) -> dict[tuple[K, str], list[Keyword]]:
     """Keywords of many (key, language, text), by (key, language): each language's data is
-    loaded once, the language held already first."""
+    loaded once, the language held already first. Once ``stopped()`` is true it ends at the next
+    text with what it has made: a thread cannot be cancelled, and a service that is stopping
+    would otherwise wait for every language's data to load (seconds, on a first start)."""
     by_language: dict[str, list[tuple[K, str]]] = {}
     for key, language, text in texts:
         if language in LANGUAGES:
@@ -98,8 +102,12 @@ def keywords_of_many(texts: Iterable[tuple[K, str, str]]) -> dict[tuple[K, str],
     result: dict[tuple[K, str], list[Keyword]] = {}
     with _lock:
         for language in sorted(by_language, key=lambda language: (language != held, language)):
+            if stopped():
+                break
             lexicon = _lexicon(language)
             for key, text in by_language[language]:
+                if stopped():
+                    break
                 result[key, language] = _keywords(text, lexicon)
     return result
 

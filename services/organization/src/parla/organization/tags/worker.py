@@ -10,6 +10,7 @@ still the one that was read: a newer change queued meanwhile is made on the next
 from __future__ import annotations
 
 import asyncio
+import threading
 
 from parla.chassis.db import Database
 from parla.chassis.logging import get_logger
@@ -25,9 +26,11 @@ class KeywordWorker:
         self._batch = batch
         self._poll = poll_seconds
         self._stop = asyncio.Event()
+        self._stopping = threading.Event()  # seen by the thread that makes keywords
 
     def stop(self) -> None:
         self._stop.set()
+        self._stopping.set()
 
     async def run(self) -> None:
         while not self._stop.is_set():
@@ -53,7 +56,9 @@ class KeywordWorker:
         texts = [
             (scenario_id, language, text) for scenario_id, _, by_language in staged for language, text in by_language.items()
         ]
-        found = await asyncio.to_thread(keywords_of_many, texts)
+        found = await asyncio.to_thread(keywords_of_many, texts, self._stopping.is_set)
+        if self._stopping.is_set():  # some languages were left out: the next start makes them all
+            return 0
         async with self._db.transaction() as session:
             repository = TagRepository(session)
             current = await repository.still_staged([(scenario_id, at) for scenario_id, at, _ in staged])
