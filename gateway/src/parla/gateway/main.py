@@ -21,6 +21,7 @@ from parla.chassis.db import Database, make_engine
 from parla.chassis.logging import configure_logging, get_logger
 from parla.chassis.metrics import DatabaseMetrics, HttpMetrics, OutboxMetrics, serve_metrics
 from parla.chassis.migrations import migrate
+from parla.chassis.parent import stop_with_parent
 from parla.chassis.relay import OutboxRelay
 from parla.chassis.runtime import freeze_startup_objects, run_command
 from parla.chassis.telemetry import setup_tracing, shutdown_tracing
@@ -220,6 +221,7 @@ def main() -> None:
     if run_command(settings, MIGRATIONS, sys.argv[1:]):  # `migrate`: apply the migrations and exit
         return
     setup_tracing(settings.service_name)
+    stop_with_parent(settings.parent_pid)
     try:
         uvicorn.run(create_app(settings, freeze_at_start=True), **server_options(settings))
     finally:

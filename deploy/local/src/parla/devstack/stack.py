@@ -68,6 +68,8 @@ class Stack:
             "PARLA_DATABASE_URL": config.database_urls.get(name, ""),
             "OTEL_SERVICE_NAME": name,
             "PYTHONUNBUFFERED": "1",
+            # The process is stopped with this one, even when this one is killed outright.
+            "PARLA_PARENT_PID": str(os.getpid()),
             "PARLA_METRICS_PORT": str(config.metrics_ports.get(name, 0)),
             **config.extra_env,
         }

@@ -22,6 +22,7 @@ from parla.chassis.inbox import Subscription
 from parla.chassis.logging import configure_logging, get_logger
 from parla.chassis.metrics import ConsumerMetrics, DatabaseMetrics, GrpcServerMetrics, OutboxMetrics, serve_metrics
 from parla.chassis.migrations import migrate
+from parla.chassis.parent import stop_with_parent
 from parla.chassis.relay import OutboxRelay
 from parla.chassis.settings import ServiceSettings
 from parla.chassis.telemetry import setup_tracing, shutdown_tracing
@@ -151,6 +152,7 @@ def service_main(
     if run_command(settings, migrations, sys.argv[1:] if argv is None else argv):
         return
     setup_tracing(settings.service_name)
+    stop_with_parent(settings.parent_pid)
     asyncio.run(run_service(settings, migrations=migrations, build=build))
 
 

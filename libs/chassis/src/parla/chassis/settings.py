@@ -36,6 +36,10 @@ class ServiceSettings(BaseSettings):
     # several replicas start at once (Kubernetes), a Job runs `python -m parla.<svc>.main migrate`
     # before the rollout and this is false.
     migrate_on_start: bool = True
+    # The process that started this one, where one launcher owns the processes (`make run`, the
+    # test suite's stacks): when it is gone, this process stops too (``parla.chassis.parent``).
+    # 0 (the default, and in containers, whose supervisor restarts a process) means no such owner.
+    parent_pid: int = Field(default=0, ge=0)
     # Fault injection, for the reliability suite only: a pause between a batch's database commit
     # and its offset commit. It widens the window in which a crash leaves effects whose offsets
     # were not committed, so that a test can make the inbox absorb a redelivery at will.
