@@ -89,7 +89,9 @@ class Load:
         self._thread.start()
         return self
 
-    def __exit__(self, *_: object) -> None:
+    def __exit__(self, failure: type[BaseException] | None, *_: object) -> None:
+        if failure is not None:  # the test failed: the learners stop now, not at the end of ``seconds``
+            self._stop.set()
         self._thread.join(timeout=self.seconds + 120)
 
     async def finished(self, *, now: bool = False) -> Recorder:
