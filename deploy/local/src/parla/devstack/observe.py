@@ -103,12 +103,12 @@ class _Process:
     def running(self) -> bool:
         return self.process is not None and self.process.poll() is None
 
-    def stop(self) -> None:
+    def stop(self, grace: float = 10.0) -> None:
         if self.process is None or self.process.poll() is not None:
             return
         self.process.terminate()
         try:
-            self.process.wait(timeout=10)
+            self.process.wait(timeout=grace)
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
@@ -155,7 +155,9 @@ class JaegerRunner:
         return self._process.running()
 
     def stop(self) -> None:
-        self._process.stop()
+        # Its traces are in memory and go with it either way; a graceful stop that waits on a
+        # client's open connection (a query the UI made) took its full 10 s.
+        self._process.stop(grace=2.0)
 
 
 def prometheus_config(targets: Mapping[str, str], rules: Path = ALERT_RULES, every: float = SCRAPE_SECONDS) -> dict:
