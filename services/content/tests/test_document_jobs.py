@@ -208,6 +208,28 @@ async def test_each_stage_hands_its_output_to_the_next_in_memory_and_a_resumed_o
         assert (await DocumentService(db=db).document(caller, document_id)).stage == "done"
 
 
+@pytest.mark.concurrent_transactions  # the learner deletes while the job stores the text
+async def test_a_document_deleted_while_a_stage_runs_ends_its_job_with_nothing_stored(db, fake):
+    caller = learner()
+    service = DocumentService(db=db)
+    document_id = await imported(db, caller)
+
+    async def deleted_during_the_analysis(stage, *args):
+        if stage is fake_stages.analyse:
+            await service.delete(caller, document_id)
+        return await run_inline(stage, *args)
+
+    fake_stages = fake.stages()
+    jobs = DocumentJobs(db=db, stages=fake_stages, runner=deleted_during_the_analysis)
+    assert await jobs.work_once() is True, "the round ends without an error"
+    assert await service.documents(caller, limit=20, offset=0) == ([], 0)
+    async with db.reading() as session:
+        events = (await session.execute(select(outbox_table.c.event_type))).scalars().all()
+        assert events == ["content.deleted"], "announced as deleted, never as imported"
+        assert (await session.scalars(select(CardRow))).all() == [], "no cards from it"
+    assert await jobs.work_once() is False
+
+
 async def test_another_learners_document_is_not_found_for_reading_listing_or_deleting(db):
     owner, stranger = learner(), learner()
     document_id = await imported(db, owner)

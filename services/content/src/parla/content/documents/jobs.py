@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -72,8 +72,12 @@ class _Storing:
     def __init__(self) -> None:
         self._task: asyncio.Future[None] | None = None
 
-    async def start(self, write: Awaitable[None]) -> None:
-        await self.finish()  # outputs are stored in stage order
+    async def start(self, write: Coroutine[Any, Any, None]) -> None:
+        try:
+            await self.finish()  # outputs are stored in stage order
+        except BaseException:
+            write.close()  # never started: the earlier output's failure is the job's
+            raise
         self._task = asyncio.ensure_future(write)
 
     async def finish(self) -> None:
@@ -218,8 +222,8 @@ class DocumentJobs:
 
     async def _store_text(self, document_id: uuid.UUID, extracted: dict[str, Any]) -> None:
         async with self._db.transaction() as session:
+            document = await self._moved(session, document_id, "analysing")  # first: it may be gone
             await DocumentRepository(session).put_text(document_id, extracted["text"])
-            document = await self._moved(session, document_id, "analysing")
             document.kind = extracted["kind"]
             document.title = document.title or _title_of(extracted, document.filename)
             search.index(document)
@@ -234,9 +238,9 @@ class DocumentJobs:
         # Stored without the sentences (the text keeps them) and the body's index (a table of its own).
         kept = {name: value for name, value in analysis.items() if name not in ("sentences", "terms")}
         async with self._db.transaction() as session:
+            document = await self._moved(session, document_id, "generating")
             await DocumentRepository(session).put_analysis(document_id, kept)
             await DocumentRepository(session).put_terms(document_id, analysis.get("terms", ""))
-            document = await self._moved(session, document_id, "generating")
             document.language, document.level = analysis["language"], analysis["level"]
             document.word_count, document.topics = analysis["word_count"], list(analysis["topics"])
             search.index(document)
@@ -252,8 +256,8 @@ class DocumentJobs:
 
     async def _store_material(self, document_id: uuid.UUID, material: dict[str, Any]) -> None:
         async with self._db.transaction() as session:
-            await DocumentRepository(session).put_material(document_id, material)
             document = await self._moved(session, document_id, "done")
+            await DocumentRepository(session).put_material(document_id, material)
             document.lease_until = None
             await add_event(session, _imported(document))
             # The flashcards join the learner's deck in the same transaction: once, with the document.
