@@ -133,7 +133,10 @@ def stack(kafka, postgres, signing_keys, otlp, tmp_path_factory) -> Iterator[Sta
 
 @pytest.fixture
 async def api(stack) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(base_url=stack.config.url(), timeout=20.0) as client:
+    # A connection is not reused after 2 s idle: the gateway (uvicorn) closes one after 5 s, and a
+    # request sent on it just then is answered by nothing ("Server disconnected").
+    limits = httpx.Limits(keepalive_expiry=2.0)
+    async with httpx.AsyncClient(base_url=stack.config.url(), timeout=20.0, limits=limits) as client:
         yield client
 
 
