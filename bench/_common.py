@@ -88,7 +88,7 @@ def running_stack(
 def _cpu_seconds(pid: int) -> float:
     """CPU time of a process and of its children (a service's worker processes), in seconds."""
     total = 0
-    for one in (pid, *_children(pid)):
+    for one in (pid, *children(pid)):
         try:
             fields = Path(f"/proc/{one}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
@@ -97,7 +97,8 @@ def _cpu_seconds(pid: int) -> float:
     return total / os.sysconf("SC_CLK_TCK")
 
 
-def _children(pid: int) -> list[int]:
+def children(pid: int) -> list[int]:
+    """The processes ``pid`` started (a service's worker processes). Linux only (reads /proc)."""
     try:
         return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
     except OSError:

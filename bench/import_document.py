@@ -40,7 +40,7 @@ from pathlib import Path
 import httpx
 import simplemma
 import wordfreq
-from _common import running_stack, sign_up, wait_until_quiet
+from _common import children, running_stack, sign_up, wait_until_quiet
 
 TARGETS = "document words/s >= 0.5x the bare lemmatizer's; content service (with its worker) resident memory < 500 MB"
 WORD = re.compile(r"\w+")
@@ -88,14 +88,6 @@ def _rss_mb(pid: int) -> float:
     return 0.0
 
 
-def _children(pid: int) -> list[int]:
-    try:
-        found = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-    except OSError:
-        return []
-    return [int(child) for child in found]
-
-
 class MemoryPeak:
     """The peak resident memory of a process and of its children together, sampled every 50 ms."""
 
@@ -108,7 +100,7 @@ class MemoryPeak:
         while not self._stop.wait(0.05):
             service = _rss_mb(self.pid)
             self.peak_service = max(self.peak_service, service)
-            self.peak = max(self.peak, service + sum(_rss_mb(child) for child in _children(self.pid)))
+            self.peak = max(self.peak, service + sum(_rss_mb(child) for child in children(self.pid)))
 
     def __enter__(self) -> MemoryPeak:
         self._thread.start()

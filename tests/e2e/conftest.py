@@ -133,11 +133,15 @@ def stack(kafka, postgres, signing_keys, otlp, tmp_path_factory) -> Iterator[Sta
 
 @pytest.fixture
 async def api(stack) -> AsyncIterator[httpx.AsyncClient]:
-    # A connection is not reused after 2 s idle: the gateway (uvicorn) closes one after 5 s, and a
-    # request sent on it just then is answered by nothing ("Server disconnected").
-    limits = httpx.Limits(keepalive_expiry=2.0)
-    async with httpx.AsyncClient(base_url=stack.config.url(), timeout=20.0, limits=limits) as client:
+    async with gateway_client(stack) as client:
         yield client
+
+
+def gateway_client(stack: Stack) -> httpx.AsyncClient:
+    """A client of the stack's gateway. A connection is not reused after 2 s idle: the gateway
+    (uvicorn) closes one after 5 s, and a request sent on it just then is answered by nothing
+    ("Server disconnected")."""
+    return httpx.AsyncClient(base_url=stack.config.url(), timeout=20.0, limits=httpx.Limits(keepalive_expiry=2.0))
 
 
 @dataclass(frozen=True)

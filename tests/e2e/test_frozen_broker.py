@@ -24,7 +24,7 @@ from parla.devstack.stack import SERVICES, Stack, StackConfig
 from parla.devstack.testing import KafkaBroker, eventually, free_port
 from parla.devstack.topics import ensure_topics
 
-from .conftest import Learner, completion_event_ids, inbox_count
+from .conftest import Learner, completion_event_ids, gateway_client, inbox_count
 
 FROZEN_SECONDS = 30
 # Each write must answer within this while the broker is frozen: nothing a learner does waits on
@@ -83,7 +83,7 @@ def system(request) -> System:
 
 @pytest.fixture
 async def client(system) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(base_url=system.stack.config.url(), timeout=20.0) as client:
+    async with gateway_client(system.stack) as client:
         yield client
 
 

@@ -3,6 +3,8 @@ deleting a document leaves behind."""
 
 from __future__ import annotations
 
+import sys
+import unicodedata
 import uuid
 from datetime import UTC, datetime
 
@@ -15,7 +17,7 @@ from parla.content.db import CardRow
 from parla.content.documents.analysis import analyse
 from parla.content.documents.db import DocumentIndexRow, DocumentRow
 from parla.content.documents.repository import DocumentRepository
-from parla.content.documents.search import MAX_TERM_CHARS, body_index, fold
+from parla.content.documents.search import MARKS_END, MAX_TERM_CHARS, body_index, fold
 from parla.content.documents.service import DocumentService
 from parla.content.domain import cards_from_flashcards
 from parla.content.service import add_new_cards
@@ -98,6 +100,10 @@ def test_the_body_index_has_each_lemma_and_form_folded_once_the_most_used_first_
 def test_the_body_index_folds_each_word_as_a_search_query_is_folded(words: list[str]) -> None:
     index = body_index(words, [1] * len(words), {})
     assert index.split() == [fold(word) for word in words]
+
+
+def test_no_combining_mark_lies_beyond_the_ones_folding_removes() -> None:
+    assert not any(unicodedata.combining(chr(point)) for point in range(MARKS_END, sys.maxunicode + 1))
 
 
 def test_a_lemma_of_two_words_or_broken_over_lines_is_left_out_of_the_body_index() -> None:
