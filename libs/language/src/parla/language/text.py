@@ -6,7 +6,8 @@ import gc
 import logging
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 
 import simplemma
@@ -58,29 +59,63 @@ def lemmatizer(language: str) -> Callable[[str], str]:
     many languages does not keep every dictionary it has loaded."""
 
     def lemma_of(word: str) -> str:
-        try:  # looked up per call, so that a function kept around pins no dictionary
-            return _one_language_lemmatizer(language).lemmatize(word, language).lower()
+        held = _one_language_lemmatizer(language)  # per call, so that a function kept around pins no dictionary
+        if held.dictionary is not None and _as_listed(word):
+            found = held.dictionary.get(word)
+            if found is not None:
+                return found.lower()
+        try:
+            return held.lemmatizer.lemmatize(word, language).lower()
         except ValueError:  # a language simplemma does not know: the word is its own lemma
             return word.lower()
 
     return lemma_of
 
 
-_held_lemmatizer: dict[str, simplemma.Lemmatizer] = {}  # at most one: language -> its lemmatizer
+def _as_listed(word: str) -> bool:
+    """Whether simplemma's first answer for ``word`` is its dictionary's entry, when it has one: a
+    word of letters only (no digits, no apostrophe to split at). A word not in NFC is in no
+    dictionary as written, and goes the long way, which normalises it.
+
+    Most words of a text are such entries. Found in the dictionary directly, they cost about
+    0.4 µs; through ``Lemmatizer.lemmatize`` about 6 µs, spent on the checks that only numbers,
+    apostrophes and unlisted words need (``DefaultStrategy``: numbers, then apostrophes, then the
+    dictionary, then rules). The long-text lemmatizer's test holds the two to the same answers."""
+    return word.isalpha() and not word.isnumeric()
 
 
-def _one_language_lemmatizer(language: str) -> simplemma.Lemmatizer:
+@dataclass(frozen=True)
+class _Held:
+    lemmatizer: simplemma.Lemmatizer
+    # The language's dictionary, when simplemma has one and matches words in it as written
+    # (it folds some languages' words first: ``CANON_LANGS``).
+    dictionary: Mapping[str, str] | None
+
+
+_held_lemmatizer: dict[str, _Held] = {}  # at most one: language -> its lemmatizer
+
+
+def _one_language_lemmatizer(language: str) -> _Held:
     held = _held_lemmatizer.get(language)
     if held is None:
         from simplemma.strategies import DefaultStrategy
         from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+        from simplemma.utils import CANON_LANGS
 
         # The lemmatizer let go of (and its dictionary) sits in a reference cycle of its own
         # caches: collect it now, before the next dictionary loads beside it.
         _held_lemmatizer.clear()
         gc.collect()
-        strategy = DefaultStrategy(dictionary_factory=DefaultDictionaryFactory(cache_max_size=1))
-        held = _held_lemmatizer[language] = simplemma.Lemmatizer(cache_max_size=0, lemmatization_strategy=strategy)
+        factory = DefaultDictionaryFactory(cache_max_size=1)
+        strategy = DefaultStrategy(dictionary_factory=factory)
+        dictionary = None
+        if language not in CANON_LANGS:
+            try:
+                dictionary = factory.get_dictionary(language)
+            except ValueError:  # a language simplemma does not know
+                pass
+        lemmatizer = simplemma.Lemmatizer(cache_max_size=0, lemmatization_strategy=strategy)
+        held = _held_lemmatizer[language] = _Held(lemmatizer, dictionary)
     return held
 
 

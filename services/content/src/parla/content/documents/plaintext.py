@@ -54,7 +54,9 @@ def single_line(text: str) -> str:
     """One paragraph as one NFC line: invisible characters gone, whitespace runs one space, and a
     line break between two Chinese or Japanese characters dropped (there was never a space there)."""
     text = INVISIBLE.sub("", unicodedata.normalize("NFC", text))
-    return " ".join(CJK_LINE_BREAK.sub("", text).split())
+    if "\n" in text:  # the look-behind is tried at every character: only where it can match
+        text = CJK_LINE_BREAK.sub("", text)
+    return " ".join(text.split())
 
 
 def as_text(paragraphs: Iterable[str]) -> str:
