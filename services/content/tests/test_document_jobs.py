@@ -82,6 +82,7 @@ async def test_an_unknown_gloss_language_is_refused_and_nothing_is_stored(db):
     assert (documents, total) == ([], 0)
 
 
+@pytest.mark.concurrent_transactions  # the statuses are read while the text is stored
 async def test_the_analysis_is_given_the_owners_word_statuses(db, fake):
     caller = learner()
     await WordService(db=db).set_statuses(caller, [("fr", "marché", "known")])

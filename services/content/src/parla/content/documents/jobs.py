@@ -62,6 +62,8 @@ class _Job:
     owner: uuid.UUID
     gloss_language: str
     known: dict[str, dict[str, str]] = field(default_factory=dict)  # the learner's word statuses
+    filename: str = ""
+    source: bytes | None = None  # the file, read as the job is claimed at its first stage
     text: str | None = None
     analysis: dict[str, Any] | None = None
 
@@ -104,6 +106,10 @@ class DocumentFailed(Exception):
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+def _mark(document: DocumentRow, stage: str) -> None:
+    document.stage, document.percent, document.updated_at = stage, PERCENT[stage], _now()
 
 
 class DocumentJobs:
@@ -170,8 +176,12 @@ class DocumentJobs:
             document = await DocumentRepository(session).claim_next(_now(), _now() + self._lease, skip_locked=self._skip_locked)
             if document is None:
                 return False
-            job = _Job(document.id, document.user_id, document.gloss_language or "")
+            job = _Job(document.id, document.user_id, document.gloss_language or "", filename=document.filename or "")
             document_id, stage, attempts = document.id, document.stage, document.attempts
+            if ORDER.index(stage) <= ORDER.index("extracting"):
+                # The first stage starts now: marked, and its input read, in the claim's transaction.
+                _mark(document, "extracting")
+                job.source = await DocumentRepository(session).source(document_id) or b""
         heartbeat = asyncio.create_task(self._keep_lease(document_id))
         try:
             await self._run_from(job, stage)
@@ -195,13 +205,16 @@ class DocumentJobs:
     async def _run_from(self, job: _Job, stage: str) -> None:
         reached = ORDER.index(stage)
         storing = _Storing()
+        known: asyncio.Task[dict[str, dict[str, str]]] | None = None
         try:
             if reached <= ORDER.index("analysing"):
-                # Read now, while nothing is being stored: the learner's statuses as the job starts.
-                job.known = await self._known_words(job.owner)
+                # The learner's statuses as the job starts, read while the text is extracted.
+                known = asyncio.ensure_future(self._known_words(job.owner))
             if reached <= ORDER.index("extracting"):
                 extracted = await self._extract(job)
                 await storing.start(self._store_text(job.id, extracted))
+            if known is not None:
+                job.known = await known
             if reached <= ORDER.index("analysing"):
                 analysis = await self._analyse(job)
                 await storing.start(self._store_analysis(job.id, analysis))
@@ -209,14 +222,14 @@ class DocumentJobs:
             await storing.finish()
             await self._store_material(job.id, material)
         except BaseException:
+            if known is not None:
+                _drop(known)
             await storing.settle()
             raise
 
     async def _extract(self, job: _Job) -> dict[str, Any]:
-        async with self._db.transaction() as session:
-            document = await self._moved(session, job.id, "extracting")
-            data, filename = await DocumentRepository(session).source(job.id), document.filename
-        extracted = await self._stage(self._stages.extract, data or b"", filename)
+        source, job.source = job.source or b"", None  # not kept beside the text for the job's life
+        extracted = await self._stage(self._stages.extract, source, job.filename)
         job.text = extracted["text"]
         return extracted
 
@@ -288,7 +301,7 @@ class DocumentJobs:
         document = await session.get(DocumentRow, document_id)
         if document is None:  # deleted while its job ran: nothing left to do
             raise DocumentGone(document_id)
-        document.stage, document.percent, document.updated_at = stage, PERCENT[stage], _now()
+        _mark(document, stage)
         return document
 
     async def _fail(self, document_id: uuid.UUID, reason: str) -> None:
@@ -311,6 +324,15 @@ class DocumentJobs:
         log.warning("document stage crashed; it will be tried again", document_id=str(document_id), error=error)
         async with self._db.transaction() as session:
             await DocumentRepository(session).renew(document_id, _now())
+
+
+def _drop(task: asyncio.Future[Any]) -> None:
+    """A task whose result is no longer wanted: cancelled, or its failure taken (the job's own
+    failure is the one to report)."""
+    if not task.done():
+        task.cancel()
+    elif not task.cancelled():
+        task.exception()
 
 
 class DocumentGone(DocumentFailed):

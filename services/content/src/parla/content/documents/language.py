@@ -98,7 +98,7 @@ def tokens(sentence: str, language: str) -> list[Token]:
     first = len(sentence) - len(sentence.lstrip(OPENERS + " "))
     for match in word_pattern(language).finditer(sentence):
         surface = match.group()
-        lemma = _cached_lemma(lemma_key(surface, language), language)
+        lemma = lexicon.word(surface)[0]  # the form was met, and kept, when the text was counted
         initial = match.start() == first
         result.append(
             Token(
@@ -111,11 +111,6 @@ def tokens(sentence: str, language: str) -> list[Token]:
             )
         )
     return result
-
-
-@lru_cache(maxsize=20_000)
-def _cached_lemma(key: str, language: str) -> str:
-    return lexicon_for(language).lemma(key)
 
 
 def _japanese_tokens(sentence: str, lexicon: Lexicon):
