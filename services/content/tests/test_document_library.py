@@ -17,6 +17,7 @@ from parla.content.db import CardRow
 from parla.content.documents.analysis import analyse
 from parla.content.documents.db import DocumentIndexRow, DocumentRow
 from parla.content.documents.repository import DocumentRepository
+from parla.content.documents import search
 from parla.content.documents.search import MARKS_END, MAX_TERM_CHARS, body_index, fold
 from parla.content.documents.service import DocumentService
 from parla.content.domain import cards_from_flashcards
@@ -100,6 +101,19 @@ def test_the_body_index_has_each_lemma_and_form_folded_once_the_most_used_first_
 def test_the_body_index_folds_each_word_as_a_search_query_is_folded(words: list[str]) -> None:
     index = body_index(words, [1] * len(words), {})
     assert index.split() == [fold(word) for word in words]
+
+
+def test_folded_words_are_kept_between_texts_up_to_a_bound_and_fold_as_before(monkeypatch) -> None:
+    monkeypatch.setattr(search, "_folds", {})
+    monkeypatch.setattr(search, "FOLD_MEMORY", 6)
+    first = ["École", "mañana", "plain"]
+    assert body_index(first, [1] * 3, {}).split() == [fold(word) for word in first]
+    again = ["École", "Straße", "naïve", "Ⅸ"]  # one kept, three new: six in memory
+    assert body_index(again, [1] * 4, {}).split() == [fold(word) for word in again]
+    assert set(search._folds) == {*first, *again}
+    more = ["uno", "Dos"]  # eight would be over the bound: the memory starts again
+    assert body_index(more, [1] * 2, {}).split() == ["uno", "dos"]
+    assert set(search._folds) == set(more)
 
 
 def test_no_combining_mark_lies_beyond_the_ones_folding_removes() -> None:

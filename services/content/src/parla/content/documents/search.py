@@ -66,9 +66,28 @@ def body_needle(word: str) -> str:
     return f" {word} "
 
 
+# Folded words kept between documents (in the worker that analyses them): most words of a text
+# were in the texts before it, and folding 20,000 words anew is a tenth of an analysis. At most
+# this many, about 7 MB; all are dropped when it is full.
+FOLD_MEMORY = 60_000
+_folds: dict[str, str] = {}
+
+
 def _folded(words: list[str]) -> list[str]:
-    """``fold`` of each word (one without spaces). Most words of most texts are plain ASCII, for
-    which folding is lower-casing; only the others are decomposed and stripped of their marks."""
+    """``fold`` of each word (one without spaces), those folded before taken from memory."""
+    terms = list(map(_folds.get, words))
+    new = [word for word, term in zip(words, terms, strict=True) if term is None]
+    if not new:
+        return terms  # type: ignore[return-value]
+    if len(_folds) + len(new) > FOLD_MEMORY:
+        _folds.clear()
+    _folds.update(zip(new, _fold_all(new), strict=True))
+    return [_folds[word] if term is None else term for word, term in zip(words, terms, strict=True)]
+
+
+def _fold_all(words: list[str]) -> list[str]:
+    """``fold`` of each word, all at once. Most words of most texts are plain ASCII, for which
+    folding is lower-casing; only the others are decomposed and stripped of their marks."""
     terms = "\n".join(words).lower().split("\n")
     if len(terms) != len(words):  # a word with a line break in it: one at a time
         return [fold(word) for word in words]
