@@ -14,10 +14,10 @@ from sqlalchemy import select, update
 from parla.chassis.auth import Principal
 from parla.chassis.errors import InvalidArgument
 from parla.content.db import CardRow
+from parla.content.documents import search
 from parla.content.documents.analysis import analyse
 from parla.content.documents.db import DocumentIndexRow, DocumentRow
 from parla.content.documents.repository import DocumentRepository
-from parla.content.documents import search
 from parla.content.documents.search import MARKS_END, MAX_TERM_CHARS, body_index, fold
 from parla.content.documents.service import DocumentService
 from parla.content.domain import cards_from_flashcards
