@@ -214,6 +214,17 @@ async def test_on_sqlite_pages_walk_an_index_in_title_order_and_totals_never_wal
         assert not reads_listing or "COVERING INDEX ix_scenario_localizations_owner (owner_id=?" in plan, plan
 
 
+async def test_a_full_page_and_its_total_are_read_in_one_statement_that_walks_the_index(db, backend, no_documents):
+    await store(db, [variant(number) for number in range(5)])
+    query = CatalogueQuery(viewer=uuid.uuid4(), language="es", limit=2)
+    assert len(await statements_of(db, query)) == 1
+    assert (await search(db, viewer=query.viewer, language="es", limit=2))[1] == 5
+    if backend == "sqlite":
+        [plan] = await plans(db, query, "EXPLAIN QUERY PLAN")
+        assert "ix_scenario_localizations_catalogue" in plan and "TEMP B-TREE" not in plan, plan
+        assert "catalogue_counts" in plan, plan
+
+
 async def test_on_postgresql_the_default_page_is_read_in_title_order_from_an_index_without_a_sort(db, backend):
     if backend != "postgresql":
         pytest.skip("PostgreSQL's plans")

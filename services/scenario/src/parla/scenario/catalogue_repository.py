@@ -82,7 +82,7 @@ class ScenarioListing:
 
 
 def _listing(values) -> ScenarioListing:
-    scenario_id, language, title, description, category, difficulty, minutes, phases, languages, owner, visibility = values
+    scenario_id, language, title, description, category, difficulty, minutes, phases, languages, owner, visibility, *_ = values
     return ScenarioListing(
         scenario_id,
         language,
@@ -155,20 +155,32 @@ class CatalogueRepository:
     # --- reads ---------------------------------------------------------------------------------
 
     async def search(self, query: CatalogueQuery) -> tuple[list[ScenarioListing], int]:
-        """Scenarios the caller may see that match ``query``, one per localization, by title."""
+        """Scenarios the caller may see that match ``query``, one per localization, by title.
+
+        Unless the query searches text or one author, the total comes with the page, as a column
+        of the same statement (its sum over the counts is evaluated once): one round trip."""
         order = (_LISTED.title, _LISTED.scenario_id) if query.language else (_LISTED.title, _LISTED.scenario_id, _LISTED.language)
-        rows = await self.session.execute(
-            select(*_LISTING_COLUMNS).where(*query.conditions()).order_by(*order).limit(query.limit).offset(query.offset)
-        )
+        counted = not (query.text or query.author)
+        columns = (*_LISTING_COLUMNS, self._total(query).scalar_subquery()) if counted else _LISTING_COLUMNS
+        rows = (
+            await self.session.execute(
+                select(*columns).where(*query.conditions()).order_by(*order).limit(query.limit).offset(query.offset)
+            )
+        ).all()
         listings = [_listing(values) for values in rows]
         if len(listings) < query.limit and (listings or query.offset == 0):
             return listings, query.offset + len(listings)  # the last page says how many there are
-        return listings, await self._total(query)
+        if rows and counted:
+            return listings, int(rows[0][-1] or 0)
+        if counted:  # past the last page: no row carried the total
+            return listings, int(await self.session.scalar(self._total(query)) or 0)
+        # A search reads every row in scope anyway; one author has a few hundred at most.
+        return listings, int(await self.session.scalar(select(func.count()).select_from(_LISTED).where(*query.conditions())) or 0)
 
-    async def _total(self, query: CatalogueQuery) -> int:
-        if query.text or query.author:
-            # A search reads every row in scope anyway; one author has a few hundred at most.
-            return int(await self.session.scalar(select(func.count()).select_from(_LISTED).where(*query.conditions())) or 0)
+    @staticmethod
+    def _total(query: CatalogueQuery):
+        """How many scenarios a query without text or author finds: the public ones from the
+        counts, and the viewer's own others."""
         public = select(func.coalesce(func.sum(_COUNTS.scenarios), 0)).where(
             _COUNTS.language == query.language if query.language else _COUNTS.language != ANY_LANGUAGE
         )
@@ -177,16 +189,15 @@ class CatalogueRepository:
         if query.difficulty:
             public = public.where(_COUNTS.difficulty == query.difficulty)
         if query.viewer is None:
-            return int(await self.session.scalar(public) or 0)
-        # The viewer's own scenarios that are not public (the counts hold public ones only), in
-        # the same statement: one round trip to the database, not two.
+            return public
+        # The viewer's own scenarios that are not public (the counts hold public ones only).
         own = (
             select(func.count())
             .select_from(_LISTED)
             .where(_LISTED.owner_id == query.viewer, _LISTED.visibility != "public", _LISTED.deleted_at.is_(None))
             .where(*query.filters())
         )
-        return int(await self.session.scalar(select(public.scalar_subquery() + own.scalar_subquery())) or 0)
+        return select(public.scalar_subquery() + own.scalar_subquery())
 
     async def category_counts(self, viewer: uuid.UUID | None, language: str | None) -> dict[str, int]:
         """How many scenarios the viewer can see per category (in ``language``, when given)."""
