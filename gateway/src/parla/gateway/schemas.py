@@ -5,12 +5,12 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from functools import cache
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Literal
 from zoneinfo import available_timezones
 
-from google.protobuf.json_format import MessageToDict
-from google.protobuf.message import Message
 from pydantic import AfterValidator, BaseModel, ConfigDict, EmailStr, Field, field_validator, model_validator
+
+from parla.gateway.messages import from_message  # noqa: F401  (routes import it from here)
 
 Language = Literal["en", "es", "fr", "de", "it", "pt", "zh", "ja"]
 Level = Literal["beginner", "intermediate", "advanced"]
@@ -55,13 +55,6 @@ TimeZone = Annotated[
     Text, Field(max_length=64, description="An IANA time zone, e.g. Europe/Madrid"), AfterValidator(_known_timezone)
 ]
 DisplayName = Annotated[PlainText, Field(min_length=1, max_length=80)]
-
-T = TypeVar("T", bound=BaseModel)
-
-
-def from_message(model: type[T], message: Message) -> T:
-    data = MessageToDict(message, preserving_proto_field_name=True, always_print_fields_with_no_presence=True)
-    return model.model_validate(data)
 
 
 class ErrorDetailOut(BaseModel):
