@@ -17,7 +17,6 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
-import socket
 import subprocess
 import uuid
 from collections.abc import Awaitable, Callable, Iterator
@@ -38,6 +37,7 @@ from parla.chassis.db import Database
 from parla.chassis.messaging import outbox_table
 from parla.contracts.events import ScenarioCompleted, VocabularyOutcome
 from parla.devstack.kafka import KafkaRunner
+from parla.devstack.ports import free_port
 from parla.devstack.postgres import PostgresRunner
 from parla.devstack.topics import ensure_topics
 
@@ -46,12 +46,6 @@ from parla.devstack.topics import ensure_topics
 pytest_plugins = ["parla.devstack.testdb"]
 pytest.register_assert_rewrite("parla.devstack.testdb")
 from parla.devstack.testdb import MigratedTemplates, sqlite_url  # noqa: E402, F401 (tests import them from here)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def docker_engine_available() -> bool:
