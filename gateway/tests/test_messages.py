@@ -8,7 +8,7 @@ import math
 import pytest
 from google.protobuf import descriptor_pb2, descriptor_pool, message_factory
 from google.protobuf.json_format import MessageToDict
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from parla.contracts.rpc.analytics.v1 import progress_pb2
 from parla.contracts.rpc.scenario.v1 import scenario_pb2
@@ -134,12 +134,18 @@ class LackingOut(BaseModel):
     absent: str = "default"
 
 
+class AliasedOut(BaseModel):
+    count: int = Field(alias="big")  # the message's "big", not its "count"
+
+
 def test_what_cannot_be_planned_goes_the_json_mappings_way() -> None:
     with_map = TYPES["WithMap"](scores={"a": 1})
     assert messages._plan(MapOut, with_map.DESCRIPTOR) is None
     assert from_message(MapOut, with_map).scores == {"a": 1}
     assert messages._plan(LackingOut, TYPES["Outer"].DESCRIPTOR) is None  # the message has no "absent"
     assert from_message(LackingOut, TYPES["Outer"](text="x")) == LackingOut(text="x")
+    assert messages._plan(AliasedOut, TYPES["Outer"].DESCRIPTOR) is None  # validated by another name
+    assert from_message(AliasedOut, TYPES["Outer"](count=3, big=5)).count == 5
 
 
 def test_the_catalogues_and_progress_answers_are_planned_and_read_as_the_json_mapping_reads_them() -> None:

@@ -24,6 +24,7 @@ from google.protobuf.descriptor import Descriptor, FieldDescriptor
 from google.protobuf.json_format import MessageToDict
 from google.protobuf.message import Message
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -88,7 +89,7 @@ def _plan(model: type[BaseModel], descriptor: Descriptor) -> _Plan | None:
         return None
     _planning.add(key)
     try:
-        readers = [(name, _reader(descriptor, name, field.annotation)) for name, field in model.model_fields.items()]
+        readers = [(name, _reader(descriptor, name, field)) for name, field in model.model_fields.items()]
     except _Unplannable:
         return None
     finally:
@@ -97,11 +98,12 @@ def _plan(model: type[BaseModel], descriptor: Descriptor) -> _Plan | None:
     return _Plan(plain, tuple((name, read) for name, read in readers if read is not None))
 
 
-def _reader(descriptor: Descriptor, name: str, annotation: Any) -> Read | None:
+def _reader(descriptor: Descriptor, name: str, model_field: FieldInfo) -> Read | None:
     """How to read a field's value from the message; None for a field read as it is."""
     field = descriptor.fields_by_name.get(name)
-    if field is None or field.type in _UNPLANNED:
-        raise _Unplannable
+    if field is None or field.type in _UNPLANNED or model_field.alias not in (None, name):
+        raise _Unplannable  # (a field validated by another name than the message's)
+    annotation = model_field.annotation
     repeated = field.is_repeated
     if field.type == FieldDescriptor.TYPE_MESSAGE:
         kind = field.message_type.full_name
