@@ -12,8 +12,8 @@ asked), the catalogue's first page (GET /api/v1/scenarios)
 with 1,000 learner-authored published scenarios besides the shipped ones, and GET
 /api/v1/progress. Then 9,000 more scenarios go in and the catalogue page is loaded again: its
 99th percentile should not grow with the catalogue. Each time scenarios go in, the load waits
-until the stack is quiet again (the organization service tags every new scenario). Uses wrk when installed (apt-get install
-wrk), else a closed loop of httpx clients, which loads far less.
+until the stack is quiet again (the organization service tags every new scenario). Uses wrk
+when installed (apt-get install wrk), else a closed loop of httpx clients, which loads far less.
 """
 
 from __future__ import annotations

@@ -33,11 +33,10 @@ def free_port() -> int:
     low, high = _slice()
     if high - low < 100:  # a machine whose ephemeral range leaves no room below it
         return _kernels_choice()
-    start = _next.setdefault((low, high), random.randint(low, high))
-    for offset in range(high - low + 1):
-        port = low + (start - low + offset) % (high - low + 1)
+    start = _next.get((low, high)) or random.randint(low, high)
+    for port in (*range(start, high + 1), *range(low, start)):  # one lap, from where the last ended
         if _bindable(port):
-            _next[(low, high)] = low + (port - low + 1) % (high - low + 1)
+            _next[(low, high)] = port + 1 if port < high else low
             return port
     return _kernels_choice()
 
@@ -46,11 +45,11 @@ def _slice() -> tuple[int, int]:
     """This worker's share of the ports below the ephemeral range."""
     top = _ephemeral_start() - 1
     bottom = max(LOWEST, top - SPAN)
-    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1") or 1)
+    workers = max(1, int(os.environ.get("PYTEST_XDIST_WORKER_COUNT") or 1))
     worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
-    index = int(worker[2:]) if worker.startswith("gw") and worker[2:].isdigit() else 0
-    share = (top - bottom + 1) // max(workers, 1)
-    low = bottom + share * (index % max(workers, 1))
+    index = int(worker[2:]) % workers if worker.startswith("gw") and worker[2:].isdigit() else 0
+    share = (top - bottom + 1) // workers
+    low = bottom + share * index
     return low, low + share - 1
 
 
