@@ -13,7 +13,6 @@ from parla.persona.budgeting import BudgetService
 from parla.persona.config import PersonaSettings
 from parla.persona.library import load_library
 from parla.persona.metrics import AiMetrics
-from parla.persona.providers import OpenAICompatibleProvider
 from parla.persona.replies import ReplyService
 from parla.persona.service import PersonaService
 from parla.persona.tutor import OfflineProvider, Provider
@@ -24,6 +23,10 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 def provider_for(settings: PersonaSettings) -> Provider:
     if not settings.ai_base_url:
         return OfflineProvider()
+    # Imported only when configured: the OpenAI SDK costs about a second of CPU to import, which
+    # every start of the offline default would pay while the other services start beside it.
+    from parla.persona.providers import OpenAICompatibleProvider
+
     return OpenAICompatibleProvider(
         base_url=settings.ai_base_url,
         model=settings.ai_model,
