@@ -47,6 +47,7 @@ bench:
 	@uv run --frozen python bench/turn_latency.py
 	@uv run --frozen python bench/turn_concurrency.py
 	@uv run --frozen python bench/gateway.py
+	@uv run --frozen python bench/startup.py
 	@uv run --frozen python bench/ingest.py
 	@uv run --frozen python bench/import_document.py
 	@uv run --frozen python bench/review.py

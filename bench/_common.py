@@ -119,6 +119,14 @@ def wait_until_quiet(stack: Stack, *, cores: float = 0.15, timeout: float = 90.0
     return time.monotonic() - began
 
 
+def stack_cpu_seconds(stack: Stack) -> dict[str, float]:
+    """CPU seconds each of the stack's service and gateway processes (with its worker processes)
+    has used so far; the broker's JVM is not counted. Linux only (reads /proc)."""
+    return {
+        name: sum(_cpu_seconds(pid) for pid in (process.pid, *children(process.pid))) for name, process in stack.processes.items()
+    }
+
+
 def database_url(stack: Stack, service: str) -> str:
     """The SQLAlchemy URL of ``service``'s database in a running stack."""
     return stack.config.database_urls.get(service) or f"sqlite+aiosqlite:///{stack.config.data_dir / f'{service}.db'}"

@@ -13,29 +13,33 @@ service's start-up is not counted, and neither is the producer: consumers fed wh
 are still being produced could go no faster than the producer does. Then a bare aiokafka consumer,
 in a group of its own, reads the same records from the beginning, timed the same way (first record
 to last): the raw drain, once record by record (as the issue measured it) and once with
-``getmany`` in batches of 2,000 (the fastest a Python consumer reads).
+``getmany`` in batches of 2,000 (the fastest a Python consumer reads). Beside them, how fast
+this process decodes and validates the same records and does nothing else: the ceiling of any
+consumer that checks what it consumes, before it writes a row.
 
 Last, a completion made over HTTP at a steady ``--rate`` per second: how long until the
 learner's dashboard, progress, XP and trending show it (one transaction of the analytics
-consumer writes all of them, so the watcher waits for the last one written, the run's XP grant).
+consumer writes all of them, so the watcher waits for the last one written, the run's XP grant),
+and the CPU the stack's processes spent per completion meanwhile.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import time
 import uuid
 
 import httpx
 import orjson
-from _common import DATABASES, database_url, percentile, running_stack, sign_up, start_run
+from _common import DATABASES, database_url, percentile, running_stack, sign_up, stack_cpu_seconds, start_run
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from parla.analytics.gamification.db import XpGrantRow
-from parla.chassis.messaging import inbox_table
+from parla.chassis.messaging import decode_event, inbox_table
 from parla.contracts.topics import topic_for
 from parla.devstack.stack import Stack
 from parla.devstack.testing import scenario_completed, vocabulary
@@ -48,14 +52,29 @@ TARGETS = (
 LEARNERS = 2000
 
 
-async def produce(bootstrap: str, count: int) -> float:
-    """``count`` completions, keyed by learner as the scenario service keys them; seconds taken."""
+def completions(count: int) -> list[tuple[bytes, bytes]]:
+    """``count`` completions as (key, value) records, keyed by learner as the scenario service keys them."""
     learners = [uuid.uuid4() for _ in range(LEARNERS)]
     words = [vocabulary(f"palabra{n}", f"cosa{n % 50}") for n in range(100)]
-    payloads = [
+    return [
         (str(user).encode(), orjson.dumps(scenario_completed(user_id=user, vocabulary_missed=words[n % 100]).envelope()))
         for n, user in ((n, learners[n % LEARNERS]) for n in range(count))
     ]
+
+
+def validating_ceiling(count: int) -> float:
+    """Events per second this process decodes and validates the same records at, and does nothing
+    else: the most any consumer that checks what it consumes could apply, before writing anything."""
+    values = [value for _, value in completions(count)]
+    began = time.perf_counter()
+    for value in values:
+        decode_event(value, topic=TOPIC)
+    return count / (time.perf_counter() - began)
+
+
+async def produce(bootstrap: str, count: int) -> float:
+    """``count`` completions produced to the topic; seconds taken."""
+    payloads = completions(count)
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True, linger_ms=20)
     await producer.start()
     began = time.perf_counter()
@@ -147,8 +166,11 @@ async def raw_drain(bootstrap: str, count: int, *, batched: bool) -> float:
         await consumer.stop()
 
 
-async def completion_latency(stack: Stack, rate: float, seconds: float) -> list[float]:
-    """Milliseconds from each completion's answer until the learner's dashboard shows it.
+async def completion_latency(stack: Stack, rate: float, seconds: float) -> tuple[list[float], dict[str, float]]:
+    """Milliseconds from each completion's answer until the learner's dashboard shows it, and
+    the CPU milliseconds each of the stack's processes spent per completion meanwhile (on the gateway,
+    the scenario service, the relays and every consumer of the completion and of what follows
+    from it, such as the XP grant): at more than the machine's cores' worth, completions queue.
 
     One watcher reads the analytics database (what the API reads, uncached) every 10 ms for the
     runs awaited, rather than each learner polling the API: at 100 completions a second, learners
@@ -185,19 +207,22 @@ async def completion_latency(stack: Stack, rate: float, seconds: float) -> list[
                 await engine.dispose()
 
         watcher = asyncio.create_task(watch())
+        cpu_before = stack_cpu_seconds(stack)
         began, tasks = time.perf_counter(), []
         for n, (headers, run_id) in enumerate(learners):  # open loop: one every 1/rate seconds
             await asyncio.sleep(max(0.0, began + n / rate - time.perf_counter()))
             tasks.append(asyncio.create_task(complete(headers, run_id)))
         await asyncio.gather(*tasks)
         await asyncio.wait_for(watcher, timeout=120)
+        cpu_after = stack_cpu_seconds(stack)
+        cpu_per_completion = {name: (cpu_after[name] - cpu_before[name]) * 1000 / count for name in cpu_after}
         for headers, _ in learners:
             progress = (await client.get("/api/v1/progress", headers=headers)).json()
             days = (await client.get("/api/v1/dashboard", headers=headers)).json()["days"]
             xp = (await client.get("/api/v1/gamification", headers=headers)).json()["xp"]
             if progress["scenarios_completed"] != 1 or sum(day["scenarios"] for day in days) != 1 or xp <= 0:
                 raise RuntimeError(f"the API does not show the completed run: {progress}, {days}, {xp} XP")
-    return [(shown[run] - answered[run]) * 1000 for run in answered]
+    return [(shown[run] - answered[run]) * 1000 for run in answered], cpu_per_completion
 
 
 def bench(database: str, count: int, rate: float, seconds: float) -> None:
@@ -205,10 +230,12 @@ def bench(database: str, count: int, rate: float, seconds: float) -> None:
         results = asyncio.run(ingest(stack, count))
         raw = asyncio.run(raw_drain(stack.config.kafka_bootstrap, count, batched=False))
         batched = asyncio.run(raw_drain(stack.config.kafka_bootstrap, count, batched=True))
-        latencies = asyncio.run(completion_latency(stack, rate, seconds))
+        ceiling = validating_ceiling(count)
+        latencies, cpu_ms = asyncio.run(completion_latency(stack, rate, seconds))
     print(f"\n[{database}] {count:,} events produced in {results['produce']:.1f} s, then applied by the services", flush=True)
     print(f"  raw drain, record by record {raw:10,.0f} events/s  baseline (the issue's bare consumer)")
     print(f"  raw drain, getmany 2,000    {batched:10,.0f} events/s  {batched / raw:.2f}x")
+    print(f"  decoding and validating     {ceiling:10,.0f} events/s  {ceiling / raw:.2f}x (in one process, nothing written)")
     verdicts = []
     for name, target in (("analytics", 0.25), ("content", 0.1)):
         rate_ = results[name]
@@ -220,6 +247,12 @@ def bench(database: str, count: int, rate: float, seconds: float) -> None:
         verdicts.append(f"{name} >= {target}x {'met' if rate_ >= target * raw else 'NOT met'}")
     p50, p99 = percentile(latencies, 0.5), percentile(latencies, 0.99)
     print(f"  HTTP completion -> dashboard {len(latencies)} at {rate:g}/s: p50 {p50:.0f} ms, p99 {p99:.0f} ms")
+    cores, total = os.cpu_count() or 1, sum(cpu_ms.values())
+    print(
+        f"  CPU per completion          {total:6.1f} ms in the stack's processes, broker not counted "
+        f"({', '.join(f'{name} {ms:.1f}' for name, ms in sorted(cpu_ms.items(), key=lambda item: -item[1]))}): "
+        f"{total * rate / 1000:.2f} cores at {rate:g}/s, of the machine's {cores}"
+    )
     verdicts.append(f"dashboard p99 <= 250 ms {'met' if p99 <= 250 else 'NOT met'}")
     print(f"  target: {TARGETS}\n  result: {'; '.join(verdicts)}", flush=True)
 
