@@ -17,6 +17,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from prometheus_client import CollectorRegistry
 
 from parla.chassis.auth import TokenVerifier
+from parla.chassis.checkpoint import checkpoints_for
 from parla.chassis.db import Database, make_engine
 from parla.chassis.logging import configure_logging, get_logger
 from parla.chassis.metrics import DatabaseMetrics, HttpMetrics, OutboxMetrics, serve_metrics
@@ -144,6 +145,8 @@ def create_app(settings: GatewaySettings, *, run_relay: bool = True, freeze_at_s
         relay_task = asyncio.create_task(relay.run(), name="outbox relay") if run_relay else None
         if relay_task is not None:
             relay_task.add_done_callback(_stop_process_unless_stopping)
+        checkpoints = checkpoints_for(url)
+        checkpoints_task = asyncio.create_task(checkpoints.run(), name="checkpoints") if checkpoints else None
         if settings.metrics_port:
             serve_metrics(registry, settings.http_host, settings.metrics_port)
         if freeze_at_start:
@@ -153,6 +156,9 @@ def create_app(settings: GatewaySettings, *, run_relay: bool = True, freeze_at_s
             yield
         finally:
             relay.stop()
+            if checkpoints is not None and checkpoints_task is not None:
+                checkpoints.stop()
+                await checkpoints_task
             if relay_task is not None:
                 relay_task.remove_done_callback(_stop_process_unless_stopping)
                 _, pending = await asyncio.wait([relay_task], timeout=10)

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import Pool
 from sqlalchemy.types import TypeDecorator
 
+from parla.chassis.checkpoint import BACKSTOP_PAGES
 from parla.chassis.logging import get_logger
 
 # Set on a session's ``info`` by the outbox when the transaction wrote an event.
@@ -82,6 +83,8 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=5000")
+    # Checkpoints are a worker's (``parla.chassis.checkpoint``), not a commit's, short of this.
+    cursor.execute(f"PRAGMA wal_autocheckpoint={BACKSTOP_PAGES}")
     cursor.close()
 
 

@@ -16,6 +16,7 @@ from prometheus_client import CollectorRegistry
 from prometheus_client.registry import Collector
 
 from parla.chassis.auth import TokenVerifier
+from parla.chassis.checkpoint import checkpoints_for
 from parla.chassis.consumer import Consumers
 from parla.chassis.db import Database, make_engine
 from parla.chassis.grpc_server import GrpcServer, ServiceRegistration
@@ -122,6 +123,9 @@ async def run_service(
         consumers.subscribe(name=settings.service_name, db=db, subscriptions=components.subscriptions)
         workers.append(consumers)
     workers.extend(components.workers)
+    checkpoints = checkpoints_for(url)
+    if checkpoints is not None:
+        workers.append(checkpoints)
     if settings.metrics_port:
         serve_metrics(registry, settings.grpc_host, settings.metrics_port)
     freeze_startup_objects()
