@@ -136,21 +136,27 @@ async def test_a_commit_with_events_wakes_the_relay_and_one_without_does_not(db)
 
 
 class HeldProducer:
-    """Accepts sends but acknowledges none until ``release`` is called: a hung broker."""
+    """Accepts sends but acknowledges none until ``release`` is called: a hung broker. Once
+    released, it acknowledges every send, those still to come included."""
 
     def __init__(self) -> None:
         self.enqueued = asyncio.Event()
         self._futures: list[asyncio.Future] = []
+        self._released = False
 
     async def send(self, topic, value, key, headers):
         future = asyncio.get_running_loop().create_future()
         self._futures.append(future)
         self.enqueued.set()
+        if self._released:
+            future.set_result(None)
         return future
 
     def release(self) -> None:
+        self._released = True
         for future in self._futures:
-            future.set_result(None)
+            if not future.done():
+                future.set_result(None)
 
 
 async def test_learners_write_while_the_relay_waits_on_a_hung_broker(db):

@@ -12,17 +12,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import DateTime, Dialect, Engine, Insert, Table, create_engine, event, func, select
+from sqlalchemy import DateTime, Dialect, Engine, Insert, Table, event, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import Pool
 from sqlalchemy.types import TypeDecorator
 
-from parla.chassis.checkpoint import BACKSTOP_PAGES
 from parla.chassis.logging import get_logger
+from parla.chassis.sqlite import READ_ONLY, SyncReads, SyncWrites, read_engine, sqlite_begin, sqlite_pragmas, write_engine
 
 # Set on a session's ``info`` by the outbox when the transaction wrote an event.
 EVENTS_ADDED = "parla.events_added"
@@ -70,25 +70,6 @@ def _marked(block: str) -> Iterator[None]:
         _open_block.reset(token)
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    # The sqlite3 driver would otherwise open transactions itself, lazily, at the first write:
-    # reads before it would see no lock and FOR UPDATE would mean nothing. We begin them instead.
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    # WAL lets the outbox relay read while a request writes; busy_timeout rides out short locks.
-    cursor.execute("PRAGMA journal_mode=WAL")
-    # Under WAL, NORMAL syncs at checkpoints rather than at every commit: a crash of the process
-    # or of the machine never corrupts the file; a power cut may lose the last commits. The
-    # embedded default trades that for writes several times faster (PostgreSQL is for production).
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    # Checkpoints are a worker's (``parla.chassis.checkpoint``), not a commit's, short of this.
-    cursor.execute(f"PRAGMA wal_autocheckpoint={BACKSTOP_PAGES}")
-    cursor.close()
-
-
-READ_ONLY = "parla_read_only"
 # How long a writer waits for its turn before giving up (as SQLite's busy_timeout would).
 WRITER_WAIT_SECONDS = 30.0
 # The database is away (restarting, unreachable, a dropped connection, SQLite's writer turn not
@@ -112,69 +93,6 @@ def database_unavailable(error: BaseException) -> bool:
         state = getattr(error.orig, "sqlstate", None)
         return isinstance(state, str) and state.startswith(_UNAVAILABLE_SQLSTATES)
     return False
-
-
-def _sqlite_begin(connection) -> None:
-    # A writing transaction takes SQLite's write lock up front (BEGIN IMMEDIATE), so a
-    # read-check-write use case is atomic, as FOR UPDATE makes it on PostgreSQL. Reads stay
-    # deferred, and under WAL they never wait for a writer.
-    read_only = connection.get_execution_options().get(READ_ONLY, False)
-    connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
-
-
-def _sqlite_read_pragmas(dbapi_connection, record) -> None:
-    _sqlite_pragmas(dbapi_connection, record)
-    # These connections are used on the event loop's thread (see ``SyncReads``): a lock they met
-    # would stop every task while it waited. Under WAL a reader meets none; keep the wait short.
-    dbapi_connection.execute("PRAGMA busy_timeout=250")
-    dbapi_connection.execute("PRAGMA query_only=ON")
-
-
-def _sqlite_read_engine(url: str) -> Engine:
-    """A synchronous engine on the same SQLite file, for ``Database.reading``. Its pool never
-    makes a caller wait (no upper bound): a wait for a connection on the event loop's thread
-    could never end, as the tasks holding them could not run to give them back."""
-    engine = create_engine(
-        make_url(url).set(drivername="sqlite+pysqlite"),
-        pool_size=5,
-        max_overflow=-1,
-        connect_args={"check_same_thread": False},
-        hide_parameters=True,
-    )
-    event.listen(engine, "connect", _sqlite_read_pragmas)
-    event.listen(engine, "begin", _sqlite_begin)
-    return engine.execution_options(**{READ_ONLY: True})
-
-
-class SyncReads:
-    """The read methods of ``AsyncSession`` over a synchronous ``Session``, run on the event
-    loop's thread.
-
-    Why: on SQLite an indexed read takes about 0.1 ms, while handing each statement to
-    aiosqlite's thread and back through SQLAlchemy's greenlet bridge costs about 1.5 ms of CPU
-    (measured on a catalogue page: 4.8 ms through the async session, 0.12 ms for its SQL). A
-    read that does not wait on a disk or a lock is cheaper done where it is asked. Only reads:
-    a write may wait on SQLite's write lock, and waiting must not block the loop.
-    """
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
-    @property
-    def bind(self):
-        return self._session.get_bind()
-
-    async def execute(self, statement, params=None, **kwargs):
-        return self._session.execute(statement, params, **kwargs)
-
-    async def scalar(self, statement, params=None, **kwargs):
-        return self._session.scalar(statement, params, **kwargs)
-
-    async def scalars(self, statement, params=None, **kwargs):
-        return self._session.scalars(statement, params, **kwargs)
-
-    async def get(self, entity, ident, **kwargs):
-        return self._session.get(entity, ident, **kwargs)
 
 
 # Rows per bulk statement: well under SQLite's and asyncpg's limits on bound parameters.
@@ -230,8 +148,8 @@ def make_engine(url: str, *, echo: bool = False) -> AsyncEngine:
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_async_engine(url, echo=echo, hide_parameters=True)
-        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
-        event.listen(engine.sync_engine, "begin", _sqlite_begin)
+        event.listen(engine.sync_engine, "connect", sqlite_pragmas)
+        event.listen(engine.sync_engine, "begin", sqlite_begin)
         return engine
     # hide_parameters: a database error's message names no value (turn text, e-mail) in logs.
     return create_async_engine(url, echo=echo, pool_size=10, max_overflow=10, pool_pre_ping=True, hide_parameters=True)
@@ -248,10 +166,14 @@ class Database:
         self.engine = engine
         self.sessions = async_sessionmaker(engine, expire_on_commit=False)
         self._read_sessions = async_sessionmaker(engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
+        # An SQLite file is read and written on the event loop's thread (``parla.chassis.sqlite``).
         self._sync_read_engine: Engine | None = None
+        self._sync_write_engine: Engine | None = None
         if engine.dialect.name == "sqlite" and engine.url.database not in (None, "", ":memory:"):
-            self._sync_read_engine = _sqlite_read_engine(engine.url.render_as_string(hide_password=False))
+            url = engine.url.render_as_string(hide_password=False)
+            self._sync_read_engine, self._sync_write_engine = read_engine(url), write_engine(url)
             self._sync_read_sessions = sessionmaker(self._sync_read_engine, expire_on_commit=False)
+            self._sync_write_sessions = sessionmaker(self._sync_write_engine, expire_on_commit=False)
         # SQLite has one writer at a time. Writers of this process take turns here, in order,
         # instead of in SQLite's busy handler, which polls with sleeps of up to 100 ms: under
         # load that, not the writes, was most of a write's latency (an outbox row waited about
@@ -271,8 +193,14 @@ class Database:
     async def transaction(self) -> AsyncIterator[AsyncSession]:
         """A session whose work commits together on exit, or not at all."""
         with _marked("transaction"):
-            async with self._turn_to_write(), self.sessions() as session, session.begin():
-                yield session
+            async with self._turn_to_write():
+                if self._sync_write_engine is not None:
+                    with self._sync_write_sessions() as sync_session, sync_session.begin():
+                        session = SyncWrites(sync_session)
+                        yield session  # type: ignore[misc]  # the methods of AsyncSession use cases write with
+                else:
+                    async with self.sessions() as session, session.begin():
+                        yield session
         if session.info.get(EVENTS_ADDED):
             for hook in self._after_commit:
                 hook()
@@ -304,7 +232,7 @@ class Database:
     def pool_use(self) -> dict[str, tuple[int, int]]:
         """Connections in use and the pool's steady size, per pool ("write"; on SQLite also
         "read"): what an operator watches to tell a saturated pool from a slow database."""
-        pools = {"write": self.engine.sync_engine.pool}
+        pools = {"write": (self._sync_write_engine or self.engine.sync_engine).pool}
         if self._sync_read_engine is not None:
             pools["read"] = self._sync_read_engine.pool
         return {name: _pool_use(pool) for name, pool in pools.items()}
@@ -316,8 +244,9 @@ class Database:
         return len(getattr(self._writer_turn, "_waiters", None) or ())
 
     async def dispose(self) -> None:
-        if self._sync_read_engine is not None:
-            self._sync_read_engine.dispose()
+        for engine in (self._sync_read_engine, self._sync_write_engine):
+            if engine is not None:
+                engine.dispose()
         await self.engine.dispose()
 
 

@@ -158,10 +158,10 @@ def service_main(
         return
     setup_tracing(settings.service_name)
     stop_with_parent(settings.parent_pid)
-    # On uvloop, as uvicorn runs the gateway: every gRPC call and every aiosqlite statement wakes
-    # the loop from another thread, and uvloop's loop does that and its callbacks in C (a bare
-    # grpc.aio server answered 2-19 % more calls a second on it; a completion's chain through the
-    # services used about a tenth less CPU).
+    # On uvloop, as uvicorn runs the gateway: every gRPC call (and, on PostgreSQL, every
+    # statement) wakes the loop from another thread or socket, and uvloop's loop does that and
+    # its callbacks in C (a bare grpc.aio server answered 2-19 % more calls a second on it; a
+    # completion's chain through the services used about a tenth less CPU).
     uvloop.run(run_service(settings, migrations=migrations, build=build))
 
 
