@@ -2,9 +2,10 @@
 own thread.
 
 Why on the loop's thread: an indexed statement takes SQLite about 0.1 ms, while handing it to
-aiosqlite's thread and back through SQLAlchemy's greenlet bridge costs about 0.7 ms of CPU (a
-transaction of five ORM statements: 3.6 ms through ``AsyncSession``, 0.9–1.4 ms through a
-``Session``). A statement that does not wait on a lock is cheaper done where it is asked.
+aiosqlite's thread and back through SQLAlchemy's greenlet bridge costs about half a millisecond
+of CPU (a transaction of five ORM statements: 3.6 ms through ``AsyncSession``, 0.9–1.4 ms
+through a ``Session``). A statement that does not wait on a lock is cheaper done where it is
+asked.
 
 Reads never wait under WAL. Writes wait only for SQLite's write lock, which in a running service
 no other process takes (a service owns its file) and which the writers of one process take in
