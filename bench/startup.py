@@ -23,7 +23,6 @@ import asyncio
 import os
 import re
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -32,6 +31,7 @@ import time
 from pathlib import Path
 
 from parla.devstack.kafka import KafkaRunner
+from parla.devstack.ports import free_ports
 from parla.devstack.stack import SERVICES
 from parla.devstack.testing import free_port
 from parla.devstack.topics import ensure_topics
@@ -53,29 +53,12 @@ def kafka_alone() -> float:
             kafka.stop()
 
 
-def _free_block(size: int) -> int:
-    """The first of ``size`` consecutive free ports."""
-    while True:
-        base = free_port()
-        if all(_bindable(port) for port in range(base + 1, base + size)):
-            return base
-
-
-def _bindable(port: int) -> bool:
-    with socket.socket() as sock:
-        try:
-            sock.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-        return True
-
-
 def stack_start() -> tuple[float, float]:
     """(seconds until healthy, seconds until Kafka was ready) as `make run` prints them."""
     with tempfile.TemporaryDirectory(prefix="parla-bench-") as tmp:
         # One block of free ports: HTTP, Kafka and its controller, each service's gRPC, then
         # each process's metrics.
-        http = _free_block(3 + len(SERVICES) + len(SERVICES) + 1)
+        http = free_ports(3 + len(SERVICES) + len(SERVICES) + 1)
         command = [
             *(sys.executable, "-m", "parla.devstack", "run"),
             *("--port", str(http), "--kafka-port", str(http + 1)),

@@ -35,3 +35,10 @@ def test_each_xdist_worker_has_a_slice_of_its_own(monkeypatch) -> None:
         slices.append(ports._slice())
     (_, high0), (low1, high1) = slices
     assert high0 < low1 and high1 < ports._ephemeral_start()
+
+
+def test_a_block_of_ports_is_free_and_the_next_port_handed_out_lies_past_it(monkeypatch) -> None:
+    monkeypatch.setattr(ports, "_next", {})
+    base = ports.free_ports(12)
+    assert all(ports._bindable(port) for port in range(base, base + 12))
+    assert not base <= ports.free_port() < base + 12

@@ -41,6 +41,19 @@ def free_port() -> int:
     return _kernels_choice()
 
 
+def free_ports(count: int) -> int:
+    """The first of ``count`` consecutive ports that nothing listens on now, for a launcher that
+    numbers its servers from one base (``make run``'s ``--grpc-port-base``). The ports after it
+    are not handed out again this lap."""
+    while True:
+        base = free_port()
+        if all(_bindable(port) for port in range(base + 1, base + count)):
+            low, high = _slice()
+            if low <= base <= high:
+                _next[(low, high)] = base + count if base + count <= high else low
+            return base
+
+
 def _slice() -> tuple[int, int]:
     """This worker's share of the ports below the ephemeral range."""
     top = _ephemeral_start() - 1
