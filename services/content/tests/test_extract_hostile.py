@@ -11,7 +11,7 @@ import pytest
 from parla.content.documents import containers, markup
 from parla.content.documents import extract as extraction
 from parla.content.documents import pdf as pdf_module
-from parla.content.documents.containers import MAX_ENTRIES
+from parla.content.documents.archives import MAX_ENTRIES
 from parla.content.documents.extract import MAX_BYTES, MAX_WORDS, UnreadableDocument, extract, sniff
 
 from .document_fixtures import (

@@ -93,7 +93,7 @@ class Stack:
     def start_process(self, name: str, extra_env: dict[str, str] | None = None) -> None:
         with open(self._log_path(name), "ab") as log:
             self.processes[name] = subprocess.Popen(
-                [sys.executable, "-m", f"parla.{name}.main"],
+                [sys.executable, "-m", _module(name)],
                 env={**self._env(name), **(extra_env or {})},
                 stdout=log,
                 stderr=subprocess.STDOUT,
@@ -178,3 +178,9 @@ def _listening(port: int) -> bool:
     except OSError:
         return False
     return True
+
+
+def _module(name: str) -> str:
+    """The module a process runs: the content service as its package, so that the worker processes
+    it spawns do not import it again (see ``parla.content.__main__``)."""
+    return "parla.content" if name == "content" else f"parla.{name}.main"

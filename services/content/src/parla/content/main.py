@@ -1,4 +1,4 @@
-"""Composition root of the content service: ``python -m parla.content.main``."""
+"""Composition root of the content service: ``python -m parla.content`` (see ``__main__``)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from parla.chassis.runtime import Components, service_main
 from parla.content import consumers
 from parla.content.config import ContentSettings
 from parla.content.documents import grpc_api as documents_api
-from parla.content.documents.jobs import DocumentJobs
-from parla.content.documents.pipeline import STAGES
+from parla.content.documents import pipeline
+from parla.content.documents.jobs import DocumentJobs, Stages
 from parla.content.documents.runner import ProcessRunner
 from parla.content.documents.service import DocumentService
 from parla.content.review import grpc_api as review_api
@@ -41,7 +41,7 @@ async def build(db: Database, settings: ContentSettings) -> Components:
 
     jobs = DocumentJobs(
         db=db,
-        stages=STAGES,
+        stages=Stages(extract=pipeline.extract_stage, analyse=pipeline.analyse_stage, generate=pipeline.generate_stage),
         runner=runner,
         lease_seconds=settings.document_lease_seconds,
         max_attempts=settings.document_attempts,

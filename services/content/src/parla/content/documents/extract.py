@@ -11,9 +11,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from parla.content.documents.containers import archive_kind, docx_document, epub_document
-from parla.content.documents.markup import html_document
-from parla.content.documents.pdf import pdf_document
+from parla.content.documents.archives import archive_kind
 from parla.content.documents.plaintext import (
     as_text,
     blank_line_paragraphs,
@@ -23,7 +21,6 @@ from parla.content.documents.plaintext import (
     markdown_document,
     single_line,
 )
-from parla.content.documents.subtitles import subtitle_paragraphs
 from parla.content.documents.unreadable import UnreadableDocument
 
 __all__ = ["KINDS", "MAX_BYTES", "MAX_WORDS", "Extracted", "UnreadableDocument", "count_words", "extract", "sniff"]
@@ -134,16 +131,25 @@ def extract(data: bytes, filename: str | None = None) -> Extracted:
 
 
 def read(kind: str, data: bytes) -> tuple[str | None, list[str]]:
+    # Each format's parser is imported when a document of its kind comes: the service's process
+    # sniffs with this module and never needs them (about 50 MB and half a second of imports),
+    # and a worker that reads only text never loads them either.
     if kind == "pdf":
+        from parla.content.documents.pdf import pdf_document
+
         return pdf_document(data, MAX_WORDS)
-    if kind == "docx":
-        return docx_document(data)
-    if kind == "epub":
-        return epub_document(data, MAX_WORDS)
+    if kind in ("docx", "epub"):
+        from parla.content.documents.containers import docx_document, epub_document
+
+        return docx_document(data) if kind == "docx" else epub_document(data, MAX_WORDS)
     if kind == "html":
+        from parla.content.documents.markup import html_document
+
         return html_document(data, MAX_WORDS)
     text = decode_text(data) or ""
     if kind in ("srt", "vtt"):
+        from parla.content.documents.subtitles import subtitle_paragraphs
+
         return None, subtitle_paragraphs(text, kind)
     if kind == "md":
         return markdown_document(text)

@@ -2,16 +2,16 @@
 crosses a process boundary and is stored as JSON), and ``{"failed": reason}`` when the document
 itself is the problem.
 
-The language libraries are imported inside the stages: only the worker process loads them and
-their models, never the service's own process.
+The language libraries and document parsers are imported inside the stages: only the worker
+process loads them and their models, never the service's own process. This module imports nothing
+of the service either (the job, the database), so that the worker, which imports it to run a
+stage, does not load them for nothing.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict
 from typing import Any
-
-from parla.content.documents.jobs import Stages
 
 
 def extract_stage(data: bytes, filename: str) -> dict[str, Any]:
@@ -55,6 +55,3 @@ def generate_stage(analysis: dict[str, Any], text: str, gloss_language: str, dic
     fields = {**analysis, "sentences": sentences, "vocabulary": [VocabularyItem(**item) for item in analysis["vocabulary"]]}
     glossary = glossary_for(dictionary_dir or None, analysis["language"], gloss_language or None)
     return asdict(generate(Analysis(**fields), glossary=glossary))
-
-
-STAGES = Stages(extract=extract_stage, analyse=analyse_stage, generate=generate_stage)
