@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import uuid
 from collections import Counter
 
@@ -56,17 +55,10 @@ handler_metadata = MetaData()
 notes = Table("notes", handler_metadata, Column("event_id", Uuid, primary_key=True), Column("user_id", Uuid))
 
 
-_databases = itertools.count()
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-async def db(request, tmp_path):
+@pytest.fixture
+async def db(empty_database_url):
     """Savepoints and bulk inbox writes behave the same on both databases."""
-    if request.param == "sqlite":
-        url = f"sqlite+aiosqlite:///{tmp_path / 'inbox.db'}"
-    else:
-        url = request.getfixturevalue("postgres").create_database(f"test_inbox_{next(_databases)}")
-    database = Database(make_engine(url))
+    database = Database(make_engine(empty_database_url))
     async with database.engine.begin() as connection:
         await connection.run_sync(messaging_metadata.create_all)
         await connection.run_sync(handler_metadata.create_all)

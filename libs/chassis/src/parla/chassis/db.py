@@ -21,6 +21,7 @@ from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import Pool
 from sqlalchemy.types import TypeDecorator
 
+from parla.chassis.json_columns import JSON_CODEC
 from parla.chassis.logging import get_logger
 from parla.chassis.sqlite import READ_ONLY, SyncReads, SyncWrites, read_engine, sqlite_begin, sqlite_pragmas, write_engine
 
@@ -147,12 +148,14 @@ def make_engine(url: str, *, echo: bool = False) -> AsyncEngine:
         database = make_url(url).database
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url, echo=echo, hide_parameters=True)
+        engine = create_async_engine(url, echo=echo, hide_parameters=True, **JSON_CODEC)
         event.listen(engine.sync_engine, "connect", sqlite_pragmas)
         event.listen(engine.sync_engine, "begin", sqlite_begin)
         return engine
     # hide_parameters: a database error's message names no value (turn text, e-mail) in logs.
-    return create_async_engine(url, echo=echo, pool_size=10, max_overflow=10, pool_pre_ping=True, hide_parameters=True)
+    return create_async_engine(
+        url, echo=echo, pool_size=10, max_overflow=10, pool_pre_ping=True, hide_parameters=True, **JSON_CODEC
+    )
 
 
 class Database:

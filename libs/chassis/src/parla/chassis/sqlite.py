@@ -26,6 +26,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from parla.chassis.checkpoint import BACKSTOP_PAGES
+from parla.chassis.json_columns import JSON_CODEC
 
 READ_ONLY = "parla_read_only"
 # How long a statement on the loop's thread waits for a lock another process holds.
@@ -92,6 +93,7 @@ def _engine(url: str, **pool) -> Engine:
         make_url(url).set(drivername="sqlite+pysqlite"),
         connect_args={"check_same_thread": False},
         hide_parameters=True,
+        **JSON_CODEC,
         **pool,
     )
     event.listen(engine, "begin", sqlite_begin)
