@@ -19,6 +19,10 @@ The worker remembers what it looked up for the written forms of earlier document
 (``Lexicon.word``), as it would after a day of imports; the first 50,000-word text meets most of
 its forms for the first time, the next ones fewer. Each text's time is printed.
 
+A third figure reads the other two: the same five texts, in the same order, through the job's
+three stages called in one process (no upload, storage, hand-off between processes or service),
+the most an import of this pipeline could do on this machine.
+
 Measured once the stack is quiet: the organization service loads its language models in the
 seconds after it starts, and a measurement made meanwhile would be of that.
 """
@@ -76,6 +80,36 @@ def bare_lemmatizer_in_a_fresh_process(words: int, seed: int) -> float:
     script = f"import import_document as b; print(b.bare_lemmatizer(b.spanish_text({words}, seed={seed})))"
     done = subprocess.run([sys.executable, "-c", script], cwd=Path(__file__).parent, capture_output=True, text=True, check=True)
     return float(done.stdout)
+
+
+def stages_alone(words: int, seeds: tuple[int, ...]) -> list[float]:
+    """Words per second of each text through the job's three stages called one after the other
+    in this process, as the worker calls them (its garbage collector paused), after the same
+    first document: no upload, storage, process hand-off or service at all. The ceiling of the
+    import, for reading its own figure against."""
+    import gc
+
+    from parla.content.documents.pipeline import analyse_stage, extract_stage, generate_stage
+
+    def run(text: str) -> float:
+        gc.disable()
+        try:
+            began = time.perf_counter()
+            extracted = extract_stage(text.encode(), "book.txt")
+            analysis = analyse_stage(extracted["text"], {})
+            generate_stage({name: value for name, value in analysis.items() if name != "terms"}, "", "", "")
+            return len(WORD.findall(text)) / (time.perf_counter() - began)
+        finally:
+            gc.enable()
+
+    run(spanish_text(2_000, seed=1))
+    return [run(spanish_text(words, seed=seed)) for seed in seeds]
+
+
+def stages_alone_in_a_fresh_process(words: int, seeds: tuple[int, ...]) -> list[float]:
+    script = f"import import_document as b; print(*b.stages_alone({words}, {seeds!r}))"
+    done = subprocess.run([sys.executable, "-c", script], cwd=Path(__file__).parent, capture_output=True, text=True, check=True)
+    return [float(rate) for rate in done.stdout.split()]
 
 
 def _rss_mb(pid: int) -> float:
@@ -147,6 +181,8 @@ def bench(words: int) -> None:
             for seed in SEEDS:
                 baselines.append(bare_lemmatizer_in_a_fresh_process(words, seed))
                 imports.append(asyncio.run(import_and_wait(stack.config.url(), spanish_text(words, seed=seed))))
+        # The same texts, in the same order, through the stages alone, in a process of its own.
+        alone = statistics.median(stages_alone_in_a_fresh_process(words, SEEDS))
     failed = [document["failure_reason"] for _, document in imports if document["stage"] != "done"]
     if failed:
         raise SystemExit(f"a document failed: {failed[0]}")
@@ -161,6 +197,10 @@ def bench(words: int) -> None:
     print(
         f"  upload -> done                {rate:10,.0f} words/s  {rate / baseline:.2f}x  "
         f"({seconds:.2f} s; in order: {', '.join(f'{s:.2f}' for s, _ in imports)})"
+    )
+    print(
+        f"  the stages alone              {alone:10,.0f} words/s  {alone / baseline:.2f}x  "
+        "(one process: no upload, storage, hand-off or service; the import's ceiling)"
     )
     print(f"  content service resident peak {memory.peak_service:8.0f} MB; with its worker process {memory.peak:.0f} MB")
     verdicts = [
