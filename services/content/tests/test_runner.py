@@ -20,6 +20,14 @@ print(asyncio.run(runner(os.getpid)), flush=True)
 os.kill(os.getpid(), signal.SIGKILL)
 """
 
+LOGGING = """
+import asyncio, logging
+from parla.content.documents.runner import ProcessRunner
+runner = ProcessRunner(timeout_seconds=60, memory_bytes=0, log=("content", "INFO", True))
+asyncio.run(runner(logging.warning, "a line from the worker"))
+runner.close()
+"""
+
 
 @pytest.fixture
 async def runner():
@@ -49,3 +57,11 @@ def test_the_worker_process_ends_when_the_service_is_killed():
     while os.path.exists(f"/proc/{worker}") and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not os.path.exists(f"/proc/{worker}"), "the worker outlived the service killed with SIGKILL"
+
+
+def test_the_worker_process_logs_as_its_service_does():
+    import json
+
+    service = subprocess.run([sys.executable, "-c", LOGGING], capture_output=True, text=True, timeout=60, check=True)
+    [line] = [json.loads(line) for line in service.stderr.splitlines() if "a line from the worker" in line]
+    assert line["service"] == "content" and line["level"] == "warning"

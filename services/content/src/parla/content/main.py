@@ -28,12 +28,15 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 
 async def build(db: Database, settings: ContentSettings) -> Components:
+    log = (settings.service_name, settings.log_level, settings.log_json)
     runner = ProcessRunner(
-        timeout_seconds=settings.document_stage_timeout_seconds, memory_bytes=settings.document_worker_memory_bytes
+        timeout_seconds=settings.document_stage_timeout_seconds, memory_bytes=settings.document_worker_memory_bytes, log=log
     )
     # Fitting a learner's FSRS parameters runs in a process of its own, so that it never waits
     # behind a long document (started on the first fit only).
-    fitting = ProcessRunner(timeout_seconds=settings.fit_timeout_seconds, memory_bytes=settings.document_worker_memory_bytes)
+    fitting = ProcessRunner(
+        timeout_seconds=settings.fit_timeout_seconds, memory_bytes=settings.document_worker_memory_bytes, log=log
+    )
 
     def close_workers() -> None:
         runner.close()

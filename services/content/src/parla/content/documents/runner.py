@@ -30,12 +30,21 @@ class StageCrashed(Exception):
     (a restart, a busy machine) a few times; not forever."""
 
 
-def _prepare_worker(max_bytes: int, parent: int) -> None:
+# How the worker logs, as its service does: (service name, level, as JSON). Spawned, it starts
+# with logging as the libraries leave it, which would write its lines in another format.
+LogSettings = tuple[str, str, bool]
+
+
+def _prepare_worker(max_bytes: int, parent: int, log: LogSettings | None = None) -> None:
     """In the worker process, first: it ends with the service (even one killed with SIGKILL,
-    which runs no clean-up), and its address space is capped."""
+    which runs no clean-up), its address space is capped, and it logs as the service does."""
     _end_with_parent(parent)
     if max_bytes > 0:
         resource.setrlimit(resource.RLIMIT_AS, (max_bytes, max_bytes))
+    if log is not None:
+        from parla.chassis.logging import configure_logging
+
+        configure_logging(*log)
 
 
 def _end_with_parent(parent: int) -> None:
@@ -64,9 +73,10 @@ class ProcessRunner:
     """Runs one stage at a time in a long-lived worker process (its language models stay loaded
     between documents), replaced after a crash or a timeout."""
 
-    def __init__(self, *, timeout_seconds: float, memory_bytes: int) -> None:
+    def __init__(self, *, timeout_seconds: float, memory_bytes: int, log: LogSettings | None = None) -> None:
         self._timeout = timeout_seconds
         self._memory = memory_bytes
+        self._log = log
         self._pool: ProcessPoolExecutor | None = None
 
     def _executor(self) -> ProcessPoolExecutor:
@@ -77,7 +87,7 @@ class ProcessRunner:
                 max_workers=1,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_prepare_worker,
-                initargs=(self._memory, os.getpid()),
+                initargs=(self._memory, os.getpid(), self._log),
             )
         return self._pool
 
