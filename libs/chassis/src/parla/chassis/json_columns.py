@@ -1,9 +1,10 @@
 """How every engine writes and reads JSON columns: with orjson rather than the standard library.
 
 A batch of events writes thousands of JSON values (each outbox row's trace headers, a card's
-schedule, a run's scenario); ``json.dumps`` took some 8 µs a value of the content consumer's
-time, orjson about a tenth of it, and reading a run's scenario back is faster by as much.
-Mapping keys that are not strings (an int) are written as strings, as ``json`` writes them."""
+tags), and a run's scenario is read back with each of its turns: ``json.dumps`` was a tenth of
+the content consumer's time (its in-process ingest went from 2,462-2,694 to 2,762-3,023 events a
+second with orjson). Mapping keys that are not strings (an int) are written as strings, as
+``json`` writes them."""
 
 from __future__ import annotations
 
