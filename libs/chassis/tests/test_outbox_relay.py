@@ -8,6 +8,7 @@ import uuid
 from datetime import timedelta
 
 import pytest
+from opentelemetry import trace
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
@@ -15,7 +16,7 @@ from sqlalchemy import select
 
 from parla.chassis import relay as relay_module
 from parla.chassis.db import Database, make_engine
-from parla.chassis.messaging import add_event, messaging_metadata, outbox_table
+from parla.chassis.messaging import add_event, add_events, end_processing, messaging_metadata, outbox_table, processing
 from parla.chassis.relay import OutboxRelay
 from parla.contracts.events import ScenarioStarted
 
@@ -103,6 +104,26 @@ async def test_committed_events_are_sent_in_order_as_children_of_the_staging_tra
     assert all(headers["traceparent"].decode().split("-")[1] == trace_id for _, _, headers in producer.sent)
     publish = [s for s in spans.get_finished_spans() if s.name == "scenario.started publish"]
     assert len(publish) == 3 and all(s.parent.span_id == use_case.get_span_context().span_id for s in publish)
+
+
+async def test_events_staged_while_a_batch_is_applied_carry_the_trace_of_the_event_that_caused_each(db, tracer_provider):
+    provider, _ = tracer_provider
+    tracer = provider.get_tracer("test")
+    first, second = started(), started()
+    with tracer.start_as_current_span("first applied") as one, tracer.start_as_current_span("second applied") as two:
+        pass
+    contexts = {first.event_id: trace.set_span_in_context(one), second.event_id: trace.set_span_in_context(two)}
+    token = processing(contexts)
+    try:
+        with tracer.start_as_current_span("the batch") as batch:
+            async with db.transaction() as session:
+                staged = [(started(), first), (started(), first), (started(), second), (started(), None)]
+                await add_events(session, staged)
+    finally:
+        end_processing(token)
+    parents = {row["event_id"]: row["trace_headers"]["traceparent"].split("-")[2] for row in await pending_rows(db)}
+    one_id, two_id, batch_id = (format(span.get_span_context().span_id, "016x") for span in (one, two, batch))
+    assert [parents[event.event_id] for event, _ in staged] == [one_id, one_id, two_id, batch_id]
 
 
 async def test_a_refused_send_keeps_that_row_and_the_rest_pending_with_the_error(db):

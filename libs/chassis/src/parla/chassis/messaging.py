@@ -105,9 +105,16 @@ async def add_events(session: AsyncSession, events: Sequence[tuple[Event, Event 
     if not events:
         return
     now, current, contexts = utcnow(), current_carrier(), _processing.get() or {}
+    # A consumed event often causes several (a card for each word a completed run missed): its
+    # trace headers are made once for all of them.
+    caused: dict[uuid.UUID, dict[str, str]] = {}
     rows = []
     for event, cause in events:
-        context = contexts.get(cause.event_id) if cause is not None else None
+        headers = current
+        if cause is not None and (context := contexts.get(cause.event_id)) is not None:
+            if cause.event_id not in caused:
+                caused[cause.event_id] = current_carrier(context)
+            headers = caused[cause.event_id]
         rows.append(
             {
                 "event_id": event.event_id,
@@ -115,7 +122,7 @@ async def add_events(session: AsyncSession, events: Sequence[tuple[Event, Event 
                 "topic": topic_for(event.event_type).name,
                 "key": event.partition_key(),
                 "payload": orjson.dumps(event.envelope()),
-                "trace_headers": current if context is None else current_carrier(context),
+                "trace_headers": headers,
                 "created_at": now,
                 "attempts": 0,
             }
