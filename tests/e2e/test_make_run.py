@@ -1,9 +1,11 @@
 """``make run``'s launcher on the embedded defaults (SQLite files, a local Kafka broker), twice on
 the same data directory: it comes up healthy, serves the web page, stops cleanly on Ctrl-C, and
-its console tells only its own story (no library error lines while the broker boots)."""
+its console tells only its own story (no library error lines while the broker boots), and every
+line of every service's log is JSON."""
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import re
@@ -118,3 +120,20 @@ def test_the_launcher_starts_everything_and_stops_cleanly_twice(tmp_path):
         assert error_lines(lines) == [], (attempt, "".join(lines))
         assert _port_is_free(kafka_port) and _port_is_free(http_port) and _port_is_free(grpc_base)
     assert (tmp_path / "scenario.db").exists() and (tmp_path / "kafka" / "data" / "meta.properties").exists()
+    assert not_json(tmp_path / "logs") == {}
+
+
+def not_json(logs: Path) -> dict[str, list[str]]:
+    """Each service's log lines that are not one JSON object: a library writing its own format
+    (FastStream's coloured lines were) would make the log unreadable to a collector."""
+    found = {}
+    for log in sorted(logs.glob("*.log")):
+        odd = []
+        for line in log.read_text(errors="replace").splitlines():
+            try:
+                json.loads(line)
+            except ValueError:
+                odd.append(line)
+        if odd:
+            found[log.name] = odd[:5]
+    return found

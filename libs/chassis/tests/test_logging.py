@@ -71,3 +71,13 @@ def test_configuring_twice_installs_the_filter_once(service_logging):
     configure_logging("test-service", "INFO", as_json=True)
 
     assert sum(isinstance(f, KafkaStartNoise) for f in logging.getLogger("aiokafka").filters) == 1
+
+
+def test_the_kafka_brokers_records_are_rendered_as_the_services_own_less_the_topic_creation_warning(service_logging):
+    from parla.chassis.consumer import broker_logger
+
+    logger = broker_logger()
+    logger.warning("Auto create topics is disabled. Make sure the topics exist.")
+    logger.info("Consumer c-1 assigned to partitions: (TopicPartition(topic='t', partition=0))")
+    assert not logger.handlers and logger.propagate  # the service's one handler, not FastStream's own
+    assert emitted(service_logging) == [("INFO", "Consumer c-1 assigned to partitions: (TopicPartition(topic='t', partition=0))")]

@@ -136,6 +136,28 @@ def register_subscriber(
     return topic
 
 
+# Where the broker's own records go. Not FastStream's "faststream" logger: its import gives that
+# one a handler of its own (coloured text, not propagated), so a service's log got lines in
+# another format than its JSON.
+BROKER_LOGGER = "parla.chassis.broker"
+TOPICS_NOT_CREATED = "Auto create topics is disabled"
+
+
+class _TopicsAreMadeElsewhere(logging.Filter):
+    """Drops FastStream's warning, at each subscriber's start, that it will not create its topic:
+    subscribers never do here, by design (see above), so the line said nothing on every start."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (isinstance(record.msg, str) and record.msg.startswith(TOPICS_NOT_CREATED))
+
+
+def broker_logger() -> logging.Logger:
+    logger = logging.getLogger(BROKER_LOGGER)
+    if not any(isinstance(existing, _TopicsAreMadeElsewhere) for existing in logger.filters):
+        logger.addFilter(_TopicsAreMadeElsewhere())
+    return logger
+
+
 class Consumers:
     """The service's consumers and their broker; a worker (``run`` until ``stop``)."""
 
@@ -159,7 +181,7 @@ class Consumers:
             # Handlers take the batch as it is and the message from the context: nothing to inject.
             apply_types=False,
             # FastStream logs a line per batch at INFO; the chassis logs what matters itself.
-            logger=logging.getLogger("faststream"),
+            logger=broker_logger(),
             log_level=logging.DEBUG,
         )
         self._dead_letters = make_producer(bootstrap_servers, client_id=f"{client_id}-dlq")
