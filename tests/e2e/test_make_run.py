@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import re
 import signal
 import socket
@@ -19,6 +18,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from parla.devstack.ports import free_ports
 from parla.devstack.testing import free_port
 
 
@@ -40,18 +40,6 @@ ERROR_LINE = re.compile(r"\bERROR\b|Unable connect|Traceback|\"level\": \"error\
 
 def error_lines(lines: list[str]) -> list[str]:
     return [line for line in "".join(lines).splitlines() if ERROR_LINE.search(line)]
-
-
-def free_port_block(size: int) -> int:
-    # Below the kernel's ephemeral range (32768 and up here): there, any outgoing connection of
-    # the rest of the suite may take a port between this check and the launcher's second start.
-    ephemeral = Path("/proc/sys/net/ipv4/ip_local_port_range")
-    low = int(ephemeral.read_text().split()[0]) if ephemeral.exists() else 32768
-    for _ in range(50):
-        base = random.randint(20000, max(20001, low - size - 1))
-        if all(_port_is_free(base + i) for i in range(size)):
-            return base
-    raise RuntimeError("no free block of ports")
 
 
 def launch(data_dir, http_port: int, kafka_port: int, grpc_base: int, metrics_base: int) -> tuple[subprocess.Popen, list[str]]:
@@ -99,7 +87,7 @@ def stop(process: subprocess.Popen, lines: list[str]) -> int:
 @pytest.mark.own_stack
 @pytest.mark.timeout(600)
 def test_the_launcher_starts_everything_and_stops_cleanly_twice(tmp_path):
-    http_port, kafka_port, grpc_base, metrics_base = free_port(), free_port_block(2), free_port_block(5), free_port_block(6)
+    http_port, kafka_port, grpc_base, metrics_base = free_port(), free_ports(2), free_ports(5), free_ports(6)
     for attempt in ("first start", "restart on the same data"):
         process, lines = launch(tmp_path, http_port, kafka_port, grpc_base, metrics_base)
         try:

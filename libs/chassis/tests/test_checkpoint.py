@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import Column, Integer, LargeBinary, MetaData, Table, func, insert, select
 
 from parla.chassis.checkpoint import WalCheckpoints, checkpoints_for
-from parla.chassis.db import Database, make_engine
+from parla.chassis.db import Database
 
 metadata = MetaData()
 files = Table("files", metadata, Column("id", Integer, primary_key=True), Column("body", LargeBinary))
@@ -19,12 +19,8 @@ MB = 1024 * 1024
 
 
 @pytest.fixture
-async def db(tmp_path):
-    database = Database(make_engine(f"sqlite+aiosqlite:///{tmp_path / 'files.db'}"))
-    async with database.engine.begin() as connection:
-        await connection.run_sync(metadata.create_all)
-    yield database
-    await database.dispose()
+async def db(database_with) -> Database:
+    return await database_with(metadata)
 
 
 def path_of(db: Database) -> str:

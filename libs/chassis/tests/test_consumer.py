@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import Column, MetaData, Table, Uuid, insert, select
 from sqlalchemy.exc import OperationalError
 
-from parla.chassis.db import Database, make_engine
+from parla.chassis.db import Database
 from parla.chassis.inbox import BatchApplier, Subscription
 from parla.chassis.messaging import PoisonMessage, decode_event, inbox_table, messaging_metadata
 from parla.contracts.events import ScenarioStarted
@@ -56,14 +56,9 @@ notes = Table("notes", handler_metadata, Column("event_id", Uuid, primary_key=Tr
 
 
 @pytest.fixture
-async def db(empty_database_url):
+async def db(database_with, empty_database_url) -> Database:
     """Savepoints and bulk inbox writes behave the same on both databases."""
-    database = Database(make_engine(empty_database_url))
-    async with database.engine.begin() as connection:
-        await connection.run_sync(messaging_metadata.create_all)
-        await connection.run_sync(handler_metadata.create_all)
-    yield database
-    await database.dispose()
+    return await database_with(messaging_metadata, handler_metadata, url=empty_database_url)
 
 
 class Handler:

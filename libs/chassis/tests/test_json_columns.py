@@ -9,7 +9,7 @@ import uuid
 import pytest
 from sqlalchemy import JSON, Column, Integer, MetaData, Table, insert, select
 
-from parla.chassis.db import Database, make_engine
+from parla.chassis.db import Database
 from parla.chassis.json_columns import dumps
 
 metadata = MetaData()
@@ -19,12 +19,8 @@ VALUE = {"title": "Café", "tags": ["a", "ü"], "score": 1.5, "none": None, "nes
 
 
 @pytest.fixture
-async def db(empty_database_url):
-    database = Database(make_engine(empty_database_url))
-    async with database.engine.begin() as connection:
-        await connection.run_sync(metadata.create_all)
-    yield database
-    await database.dispose()
+async def db(database_with, empty_database_url) -> Database:
+    return await database_with(metadata, url=empty_database_url)
 
 
 def test_a_value_is_written_as_the_standard_library_would_read_it():

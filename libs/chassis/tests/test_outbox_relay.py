@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import itertools
 import uuid
 from datetime import timedelta
 
@@ -15,7 +14,7 @@ from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanE
 from sqlalchemy import select
 
 from parla.chassis import relay as relay_module
-from parla.chassis.db import Database, make_engine
+from parla.chassis.db import Database
 from parla.chassis.messaging import add_event, add_events, end_processing, messaging_metadata, outbox_table, processing
 from parla.chassis.relay import OutboxRelay
 from parla.contracts.events import ScenarioStarted
@@ -45,20 +44,9 @@ class FlakyProducer:
         return future
 
 
-_databases = itertools.count()
-
-
 @pytest.fixture
-async def db(backend, request, tmp_path):
-    if backend == "sqlite":
-        url = f"sqlite+aiosqlite:///{tmp_path / 'relay.db'}"
-    else:
-        url = await asyncio.to_thread(request.getfixturevalue("postgres").create_database, f"test_relay_{next(_databases)}")
-    database = Database(make_engine(url))
-    async with database.engine.begin() as connection:
-        await connection.run_sync(messaging_metadata.create_all)
-    yield database
-    await database.dispose()
+async def db(database_with, empty_database_url) -> Database:
+    return await database_with(messaging_metadata, url=empty_database_url)
 
 
 async def pending_rows(db: Database):

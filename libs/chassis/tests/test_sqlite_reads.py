@@ -9,19 +9,15 @@ import pytest
 from sqlalchemy import Column, Integer, MetaData, String, Table, func, insert, select
 from sqlalchemy.exc import OperationalError
 
-from parla.chassis.db import Database, make_engine
+from parla.chassis.db import Database
 
 metadata = MetaData()
 notes = Table("notes", metadata, Column("id", Integer, primary_key=True), Column("text", String))
 
 
 @pytest.fixture
-async def db(tmp_path):
-    database = Database(make_engine(f"sqlite+aiosqlite:///{tmp_path / 'reads.db'}"))
-    async with database.engine.begin() as connection:
-        await connection.run_sync(metadata.create_all)
-    yield database
-    await database.dispose()
+async def db(database_with) -> Database:
+    return await database_with(metadata)
 
 
 async def add_note(db: Database, text: str) -> None:

@@ -29,12 +29,8 @@ notes: Table = Note.__table__  # type: ignore[assignment]
 
 
 @pytest.fixture
-async def db(tmp_path):
-    database = Database(make_engine(f"sqlite+aiosqlite:///{tmp_path / 'writes.db'}"))
-    async with database.engine.begin() as connection:
-        await connection.run_sync(Base.metadata.create_all)
-    yield database
-    await database.dispose()
+async def db(database_with) -> Database:
+    return await database_with(Base.metadata)
 
 
 async def texts(db: Database) -> list[str]:
