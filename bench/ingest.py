@@ -15,7 +15,10 @@ in a group of its own, reads the same records from the beginning, timed the same
 to last): the raw drain, once record by record (as the issue measured it) and once with
 ``getmany`` in batches of 2,000 (the fastest a Python consumer reads). Beside them, how fast
 this process decodes and validates the same records and does nothing else: the ceiling of any
-consumer that checks what it consumes, before it writes a row.
+consumer that checks what it consumes, before it writes a row. On SQLite, the floor under each
+consumer's rate (``_statements``): the SQL statements its code sends to apply the same events, run
+by the bare ``sqlite3`` driver alone; and the rate its code applies them at in this process,
+without Kafka.
 
 Last, a completion made over HTTP at a steady ``--rate`` per second: how long until the
 learner's dashboard, progress, XP and trending show it (one transaction of the analytics
@@ -34,6 +37,7 @@ import uuid
 import httpx
 import orjson
 from _common import DATABASES, database_url, percentile, running_stack, sign_up, stack_cpu_seconds, start_run
+from _statements import Floor, statements_floor
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import create_async_engine
@@ -60,6 +64,12 @@ def completions(count: int) -> list[tuple[bytes, bytes]]:
         (str(user).encode(), orjson.dumps(scenario_completed(user_id=user, vocabulary_missed=words[n % 100]).envelope()))
         for n, user in ((n, learners[n % LEARNERS]) for n in range(count))
     ]
+
+
+def floors(count: int) -> dict[str, Floor]:
+    """Each consumer's SQL alone, and its code in this process, on the same completions (SQLite)."""
+    events = [decode_event(value, topic=TOPIC) for _, value in completions(count)]
+    return {name: statements_floor(name, events) for name in CONSUMERS}
 
 
 def validating_ceiling(count: int) -> float:
@@ -136,9 +146,10 @@ async def ingest(stack: Stack, count: int) -> dict[str, float | None]:
     return {"produce": produced, **dict(zip(CONSUMERS, rates, strict=True))}
 
 
-async def raw_drain(bootstrap: str, count: int, *, batched: bool) -> float:
-    """Records per second a bare consumer reads the topic at, from the first record to the last:
-    record by record (``async for``), or with ``getmany`` in batches of 2,000."""
+async def raw_drain(bootstrap: str, count: int, *, batched: bool) -> float | None:
+    """Records per second a bare consumer reads the topic at, from the first record to the last
+    (those of the first fetch not counted, their clock not having run): record by record
+    (``async for``), or with ``getmany`` in batches of 2,000. None if one fetch read them all."""
     consumer = AIOKafkaConsumer(
         TOPIC,
         bootstrap_servers=bootstrap,
@@ -149,19 +160,21 @@ async def raw_drain(bootstrap: str, count: int, *, batched: bool) -> float:
     )
     await consumer.start()
     try:
-        read, first = 0, 0.0
+        read, first, uncounted = 0, 0.0, 0
         if batched:
             while read < count:
                 batches = await consumer.getmany(timeout_ms=500, max_records=2000)
-                first = first or time.perf_counter()
                 read += sum(len(records) for records in batches.values())
+                if not first and read:
+                    first, uncounted = time.perf_counter(), read
         else:
             async for _ in consumer:
                 first = first or time.perf_counter()
                 read += 1
                 if read >= count:
                     break
-        return (count - 1) / (time.perf_counter() - first)
+            uncounted = 1
+        return (count - uncounted) / (time.perf_counter() - first) if count > uncounted else None
     finally:
         await consumer.stop()
 
@@ -230,11 +243,15 @@ def bench(database: str, count: int, rate: float, seconds: float) -> None:
         results = asyncio.run(ingest(stack, count))
         raw = asyncio.run(raw_drain(stack.config.kafka_bootstrap, count, batched=False))
         batched = asyncio.run(raw_drain(stack.config.kafka_bootstrap, count, batched=True))
-        ceiling = validating_ceiling(count)
         latencies, cpu_ms = asyncio.run(completion_latency(stack, rate, seconds))
+    ceiling = validating_ceiling(count)
+    floor = floors(count) if database == "sqlite" else {}
     print(f"\n[{database}] {count:,} events produced in {results['produce']:.1f} s, then applied by the services", flush=True)
     print(f"  raw drain, record by record {raw:10,.0f} events/s  baseline (the issue's bare consumer)")
-    print(f"  raw drain, getmany 2,000    {batched:10,.0f} events/s  {batched / raw:.2f}x")
+    if batched is None:
+        print("  raw drain, getmany 2,000    read in one fetch: no rate")
+    else:
+        print(f"  raw drain, getmany 2,000    {batched:10,.0f} events/s  {batched / raw:.2f}x")
     print(f"  decoding and validating     {ceiling:10,.0f} events/s  {ceiling / raw:.2f}x (in one process, nothing written)")
     verdicts = []
     for name, target in (("analytics", 0.25), ("content", 0.1)):
@@ -243,8 +260,17 @@ def bench(database: str, count: int, rate: float, seconds: float) -> None:
             print(f"  {name:27s} did not apply every event within 600 s")
             verdicts.append(f"{name} NOT met")
             continue
-        print(f"  {name:27s} {rate_:10,.0f} events/s  {rate_ / raw:.3f}x the raw drain ({rate_ / batched:.3f}x getmany's)")
+        print(f"  {name:27s} {rate_:10,.0f} events/s  {rate_ / raw:.3f}x the raw drain")
         verdicts.append(f"{name} >= {target}x {'met' if rate_ >= target * raw else 'NOT met'}")
+        if name in floor:
+            alone, code = floor[name].statements_alone, floor[name].in_process
+            print(f"    its code in this process  {code:10,.0f} events/s  {code / raw:.3f}x (no Kafka, no decoding)")
+            print(
+                f"    its SQL alone             {alone:10,.0f} events/s  {alone / raw:.3f}x (the statements its code sent, "
+                f"{floor[name].rows_per_event:.1f} rows an event, run by the bare sqlite3 driver): the floor"
+            )
+            if alone < target * raw:
+                verdicts.append(f"{name}'s SQL alone below {target}x")
     p50, p99 = percentile(latencies, 0.5), percentile(latencies, 0.99)
     print(f"  HTTP completion -> dashboard {len(latencies)} at {rate:g}/s: p50 {p50:.0f} ms, p99 {p99:.0f} ms")
     cores, total = os.cpu_count() or 1, sum(cpu_ms.values())

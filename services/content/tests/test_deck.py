@@ -12,7 +12,7 @@ from parla.chassis.auth import Principal
 from parla.chassis.errors import InvalidArgument
 from parla.chassis.messaging import outbox_table
 from parla.content.consumers import on_scenarios_completed
-from parla.content.db import CardRow
+from parla.content.db import CardRow, CardSourceRow
 from parla.content.review.deck import DeckService
 from parla.contracts.events import Mistake, ScenarioCompleted
 from parla.devstack.testing import scenario_completed, vocabulary
@@ -53,6 +53,19 @@ async def test_a_lemma_the_learner_already_has_is_not_added_again(db):
     async with db.transaction() as session:
         await on_scenario_completed(session, completion(user, ["Mesa", "cuenta"]))
     assert await count(db, CardRow) == 3
+
+
+async def test_each_run_naming_a_card_the_learner_has_is_one_more_source_of_it_and_a_run_again_adds_none(db):
+    user = uuid.uuid4()
+    first, second = completion(user, ["mesa", "cuenta"]), completion(user, ["mesa"])
+    for event in (first, second, second, first):  # the last two again, as a replay outside the inbox would
+        async with db.transaction() as session:
+            await on_scenario_completed(session, event)
+    async with db.reading() as session:
+        sources = (await session.execute(select(CardRow.key, CardSourceRow.source_id).join(CardSourceRow))).all()
+    assert sorted(sources) == sorted(
+        [("cuenta", str(first.run_id)), ("mesa", str(first.run_id)), ("mesa", str(second.run_id))]
+    )
 
 
 async def test_a_batch_adds_one_card_per_learner_language_and_lemma_however_many_of_its_runs_name_it(db):

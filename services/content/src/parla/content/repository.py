@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from parla.chassis.db import chunked
+from parla.chassis.db import chunked, insert_for
 from parla.content.db import CardRow, CardSourceRow
 from parla.content.domain import NewCard
 
@@ -40,19 +40,16 @@ class CardRepository:
         await self.session.execute(insert(CardSourceRow), [_source(card.id, card, now) for card in cards])
 
     async def add_sources(self, named: list[tuple[uuid.UUID, NewCard]], now: datetime) -> None:
-        """Another source for cards the learners have (once per source)."""
+        """Another source for cards the learners have (once per source: one already there is
+        kept as it is). Not read first: a card named by every run of its learner has as many
+        sources, and reading them all back to add one grew with each run."""
         wanted = {(card_id, card.source_kind, card.source_id): card for card_id, card in named}
         if not wanted:
             return
-        have = set()
-        for chunk in chunked(sorted({card_id for card_id, _, _ in wanted})):
-            rows = await self.session.execute(
-                select(CardSourceRow.card_id, CardSourceRow.kind, CardSourceRow.source_id).where(CardSourceRow.card_id.in_(chunk))
-            )
-            have.update(tuple(row) for row in rows)
-        missing = [_source(key[0], card, now) for key, card in wanted.items() if key not in have]
-        if missing:
-            await self.session.execute(insert(CardSourceRow), missing)
+        table = CardSourceRow.__table__
+        if_absent = insert_for(self.session, table).on_conflict_do_nothing(index_elements=["card_id", "kind", "source_id"])
+        for chunk in chunked([_source(key[0], card, now) for key, card in wanted.items()]):
+            await self.session.execute(if_absent, list(chunk))
 
     async def due(self, user_id: uuid.UUID, now: datetime, *, language: str | None, limit: int) -> tuple[list[CardRow], int]:
         where = [CardRow.user_id == user_id, CardRow.due <= now, CardRow.queue >= 0]  # not suspended
