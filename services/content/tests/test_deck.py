@@ -63,9 +63,7 @@ async def test_each_run_naming_a_card_the_learner_has_is_one_more_source_of_it_a
             await on_scenario_completed(session, event)
     async with db.reading() as session:
         sources = (await session.execute(select(CardRow.key, CardSourceRow.source_id).join(CardSourceRow))).all()
-    assert sorted(sources) == sorted(
-        [("cuenta", str(first.run_id)), ("mesa", str(first.run_id)), ("mesa", str(second.run_id))]
-    )
+    assert sorted(sources) == sorted([("cuenta", str(first.run_id)), ("mesa", str(first.run_id)), ("mesa", str(second.run_id))])
 
 
 async def test_a_batch_adds_one_card_per_learner_language_and_lemma_however_many_of_its_runs_name_it(db):
