@@ -270,8 +270,9 @@ def bench(database: str, count: int, rate: float, seconds: float) -> None:
                 f"{floor[name].rows_per_event:.1f} rows an event, run by the bare sqlite3 driver): the floor"
             )
             print(
-                f"    per event                 {1e6 / (target * raw):6.0f} µs at the target; reading the record {1e6 / raw:.0f} µs, "
-                f"decoding it {1e6 / ceiling:.0f} µs and its SQL alone {1e6 / alone:.0f} µs, before any of its code"
+                f"    per event                 {1e6 / (target * raw):6.0f} µs at the target; reading the record "
+                f"{1e6 / raw:.0f} µs, decoding it {1e6 / ceiling:.0f} µs and its SQL alone {1e6 / alone:.0f} µs, "
+                "before any of its code"
             )
             if 1 / raw + 1 / ceiling + 1 / alone > 1 / (target * raw):
                 verdicts.append(f"{name}: reading, decoding and its SQL alone take more than the target allows")
