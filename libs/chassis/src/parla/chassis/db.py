@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import os
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
@@ -108,8 +109,15 @@ def chunked(items: Sequence[T], size: int = BULK_ROWS) -> list[Sequence[T]]:
 def insert_for(session: AsyncSession, table: Table) -> Insert:
     """An INSERT of ``table`` in the session's own dialect, so that its ``on_conflict_do_*``
     (an upsert, an insert-if-absent) is PostgreSQL's or SQLite's as the database is."""
-    dialect = postgresql if session.bind.dialect.name == "postgresql" else sqlite
-    return dialect.insert(table)
+    return _dialect_insert(session.bind.dialect.name, table)
+
+
+@functools.cache
+def _dialect_insert(dialect: str, table: Table) -> Insert:
+    # One per table and dialect: statements are immutable (each on_conflict_do_* returns a new
+    # one), and its ``excluded`` columns, a proxy of every column of the table, are made once
+    # instead of at each batch's upsert (a fifth of a small batch's time in the analytics consumer).
+    return (postgresql if dialect == "postgresql" else sqlite).insert(table)
 
 
 async def upsert(
