@@ -109,14 +109,22 @@ def chunked(items: Sequence[T], size: int = BULK_ROWS) -> list[Sequence[T]]:
 def insert_for(session: AsyncSession, table: Table) -> Insert:
     """An INSERT of ``table`` in the session's own dialect, so that its ``on_conflict_do_*``
     (an upsert, an insert-if-absent) is PostgreSQL's or SQLite's as the database is."""
-    return _dialect_insert(session.bind.dialect.name, table)
+    return dialect_insert(dialect_of(session), table)
+
+
+def dialect_of(session: AsyncSession) -> str:
+    return session.bind.dialect.name
 
 
 @functools.cache
-def _dialect_insert(dialect: str, table: Table) -> Insert:
-    # One per table and dialect: statements are immutable (each on_conflict_do_* returns a new
-    # one), and its ``excluded`` columns, a proxy of every column of the table, are made once
-    # instead of at each batch's upsert (a fifth of a small batch's time in the analytics consumer).
+def dialect_insert(dialect: str, table: Table) -> Insert:
+    """``insert_for``, by the dialect's name: for statements built once per dialect and cached.
+
+    Why cache statements that a consumer runs at every batch: SQLAlchemy caches what it compiles,
+    but building the statement again (its ON CONFLICT clause, each ``excluded`` column a proxy of
+    the table's) and computing the key it is cached under cost more than running it: most of a
+    small batch's time in the analytics consumer. Statements are immutable (each
+    ``on_conflict_do_*`` returns a new one), so one object serves every session."""
     return (postgresql if dialect == "postgresql" else sqlite).insert(table)
 
 
@@ -129,12 +137,17 @@ async def upsert(
     its parameters, whatever their number."""
     if not rows:
         return
-    statement = insert_for(session, table)
-    columns = {name: statement.excluded[name] for name in rows[0] if name not in keys}
-    newer = table.c[newest_by] <= statement.excluded[newest_by] if newest_by else None
-    replace = statement.on_conflict_do_update(index_elements=list(keys), set_=columns, where=newer)
+    replace = _replacing(dialect_of(session), table, tuple(rows[0]), tuple(keys), newest_by)
     for chunk in chunked(rows):
         await session.execute(replace, list(chunk))
+
+
+@functools.cache
+def _replacing(dialect: str, table: Table, columns: tuple[str, ...], keys: tuple[str, ...], newest_by: str | None) -> Insert:
+    statement = dialect_insert(dialect, table)
+    replaced = {name: statement.excluded[name] for name in columns if name not in keys}
+    newer = table.c[newest_by] <= statement.excluded[newest_by] if newest_by else None
+    return statement.on_conflict_do_update(index_elements=list(keys), set_=replaced, where=newer)
 
 
 async def lock_until_commit(session: AsyncSession, namespace: int, key: uuid.UUID) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
@@ -9,12 +10,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Float, Numeric, Table, case, cast, func, select
+from sqlalchemy import Float, Insert, Numeric, Table, case, cast, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parla.analytics.db import LearnerProgressRow, LearningSessionRow, ScenarioEngagementRow
 from parla.analytics.domain import LearningSession
-from parla.chassis.db import chunked, insert_for
+from parla.chassis.db import chunked, dialect_insert, dialect_of
 
 
 @dataclass
@@ -49,17 +50,7 @@ class AnalyticsRepository:
         if not tallies:
             return
         first = next(iter(tallies.values()))
-        statement = insert_for(self.session, table)
-        moved = {
-            name: case(
-                (table.c[name].is_(None), statement.excluded[name]),
-                (statement.excluded[name] > table.c[name], statement.excluded[name]),
-                else_=table.c[name],
-            )
-            for name in first.latest
-        }
-        added = {name: table.c[name] + statement.excluded[name] for name in first.sums}
-        upsert = statement.on_conflict_do_update(index_elements=[key], set_=added | moved)
+        upsert = _adding_up(dialect_of(self.session), table, key, tuple(first.sums), tuple(first.latest))
         # Parameters as a list: SQLAlchemy sends them as multi-row statements of a cached form.
         await self.session.execute(upsert, [{key: k, **tally.sums, **tally.latest} for k, tally in tallies.items()])
 
@@ -107,22 +98,7 @@ class AnalyticsRepository:
         the cards recalled and, from them, the accuracy; the session ends with its latest review."""
         if not sessions:
             return
-        table = LearningSessionRow.__table__
-        statement = insert_for(self.session, table)
-        # "items" is also a method of a column collection: named by subscript.
-        items, correct = table.c["items"] + statement.excluded["items"], table.c.correct + statement.excluded.correct
-        later = statement.excluded.ended_at > table.c.ended_at
-        upsert = statement.on_conflict_do_update(
-            index_elements=["id"],
-            set_={
-                "items": items,
-                "correct": correct,
-                # PostgreSQL rounds to places only numerics; SQLite takes either.
-                "accuracy": func.round(cast(cast(correct, Float) / items, Numeric(12, 6)), 4),
-                "duration_seconds": table.c.duration_seconds + statement.excluded.duration_seconds,
-                "ended_at": case((later, statement.excluded.ended_at), else_=table.c.ended_at),
-            },
-        )
+        upsert = _adding_to_sessions(dialect_of(self.session))
         for chunk in chunked([s.__dict__ for s in sessions]):
             await self.session.execute(upsert, list(chunk))
         learners: dict[uuid.UUID, _Tally] = defaultdict(_Tally)
@@ -132,9 +108,8 @@ class AnalyticsRepository:
 
     async def _new_sessions(self, sessions: Sequence[LearningSession]) -> set[uuid.UUID]:
         """Inserts the sessions not stored yet; returns their ids."""
-        table = LearningSessionRow.__table__
         inserted: set[uuid.UUID] = set()
-        statement = insert_for(self.session, table).on_conflict_do_nothing(index_elements=["id"]).returning(table.c.id)
+        statement = _new_sessions(dialect_of(self.session))
         unique = list({s.id: s.__dict__ for s in sessions}.values())
         for chunk in chunked(unique):
             inserted.update(await self.session.scalars(statement, chunk))
@@ -154,3 +129,47 @@ class AnalyticsRepository:
 
     async def engagement(self, scenario_id: str) -> ScenarioEngagementRow | None:
         return await self.session.get(ScenarioEngagementRow, scenario_id)
+
+
+# The writes' statements, built once per dialect (see ``parla.chassis.db.dialect_insert``).
+
+
+@functools.cache
+def _adding_up(dialect: str, table: Table, key: str, sums: tuple[str, ...], latest: tuple[str, ...]) -> Insert:
+    statement = dialect_insert(dialect, table)
+    moved = {
+        name: case(
+            (table.c[name].is_(None), statement.excluded[name]),
+            (statement.excluded[name] > table.c[name], statement.excluded[name]),
+            else_=table.c[name],
+        )
+        for name in latest
+    }
+    added = {name: table.c[name] + statement.excluded[name] for name in sums}
+    return statement.on_conflict_do_update(index_elements=[key], set_=added | moved)
+
+
+@functools.cache
+def _adding_to_sessions(dialect: str) -> Insert:
+    table = LearningSessionRow.__table__
+    statement = dialect_insert(dialect, table)
+    # "items" is also a method of a column collection: named by subscript.
+    items, correct = table.c["items"] + statement.excluded["items"], table.c.correct + statement.excluded.correct
+    later = statement.excluded.ended_at > table.c.ended_at
+    return statement.on_conflict_do_update(
+        index_elements=["id"],
+        set_={
+            "items": items,
+            "correct": correct,
+            # PostgreSQL rounds to places only numerics; SQLite takes either.
+            "accuracy": func.round(cast(cast(correct, Float) / items, Numeric(12, 6)), 4),
+            "duration_seconds": table.c.duration_seconds + statement.excluded.duration_seconds,
+            "ended_at": case((later, statement.excluded.ended_at), else_=table.c.ended_at),
+        },
+    )
+
+
+@functools.cache
+def _new_sessions(dialect: str) -> Insert:
+    table = LearningSessionRow.__table__
+    return dialect_insert(dialect, table).on_conflict_do_nothing(index_elements=["id"]).returning(table.c.id)
