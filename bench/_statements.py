@@ -38,16 +38,19 @@ class Floor:
     in_process: float  # events/s the service's consumer code applies them at, in this process, without Kafka
     statements_alone: float  # events/s the bare driver runs the same statements at
     rows_per_event: float
+    batch: int
 
 
-def statements_floor(service: str, events: Sequence[Event]) -> Floor:
+def statements_floor(service: str, events: Sequence[Event], batch: int = MAX_RECORDS) -> Floor:
+    """``service``'s consumer code applying ``events`` in batches of ``batch`` (the live size by
+    default), and the statements it sent, run alone."""
     with tempfile.TemporaryDirectory(prefix="parla-floor-") as folder:
         live, empty = Path(folder) / "live.db", Path(folder) / "empty.db"
-        statements, in_process = asyncio.run(_apply(service, events, live, empty))
-        return Floor(in_process, len(events) / _replay(empty, statements), _rows(statements) / len(events))
+        statements, in_process = asyncio.run(_apply(service, events, live, empty, batch))
+        return Floor(in_process, len(events) / _replay(empty, statements), _rows(statements) / len(events), batch)
 
 
-async def _apply(service: str, events: Sequence[Event], live: Path, empty: Path) -> tuple[list[Statement], float]:
+async def _apply(service: str, events: Sequence[Event], live: Path, empty: Path, batch: int) -> tuple[list[Statement], float]:
     """The statements ``service``'s consumer sends to apply ``events``; and the events a second it applied them at."""
     configure_logging(f"bench-{service}", "WARNING", as_json=False)  # as quiet as the stack's services
     url = f"sqlite+aiosqlite:///{live}"
@@ -70,8 +73,8 @@ async def _apply(service: str, events: Sequence[Event], live: Path, empty: Path)
     event.listen(Engine, "commit", committed)
     try:
         began = time.perf_counter()
-        for start in range(0, len(events), MAX_RECORDS):
-            await applier.apply(events[start : start + MAX_RECORDS])
+        for start in range(0, len(events), batch):
+            await applier.apply(events[start : start + batch])
         took = time.perf_counter() - began
     finally:
         event.remove(Engine, "before_cursor_execute", sent)
