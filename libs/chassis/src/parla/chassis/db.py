@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import DateTime, Dialect, Engine, Insert, Table, event, func, select
+from sqlalchemy import DateTime, Dialect, Engine, Insert, Table, case, event, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
@@ -148,6 +148,43 @@ def _replacing(dialect: str, table: Table, columns: tuple[str, ...], keys: tuple
     replaced = {name: statement.excluded[name] for name in columns if name not in keys}
     newer = table.c[newest_by] <= statement.excluded[newest_by] if newest_by else None
     return statement.on_conflict_do_update(index_elements=list(keys), set_=replaced, where=newer)
+
+
+def adding_up(
+    session: AsyncSession, table: Table, keys: tuple[str, ...], sums: tuple[str, ...], latest: tuple[str, ...] = ()
+) -> Insert:
+    """An INSERT whose rows, on a row with the same ``keys``, add each of ``sums`` to the stored
+    amounts (counters are added in the database, never read and written back) and move each of
+    ``latest`` forward only (events arrive out of order: an old one must not rewind a clock). One
+    statement may not touch a row twice: the caller adds up a batch's amounts per key first."""
+    return _adding_up(dialect_of(session), table, keys, sums, latest)
+
+
+@functools.cache
+def _adding_up(dialect: str, table: Table, keys: tuple[str, ...], sums: tuple[str, ...], latest: tuple[str, ...]) -> Insert:
+    statement = dialect_insert(dialect, table)
+    added = {name: table.c[name] + statement.excluded[name] for name in sums}
+    moved = {
+        name: case(
+            (table.c[name].is_(None), statement.excluded[name]),
+            (statement.excluded[name] > table.c[name], statement.excluded[name]),
+            else_=table.c[name],
+        )
+        for name in latest
+    }
+    return statement.on_conflict_do_update(index_elements=list(keys), set_=added | moved)
+
+
+def inserting_if_absent(session: AsyncSession, table: Table, keys: tuple[str, ...], returning: tuple[str, ...] = ()) -> Insert:
+    """An INSERT that leaves a row with the same ``keys`` as it is, returning the ``returning``
+    columns of the rows it did insert."""
+    return _inserting_if_absent(dialect_of(session), table, keys, returning)
+
+
+@functools.cache
+def _inserting_if_absent(dialect: str, table: Table, keys: tuple[str, ...], returning: tuple[str, ...]) -> Insert:
+    statement = dialect_insert(dialect, table).on_conflict_do_nothing(index_elements=list(keys))
+    return statement.returning(*(table.c[name] for name in returning)) if returning else statement
 
 
 async def lock_until_commit(session: AsyncSession, namespace: int, key: uuid.UUID) -> None:

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from parla.analytics.db import LearnerProgressRow, LearningSessionRow, ScenarioEngagementRow
 from parla.analytics.domain import LearningSession
-from parla.chassis.db import chunked, dialect_insert, dialect_of
+from parla.chassis.db import adding_up, chunked, dialect_insert, dialect_of, inserting_if_absent
 
 
 @dataclass
@@ -45,12 +45,11 @@ class AnalyticsRepository:
 
     async def _add_up(self, table: Table, key: str, tallies: dict[Any, _Tally]) -> None:
         """Add each tally's sums to the row at its key (creating it), and move each latest
-        column forward only: events arrive out of order, and an old one must not rewind the
-        clock. Tallies are per key already: one statement may not touch a row twice."""
+        column forward only (``adding_up``). Tallies are per key already."""
         if not tallies:
             return
         first = next(iter(tallies.values()))
-        upsert = _adding_up(dialect_of(self.session), table, key, tuple(first.sums), tuple(first.latest))
+        upsert = adding_up(self.session, table, (key,), tuple(first.sums), tuple(first.latest))
         # Parameters as a list: SQLAlchemy sends them as multi-row statements of a cached form.
         await self.session.execute(upsert, [{key: k, **tally.sums, **tally.latest} for k, tally in tallies.items()])
 
@@ -109,7 +108,7 @@ class AnalyticsRepository:
     async def _new_sessions(self, sessions: Sequence[LearningSession]) -> set[uuid.UUID]:
         """Inserts the sessions not stored yet; returns their ids."""
         inserted: set[uuid.UUID] = set()
-        statement = _new_sessions(dialect_of(self.session))
+        statement = inserting_if_absent(self.session, LearningSessionRow.__table__, ("id",), returning=("id",))
         unique = list({s.id: s.__dict__ for s in sessions}.values())
         for chunk in chunked(unique):
             inserted.update(await self.session.scalars(statement, chunk))
@@ -131,22 +130,7 @@ class AnalyticsRepository:
         return await self.session.get(ScenarioEngagementRow, scenario_id)
 
 
-# The writes' statements, built once per dialect (see ``parla.chassis.db.dialect_insert``).
-
-
-@functools.cache
-def _adding_up(dialect: str, table: Table, key: str, sums: tuple[str, ...], latest: tuple[str, ...]) -> Insert:
-    statement = dialect_insert(dialect, table)
-    moved = {
-        name: case(
-            (table.c[name].is_(None), statement.excluded[name]),
-            (statement.excluded[name] > table.c[name], statement.excluded[name]),
-            else_=table.c[name],
-        )
-        for name in latest
-    }
-    added = {name: table.c[name] + statement.excluded[name] for name in sums}
-    return statement.on_conflict_do_update(index_elements=[key], set_=added | moved)
+# Built once per dialect (see ``parla.chassis.db.dialect_insert``).
 
 
 @functools.cache
@@ -167,9 +151,3 @@ def _adding_to_sessions(dialect: str) -> Insert:
             "ended_at": case((later, statement.excluded.ended_at), else_=table.c.ended_at),
         },
     )
-
-
-@functools.cache
-def _new_sessions(dialect: str) -> Insert:
-    table = LearningSessionRow.__table__
-    return dialect_insert(dialect, table).on_conflict_do_nothing(index_elements=["id"]).returning(table.c.id)

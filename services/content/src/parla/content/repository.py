@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from parla.chassis.db import chunked, insert_for
+from parla.chassis.db import chunked, inserting_if_absent
 from parla.content.db import CardRow, CardSourceRow
 from parla.content.domain import NewCard
 
@@ -46,8 +46,7 @@ class CardRepository:
         wanted = {(card_id, card.source_kind, card.source_id): card for card_id, card in named}
         if not wanted:
             return
-        table = CardSourceRow.__table__
-        if_absent = insert_for(self.session, table).on_conflict_do_nothing(index_elements=["card_id", "kind", "source_id"])
+        if_absent = inserting_if_absent(self.session, CardSourceRow.__table__, ("card_id", "kind", "source_id"))
         for chunk in chunked([_source(key[0], card, now) for key, card in wanted.items()]):
             await self.session.execute(if_absent, list(chunk))
 

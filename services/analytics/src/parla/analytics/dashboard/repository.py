@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import functools
 import uuid
 from collections.abc import Mapping
 from datetime import date
 
-from sqlalchemy import Insert, Table, select
+from sqlalchemy import Table, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parla.analytics.dashboard.db import CalibrationRow, LearnerDayRow, SkillDayRow, WeakSpotRow
-from parla.chassis.db import chunked, dialect_insert, dialect_of
+from parla.chassis.db import adding_up, chunked
 
 
 class DashboardRepository:
@@ -24,7 +23,7 @@ class DashboardRepository:
         if not amounts:
             return
         columns = sorted({name for values in amounts.values() for name in values})
-        upsert = _adding(dialect_of(self.session), table, keys, tuple(columns))
+        upsert = adding_up(self.session, table, keys, tuple(columns))
         rows = [
             dict(zip(keys, key, strict=True)) | {name: values.get(name, 0) for name in columns} for key, values in amounts.items()
         ]
@@ -53,12 +52,3 @@ class DashboardRepository:
     async def calibration(self, user_id: uuid.UUID) -> list[CalibrationRow]:
         statement = select(CalibrationRow).where(CalibrationRow.user_id == user_id).order_by(CalibrationRow.bin)
         return list(await self.session.scalars(statement))
-
-
-@functools.cache
-def _adding(dialect: str, table: Table, keys: tuple[str, ...], columns: tuple[str, ...]) -> Insert:
-    """Each column's amount added to the row's (built once per dialect: see ``parla.chassis.db.dialect_insert``)."""
-    statement = dialect_insert(dialect, table)
-    return statement.on_conflict_do_update(
-        index_elements=list(keys), set_={name: table.c[name] + statement.excluded[name] for name in columns}
-    )

@@ -3,13 +3,12 @@ states locked in key order, and the leaderboards read from one index range."""
 
 from __future__ import annotations
 
-import functools
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
-from sqlalchemy import Insert, Table, delete, func, select, tuple_, update
+from sqlalchemy import Table, delete, func, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from parla.analytics.discovery.db import DiscoveryScenarioRow
@@ -32,7 +31,7 @@ from parla.analytics.gamification.fold import (
     SlotFact,
     TimezoneFact,
 )
-from parla.chassis.db import chunked, dialect_insert, dialect_of, upsert
+from parla.chassis.db import adding_up, chunked, inserting_if_absent, upsert
 
 Users = Sequence[uuid.UUID]
 MAX_RANKED = 1_000
@@ -68,7 +67,7 @@ class GamificationRepository:
         rows = sorted(first.values(), key=lambda row: [str(row[k]) for k in keys])
         # Parameters as a list (not a VALUES clause built per batch): the statement is compiled
         # once and cached, and SQLAlchemy sends the rows as multi-row inserts of its own.
-        statement = _adding_new(dialect_of(self.session), table, tuple(keys))
+        statement = inserting_if_absent(self.session, table, tuple(keys), returning=tuple(table.c.keys()))
         new = []
         for chunk in chunked(rows):
             new.extend(await self.session.execute(statement, list(chunk)))
@@ -149,7 +148,7 @@ class GamificationRepository:
         found = await self._locked(ordered)
         missing = [user for user in ordered if user not in found]
         if missing:
-            statement = _adding_new(dialect_of(self.session), LearnerGameRow.__table__, ("user_id",), returning=False)
+            statement = inserting_if_absent(self.session, LearnerGameRow.__table__, ("user_id",))
             for chunk in chunked(missing):
                 rows = [{"user_id": user, "xp": 0, "level": 1, "streak": 0, "longest_streak": 0, "state": {}} for user in chunk]
                 await self.session.execute(statement, rows)
@@ -178,7 +177,7 @@ class GamificationRepository:
     async def add_weekly(self, rows: list[dict]) -> None:
         """Add XP to learners' weeks; a week made here takes the learner's choice to appear (the
         profile handler keeps it for the weeks already made)."""
-        upsert = _adding_weekly(dialect_of(self.session))
+        upsert = adding_up(self.session, WeeklyXpRow.__table__, ("week", "language", "user_id"), ("xp",))
         for chunk in chunked(rows):
             await self.session.execute(upsert, list(chunk))
 
@@ -257,21 +256,3 @@ def _by_user(pairs: Iterable[tuple[uuid.UUID, Fact]]) -> dict[uuid.UUID, list[Fa
     for user, fact in pairs:
         found[user].append(fact)
     return found
-
-
-# The writes' statements, built once per dialect (see ``parla.chassis.db.dialect_insert``).
-
-
-@functools.cache
-def _adding_new(dialect: str, table: Table, keys: tuple[str, ...], *, returning: bool = True) -> Insert:
-    statement = dialect_insert(dialect, table).on_conflict_do_nothing(index_elements=list(keys))
-    return statement.returning(*table.c) if returning else statement
-
-
-@functools.cache
-def _adding_weekly(dialect: str) -> Insert:
-    table = WeeklyXpRow.__table__
-    statement = dialect_insert(dialect, table)
-    return statement.on_conflict_do_update(
-        index_elements=["week", "language", "user_id"], set_={"xp": table.c.xp + statement.excluded.xp}
-    )
